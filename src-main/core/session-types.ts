@@ -1,0 +1,27 @@
+import type { BridgeEvent, BridgeResult, Mode } from '../../src-preload/contract'
+import type { Clock, KeyValueStore, Logger, SecretStore } from './ports'
+
+/** How a shell starts the core. Every outside thing comes in here; nothing is read from globals. */
+export interface SessionOptions {
+  mode: Mode
+  /** Where the journal and other durable files live (a temp folder in tests). */
+  dataDir: string
+  clock?: Clock
+  logger?: Logger
+  settings?: KeyValueStore
+  secrets?: SecretStore
+  /** The webhook receiver binds here; port 0 takes any free port. Host defaults to 127.0.0.1. */
+  receiver?: { host?: string; port?: number }
+  /** Live mode: where AgentPhone is (the API key comes from `secrets` under `apiKey`). */
+  live?: { baseUrl: string }
+  /** Sandbox mode: where the in-process simulator listens (port 0 by default). */
+  simulator?: { port?: number }
+  version?: string
+}
+
+/** What both shells need of the core: one invoke, one event stream, one stop. */
+export interface SessionLike {
+  invoke(method: string, params: unknown): Promise<BridgeResult<unknown>>
+  onEvent(listener: (event: BridgeEvent) => void): () => void
+  stop(): Promise<void>
+}

@@ -1,0 +1,433 @@
+/**
+ * The bridge contract: every command, event and payload that crosses between the core and a
+ * renderer, whatever the transport (Electron IPC or the headless shell's WebSocket).
+ *
+ * The core validates every command's params with these schemas; renderers use the inferred types.
+ * Names keep their meaning once published: scripts and tests drive them.
+ */
+import { z } from 'zod'
+
+// ---------------------------------------------------------------------------------------------
+// Shared payloads
+
+export const ModeSchema = z.enum(['sandbox', 'live'])
+export type Mode = z.infer<typeof ModeSchema>
+
+export const VoiceModeSchema = z.enum(['webhook', 'hosted'])
+
+export const AgentNumberSchema = z.looseObject({
+  id: z.string(),
+  phoneNumber: z.string(),
+  status: z.string().optional(),
+  type: z.string().optional()
+})
+
+/** An AgentPhone agent, as the API returns it (extra fields pass through). */
+export const AgentSchema = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  description: z.string().nullable().optional(),
+  voiceMode: VoiceModeSchema,
+  systemPrompt: z.string().nullable().optional(),
+  beginMessage: z.string().nullable().optional(),
+  voice: z.string().optional(),
+  transferNumber: z.string().nullable().optional(),
+  createdAt: z.string().optional(),
+  numbers: z.array(AgentNumberSchema).nullable().optional()
+})
+export type Agent = z.infer<typeof AgentSchema>
+
+/** An AgentPhone phone number, as the API returns it. */
+export const PhoneNumberSchema = z.looseObject({
+  id: z.string(),
+  phoneNumber: z.string(),
+  country: z.string().optional(),
+  status: z.string(),
+  type: z.string().optional(),
+  agentId: z.string().nullable(),
+  createdAt: z.string().optional()
+})
+export type PhoneNumber = z.infer<typeof PhoneNumberSchema>
+
+export const DirectionSchema = z.enum(['inbound', 'outbound', 'web'])
+export const CallStatusSchema = z.enum(['ringing', 'in-progress', 'ending', 'completed', 'failed'])
+export type CallStatus = z.infer<typeof CallStatusSchema>
+
+/** A call as Switchboard shows it: AgentPhone's call plus what the console knows about it. */
+export const CallInfoSchema = z.object({
+  id: z.string(),
+  agentId: z.string().nullable(),
+  agentName: z.string().nullable(),
+  voiceMode: VoiceModeSchema.nullable(),
+  direction: DirectionSchema,
+  from: z.string(),
+  to: z.string(),
+  status: CallStatusSchema,
+  startedAt: z.string(),
+  endedAt: z.string().nullable(),
+  lastWords: z.string().nullable(),
+  /** Who answers this call's turns: a person, or the fallback line only. */
+  answeredBy: z.enum(['human', 'fallback']),
+  /** The voice turn waiting for an answer, if any. */
+  waitingTurn: z
+    .object({ turnId: z.string(), deadline: z.string(), transcript: z.string(), claimedBy: z.string().nullable() })
+    .nullable()
+})
+export type CallInfo = z.infer<typeof CallInfoSchema>
+
+export const SpeakerSchema = z.enum(['caller', 'agent'])
+/** Where an agent line came from: the filler, a person, the fallback, or the hosted agent. */
+export const LineSourceSchema = z.enum(['filler', 'human', 'fallback', 'hosted', 'greeting', 'caller'])
+
+export const TranscriptTurnSchema = z.object({
+  callId: z.string(),
+  speaker: SpeakerSchema,
+  text: z.string(),
+  interim: z.boolean().optional(),
+  at: z.string(),
+  source: LineSourceSchema.optional(),
+  confidence: z.number().optional(),
+  digits: z.string().optional()
+})
+export type TranscriptTurn = z.infer<typeof TranscriptTurnSchema>
+
+export const MessageSchema = z.object({
+  id: z.string(),
+  conversationId: z.string().nullable(),
+  direction: z.enum(['inbound', 'outbound']),
+  from: z.string(),
+  to: z.string(),
+  body: z.string(),
+  channel: z.string(),
+  at: z.string(),
+  agentId: z.string().nullable().optional()
+})
+export type Message = z.infer<typeof MessageSchema>
+
+export const ConversationSchema = z.looseObject({
+  id: z.string(),
+  agentId: z.string().nullable().optional(),
+  phoneNumberId: z.string().nullable().optional(),
+  phoneNumber: z.string().nullable().optional(),
+  participant: z.string().nullable().optional(),
+  lastMessageAt: z.string().nullable().optional(),
+  lastMessagePreview: z.string().nullable().optional(),
+  messageCount: z.number().optional(),
+  metadata: z.record(z.string(), z.unknown()).nullable().optional()
+})
+export type Conversation = z.infer<typeof ConversationSchema>
+
+export const DeliveryOutcomeSchema = z.enum(['accepted', 'refused', 'duplicate'])
+
+/** One request the receiver saw, verified or not (headers and body with secrets redacted). */
+export const DeliverySchema = z.object({
+  id: z.string(),
+  receivedAt: z.string(),
+  method: z.string(),
+  path: z.string(),
+  webhookId: z.string().nullable(),
+  event: z.string().nullable(),
+  channel: z.string().nullable(),
+  callId: z.string().nullable(),
+  conversationId: z.string().nullable(),
+  outcome: DeliveryOutcomeSchema,
+  reason: z.string().nullable(),
+  status: z.number(),
+  ttfbMs: z.number().nullable(),
+  replayed: z.boolean(),
+  headers: z.record(z.string(), z.string()),
+  body: z.string(),
+  lines: z.array(z.object({ atMs: z.number(), line: z.string() }))
+})
+export type Delivery = z.infer<typeof DeliverySchema>
+
+export const ErrorCodeSchema = z.enum([
+  'invalid_params',
+  'unknown_method',
+  'not_implemented',
+  'not_found',
+  'not_available',
+  'turn_closed',
+  'turn_claimed',
+  'invalid_number',
+  'api_error',
+  'internal'
+])
+export type ErrorCode = z.infer<typeof ErrorCodeSchema>
+
+/** Errors cross the bridge as data, never as thrown objects. */
+export const BridgeErrorSchema = z.object({
+  code: ErrorCodeSchema,
+  message: z.string(),
+  status: z.number().optional(),
+  retryAfterSeconds: z.number().optional()
+})
+export type BridgeErrorPayload = z.infer<typeof BridgeErrorSchema>
+
+export type BridgeResult<T> = { ok: true; value: T } | { ok: false; error: BridgeErrorPayload }
+
+// ---------------------------------------------------------------------------------------------
+// Commands
+
+const Empty = z.strictObject({})
+const Paging = { limit: z.number().int().min(1).max(100).optional(), offset: z.number().int().min(0).optional() }
+const Id = z.string().min(1).max(200)
+const Phone = z.string().min(1, 'a phone number is required').max(40)
+
+export const AppStatusSchema = z.object({
+  mode: ModeSchema,
+  version: z.string(),
+  receiverUrl: z.string(),
+  simulatorUrl: z.string().nullable(),
+  baseUrl: z.string().nullable(),
+  sandbox: z
+    .object({
+      agent: z.object({ id: z.string(), name: z.string(), voiceMode: VoiceModeSchema }),
+      number: z.object({ id: z.string(), phoneNumber: z.string() })
+    })
+    .nullable(),
+  turnTimeoutSeconds: z.number(),
+  startedAt: z.string()
+})
+export type AppStatus = z.infer<typeof AppStatusSchema>
+
+export const ReplyParamsSchema = z
+  .strictObject({
+    turnId: Id,
+    text: z.string().max(4000).optional(),
+    interim: z.boolean().optional(),
+    digits: z
+      .string()
+      .regex(/^[0-9*#wW]+$/, 'digits may only hold 0-9, *, # and w (a pause)')
+      .max(64)
+      .optional(),
+    hangup: z.boolean().optional(),
+    action: z.enum(['transfer', 'hangup']).optional(),
+    /** Who is replying, for team use: a second person's reply to a claimed turn is refused. */
+    by: z.string().max(100).optional()
+  })
+  .refine((p) => p.text !== undefined || p.digits !== undefined || p.hangup || p.action, {
+    message: 'a reply needs text, digits, hangup or an action'
+  })
+  .refine((p) => !(p.interim && (p.hangup || p.action)), { message: 'an interim reply cannot hang up or transfer' })
+
+export const SettingsSchema = z.object({
+  fillerText: z.string().max(500),
+  fillerEnabled: z.boolean(),
+  fallbackText: z.string().max(500),
+  /** Seconds inside the webhook timeout that a turn's deadline keeps as a margin. */
+  deadlineMarginSeconds: z.number().min(1).max(30),
+  webhookTimeoutSeconds: z.number().int().min(5).max(120),
+  quickReplies: z.array(z.string().max(500)).max(20),
+  notifications: z.object({ inboundCall: z.boolean(), waitingTurn: z.boolean(), sms: z.boolean() }),
+  theme: z.enum(['system', 'light', 'dark'])
+})
+export type Settings = z.infer<typeof SettingsSchema>
+
+/**
+ * Every command: its params schema. The result types are in `CommandResults`.
+ * Commands the core does not implement yet answer `not_implemented` (listed in the README).
+ */
+export const commandParams = {
+  'app.status': Empty,
+  'settings.get': Empty,
+  'settings.update': SettingsSchema.partial().strict(),
+
+  'calls.list': z.strictObject({ ...Paging, live: z.boolean().optional() }),
+  'calls.get': z.strictObject({ callId: Id }),
+  'calls.place': z.strictObject({
+    agentId: Id,
+    toNumber: Phone,
+    initialGreeting: z.string().max(1000).optional(),
+    systemPrompt: z.string().max(20000).optional(),
+    voice: z.string().max(200).optional()
+  }),
+  'calls.end': z.strictObject({ callId: Id }),
+  'calls.setAnswerer': z.strictObject({ callId: Id, answeredBy: z.enum(['human', 'fallback']) }),
+
+  'turns.list': Empty,
+  'turns.reply': ReplyParamsSchema,
+  'turns.claim': z.strictObject({ turnId: Id, by: z.string().min(1).max(100) }),
+
+  'messages.send': z.strictObject({
+    toNumber: Phone,
+    body: z.string().min(1, 'the message is empty').max(1600),
+    agentId: Id.optional(),
+    numberId: Id.optional()
+  }),
+  'conversations.list': z.strictObject({ ...Paging }),
+  'conversations.get': z.strictObject({ conversationId: Id }),
+  'conversations.update': z.strictObject({ conversationId: Id, metadata: z.record(z.string(), z.unknown()).nullable() }),
+
+  'agents.list': z.strictObject({ ...Paging }),
+  'agents.get': z.strictObject({ agentId: Id }),
+  'agents.create': z.strictObject({
+    name: z.string().min(1).max(200),
+    voiceMode: VoiceModeSchema.optional(),
+    systemPrompt: z.string().max(20000).optional(),
+    beginMessage: z.string().max(1000).optional(),
+    voice: z.string().max(200).optional(),
+    transferNumber: z.string().max(40).optional()
+  }),
+  'agents.update': z.strictObject({
+    agentId: Id,
+    name: z.string().min(1).max(200).optional(),
+    voiceMode: VoiceModeSchema.optional(),
+    systemPrompt: z.string().max(20000).nullable().optional(),
+    beginMessage: z.string().max(1000).nullable().optional(),
+    voice: z.string().max(200).optional(),
+    transferNumber: z.string().max(40).nullable().optional()
+  }),
+  'agents.delete': z.strictObject({ agentId: Id }),
+  'agents.voices': Empty,
+
+  'numbers.list': z.strictObject({ ...Paging }),
+  'numbers.buy': z.strictObject({ country: z.enum(['US', 'CA']).optional(), areaCode: z.string().regex(/^\d{3}$/).optional(), agentId: Id.optional() }),
+  'numbers.release': z.strictObject({ numberId: Id }),
+  'numbers.attach': z.strictObject({ numberId: Id, agentId: Id }),
+  'numbers.detach': z.strictObject({ numberId: Id, agentId: Id }),
+
+  'webhooks.connect': z.strictObject({
+    url: z.string().url().max(2083),
+    agentId: Id.optional(),
+    contextLimit: z.number().int().min(0).max(50).optional(),
+    timeout: z.number().int().min(5).max(120).optional()
+  }),
+  'webhooks.disconnect': z.strictObject({ restorePrevious: z.boolean().optional() }),
+  'webhooks.deliveries': z.strictObject({
+    ...Paging,
+    limit: z.number().int().min(1).max(1000).optional(),
+    event: z.string().max(100).optional(),
+    channel: z.string().max(40).optional(),
+    outcome: DeliveryOutcomeSchema.optional(),
+    callId: Id.optional(),
+    text: z.string().max(200).optional()
+  }),
+  'webhooks.replay': z.strictObject({ deliveryId: Id }),
+
+  'usage.summary': Empty,
+  'usage.daily': z.strictObject({ days: z.number().int().min(1).max(365).optional() }),
+  'usage.monthly': z.strictObject({ months: z.number().int().min(1).max(24).optional() }),
+
+  'sandbox.dial': z.strictObject({ to: Phone, from: Phone.optional() }),
+  'sandbox.answer': z.strictObject({ callId: Id }),
+  'sandbox.decline': z.strictObject({ callId: Id }),
+  'sandbox.say': z.strictObject({ callId: Id, text: z.string().min(1, 'say something').max(2000) }),
+  'sandbox.press': z.strictObject({ callId: Id, digits: z.string().regex(/^[0-9*#]+$/).max(32) }),
+  'sandbox.sms': z.strictObject({ to: Phone, from: Phone.optional(), body: z.string().min(1).max(1600) }),
+  'sandbox.hangup': z.strictObject({ callId: Id })
+} as const
+
+export type CommandName = keyof typeof commandParams
+export type CommandParams<M extends CommandName> = z.input<(typeof commandParams)[M]>
+
+export type Page<T> = { items: T[]; total: number }
+export type OpenTurn = { turnId: string; callId: string; transcript: string; deadline: string; claimedBy: string | null }
+
+/** What each command answers with. */
+export interface CommandResults {
+  'app.status': AppStatus
+  'settings.get': Settings
+  'settings.update': Settings
+  'calls.list': Page<CallInfo>
+  'calls.get': { call: CallInfo; transcript: TranscriptTurn[] }
+  'calls.place': CallInfo
+  'calls.end': Record<string, never>
+  'calls.setAnswerer': CallInfo
+  'turns.list': { items: OpenTurn[] }
+  'turns.reply': Record<string, never>
+  'turns.claim': OpenTurn
+  'messages.send': Message
+  'conversations.list': Page<Conversation>
+  'conversations.get': { conversation: Conversation; messages: Message[] }
+  'conversations.update': Conversation
+  'agents.list': Page<Agent>
+  'agents.get': Agent
+  'agents.create': Agent
+  'agents.update': Agent
+  'agents.delete': { success: boolean }
+  'agents.voices': { items: Array<{ voice_id: string; voice_name: string; provider?: string; gender?: string | null }> }
+  'numbers.list': Page<PhoneNumber>
+  'numbers.buy': PhoneNumber
+  'numbers.release': { success: boolean }
+  'numbers.attach': { agentId: string; number: z.infer<typeof AgentNumberSchema> }
+  'numbers.detach': { success: boolean }
+  'webhooks.connect': {
+    webhook: { id: string; url: string; status: string; contextLimit: number; timeout: number }
+    test: 'verified' | 'bad_signature' | 'not_arrived' | 'api_refused'
+    detail: string
+  }
+  'webhooks.disconnect': Record<string, never>
+  'webhooks.deliveries': Page<Delivery>
+  'webhooks.replay': Delivery
+  'usage.summary': Record<string, unknown>
+  'usage.daily': { data: Array<{ date: string; messages: number; calls: number; webhooks: number }> }
+  'usage.monthly': { data: Array<{ month: string; messages: number; calls: number; webhooks: number }> }
+  'sandbox.dial': { callId: string }
+  'sandbox.answer': Record<string, never>
+  'sandbox.decline': Record<string, never>
+  'sandbox.say': Record<string, never>
+  'sandbox.press': Record<string, never>
+  'sandbox.sms': { messageId: string }
+  'sandbox.hangup': Record<string, never>
+}
+export type CommandResult<M extends CommandName> = CommandResults[M]
+
+export const commandNames = Object.keys(commandParams) as CommandName[]
+
+export function isCommandName(name: unknown): name is CommandName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(commandParams, name)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Events
+
+export const eventSchemas = {
+  'call.started': CallInfoSchema,
+  'call.updated': CallInfoSchema,
+  'call.ended': CallInfoSchema,
+  'transcript.turn': TranscriptTurnSchema,
+  'turn.opened': z.object({ turnId: z.string(), callId: z.string(), transcript: z.string(), deadline: z.string() }),
+  'turn.closed': z.object({
+    turnId: z.string(),
+    callId: z.string(),
+    outcome: z.enum(['replied', 'fallback', 'cancelled'])
+  }),
+  'turn.claimed': z.object({ turnId: z.string(), callId: z.string(), by: z.string() }),
+  'message.received': MessageSchema,
+  'message.sent': MessageSchema,
+  'webhook.delivery': DeliverySchema,
+  'sandbox.ring': z.object({ callId: z.string(), from: z.string(), to: z.string() }),
+  'sandbox.heard': z.object({
+    callId: z.string(),
+    text: z.string(),
+    interim: z.boolean(),
+    digits: z.string().optional(),
+    hangup: z.boolean().optional(),
+    action: z.string().optional()
+  }),
+  'sandbox.sms': MessageSchema,
+  'app.status': AppStatusSchema
+} as const
+
+export type EventName = keyof typeof eventSchemas
+export type EventData<E extends EventName> = z.infer<(typeof eventSchemas)[E]>
+export type BridgeEvent = { [E in EventName]: { event: E; data: EventData<E> } }[EventName]
+
+export const eventNames = Object.keys(eventSchemas) as EventName[]
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(eventSchemas, name)
+}
+
+/** The IPC channel that carries batches of events from main to the window. */
+export const EVENTS_CHANNEL = 'bridge.events'
+
+/**
+ * What a renderer sees, whichever transport is behind it. `invoke` never throws for a refused
+ * command: the error comes back as data.
+ */
+export interface BridgeApi {
+  invoke<M extends CommandName>(method: M, params: CommandParams<M>): Promise<BridgeResult<CommandResult<M>>>
+  on<E extends EventName>(event: E, handler: (data: EventData<E>) => void): () => void
+}
