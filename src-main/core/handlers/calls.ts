@@ -1,0 +1,69 @@
+import { normalizePhone } from '../agentphone/phone'
+import { CoreError } from '../errors'
+import { callInfoFromApi, transcriptFromApi } from '../live/call-info'
+import { isLive } from '../live/call-board'
+import type { SessionContext } from './context'
+import type { HandlerMap } from './types'
+
+export function callHandlers(ctx: SessionContext, track: (callId: string, hosted: boolean) => void): HandlerMap {
+  return {
+    'calls.list': async ({ limit = 100, offset = 0, live = false }) => {
+      const all = ctx.board.list(live)
+      return { items: all.slice(offset, offset + limit), total: all.length }
+    },
+
+    'calls.get': async ({ callId }) => {
+      const known = ctx.board.get(callId)
+      if (known) return { call: known, transcript: ctx.board.transcript(callId) }
+      const call = await ctx.api.calls.get(callId)
+      const agent = await ctx.directory.resolve(call.agentId)
+      return { call: callInfoFromApi(call, agent, ctx.nowIso()), transcript: transcriptFromApi(call) }
+    },
+
+    'calls.place': async (p) => {
+      // Normalised before anything is sent: a bad number never reaches the API.
+      const toNumber = normalizePhone(p.toNumber)
+      const agent = await ctx.directory.resolve(p.agentId)
+      if (!agent) throw new CoreError('not_found', `There is no agent ${p.agentId}.`)
+      if (agent.numbers.length === 0) {
+        throw new CoreError('invalid_params', `${agent.name} has no phone number. Attach a number to the agent before placing a call.`)
+      }
+      // Never retried automatically: a retry can ring someone twice. The person decides.
+      const placed = await ctx.api.calls.place({
+        agentId: p.agentId,
+        toNumber,
+        ...(p.initialGreeting !== undefined ? { initialGreeting: p.initialGreeting } : {}),
+        ...(p.systemPrompt ? { systemPrompt: p.systemPrompt } : {}),
+        ...(p.voice ? { voice: p.voice } : {})
+      })
+      const hosted = Boolean(p.systemPrompt) || agent.voiceMode === 'hosted'
+      const info = callInfoFromApi({ direction: 'outbound', ...placed }, agent, ctx.nowIso(), hosted)
+      // The sandbox phone may already have rung (and put the call on the board) before we got here.
+      const { id, agentId, agentName, voiceMode } = info
+      const shown = ctx.board.get(id) ? ctx.board.upsert({ id, agentId, agentName, voiceMode }) : ctx.board.upsert({ id }, info)
+      track(info.id, hosted)
+      return shown
+    },
+
+    'calls.end': async ({ callId }) => {
+      await ctx.api.calls.end(callId)
+      const call = ctx.board.get(callId)
+      if (call && isLive(call)) ctx.board.upsert({ id: callId, status: 'ending' })
+      return {}
+    },
+
+    'calls.setAnswerer': async ({ callId, answeredBy }) => {
+      if (!ctx.board.get(callId)) throw new CoreError('not_found', `There is no live call ${callId}.`)
+      return ctx.board.upsert({ id: callId, answeredBy })
+    },
+
+    'turns.list': async () => ({ items: ctx.broker.list() }),
+
+    'turns.reply': async (params) => {
+      ctx.broker.reply(params.turnId, params)
+      return {}
+    },
+
+    'turns.claim': async ({ turnId, by }) => ctx.broker.claim(turnId, by)
+  }
+}

@@ -1,0 +1,38 @@
+import type { AppStatus, BridgeEvent, Mode, Settings } from '../../../src-preload/contract'
+import type { AgentPhoneClient } from '../agentphone/client'
+import type { Journal } from '../journal/journal'
+import type { AgentDirectory } from '../live/agent-directory'
+import type { CallBoard } from '../live/call-board'
+import type { DeliveryLog } from '../live/delivery-log'
+import type { Clock, Logger } from '../ports'
+import type { Receiver } from '../receiver/receiver'
+import type { Simulator } from '../sim/simulator'
+import type { TurnBroker } from '../turns/turn-broker'
+
+/** The sandbox account the in-process simulator runs for this session. */
+export interface SandboxHandle {
+  sim: Simulator
+  apiKey: string
+  agent: { id: string; name: string; voiceMode: 'webhook' | 'hosted' }
+  number: { id: string; phoneNumber: string }
+}
+
+/** Everything a command handler may touch. Built once by the session; handlers keep no state. */
+export interface SessionContext {
+  mode: Mode
+  clock: Clock
+  logger: Logger
+  board: CallBoard
+  broker: TurnBroker
+  receiver: Receiver
+  api: AgentPhoneClient
+  journal: Journal
+  directory: AgentDirectory
+  deliveries: DeliveryLog
+  sandbox: SandboxHandle | null
+  emit(event: BridgeEvent): void
+  settings(): Settings
+  updateSettings(patch: Partial<Settings>): Settings
+  status(): AppStatus
+  nowIso(): string
+}

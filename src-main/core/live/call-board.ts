@@ -1,0 +1,94 @@
+import type { BridgeEvent, CallInfo, TranscriptTurn } from '../../../src-preload/contract'
+
+/** Enough lines to read back a long call; older lines stay in the journal and the API. */
+const MAX_LINES_PER_CALL = 2000
+/** Ended calls kept on the board's history so the Call view can still open them. */
+const MAX_ENDED_CALLS = 200
+
+export type CallPatch = Partial<CallInfo> & { id: string }
+
+/**
+ * The live state of every call the console knows about: what the Monitor and the Call view show.
+ * Fed by the receiver, the turn broker, the sandbox and the transcript streams; every change goes
+ * out as a bridge event, so both shells and every connected browser see the same board.
+ */
+export class CallBoard {
+  private readonly calls = new Map<string, CallInfo>()
+  private readonly lines = new Map<string, TranscriptTurn[]>()
+  private readonly endedOrder: string[] = []
+
+  constructor(private readonly emit: (event: BridgeEvent) => void) {}
+
+  get(callId: string): CallInfo | undefined {
+    return this.calls.get(callId)
+  }
+
+  transcript(callId: string): TranscriptTurn[] {
+    return this.lines.get(callId) ?? []
+  }
+
+  /** Live calls first (those waiting for a human before the rest), then recent history. */
+  list(liveOnly: boolean): CallInfo[] {
+    const all = [...this.calls.values()].filter((c) => !liveOnly || isLive(c))
+    return all.sort(compareCalls)
+  }
+
+  /** Creates or updates a call; emits `call.started` the first time, `call.updated` after. */
+  upsert(patch: CallPatch, defaults?: Omit<CallInfo, 'id'>): CallInfo {
+    const known = this.calls.get(patch.id)
+    if (!known) {
+      if (!defaults) throw new Error(`unknown call ${patch.id}`)
+      const created: CallInfo = { ...defaults, ...patch }
+      this.calls.set(created.id, created)
+      this.emit({ event: 'call.started', data: created })
+      return created
+    }
+    const updated: CallInfo = { ...known, ...patch }
+    if (sameCall(known, updated)) return known
+    this.calls.set(updated.id, updated)
+    this.emit({ event: 'call.updated', data: updated })
+    return updated
+  }
+
+  /** Appends one utterance. Interim agent lines count as last words too: the caller heard them. */
+  addLine(turn: TranscriptTurn): void {
+    const lines = this.lines.get(turn.callId) ?? []
+    lines.push(turn)
+    if (lines.length > MAX_LINES_PER_CALL) lines.splice(0, lines.length - MAX_LINES_PER_CALL)
+    this.lines.set(turn.callId, lines)
+    this.emit({ event: 'transcript.turn', data: turn })
+    if (this.calls.has(turn.callId) && turn.text) this.upsert({ id: turn.callId, lastWords: turn.text })
+  }
+
+  /** Marks a call ended once; a second end (webhook after our own hang-up) changes nothing. */
+  end(callId: string, endedAt: string, status: 'completed' | 'failed' = 'completed'): CallInfo | undefined {
+    const call = this.calls.get(callId)
+    if (!call || !isLive(call)) return call
+    const ended: CallInfo = { ...call, status, endedAt, waitingTurn: null }
+    this.calls.set(callId, ended)
+    this.emit({ event: 'call.ended', data: ended })
+    this.endedOrder.push(callId)
+    while (this.endedOrder.length > MAX_ENDED_CALLS) {
+      const old = this.endedOrder.shift()!
+      this.calls.delete(old)
+      this.lines.delete(old)
+    }
+    return ended
+  }
+}
+
+export function isLive(call: CallInfo): boolean {
+  return call.status === 'ringing' || call.status === 'in-progress' || call.status === 'ending'
+}
+
+function compareCalls(a: CallInfo, b: CallInfo): number {
+  const liveDiff = Number(isLive(b)) - Number(isLive(a))
+  if (liveDiff) return liveDiff
+  if (a.waitingTurn && b.waitingTurn) return a.waitingTurn.deadline.localeCompare(b.waitingTurn.deadline)
+  if (a.waitingTurn || b.waitingTurn) return a.waitingTurn ? -1 : 1
+  return b.startedAt.localeCompare(a.startedAt)
+}
+
+function sameCall(a: CallInfo, b: CallInfo): boolean {
+  return JSON.stringify(a) === JSON.stringify(b)
+}

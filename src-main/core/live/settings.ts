@@ -1,0 +1,36 @@
+import { SettingsSchema, type Settings } from '../../../src-preload/contract'
+import type { KeyValueStore } from '../ports'
+
+export const DEFAULT_SETTINGS: Settings = {
+  fillerText: 'One moment, please.',
+  fillerEnabled: true,
+  fallbackText: "Sorry, I can't answer that right now. Someone will get back to you.",
+  deadlineMarginSeconds: 3,
+  webhookTimeoutSeconds: 30,
+  quickReplies: ['One moment, let me check.', 'Could you repeat that, please?', 'Thank you for calling. Goodbye!'],
+  notifications: { inboundCall: true, waitingTurn: true, sms: true },
+  theme: 'system'
+}
+
+const KEY = 'settings'
+
+/**
+ * Settings as the core reads them: the stored values over the defaults. A stored value that no
+ * longer fits the schema (an older version, a hand edit) falls back to the default for that field
+ * instead of refusing to start.
+ */
+export function readSettings(store: KeyValueStore): Settings {
+  const stored = store.get<Record<string, unknown>>(KEY) ?? {}
+  const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS }
+  for (const [key, value] of Object.entries(stored)) {
+    const field = SettingsSchema.shape[key as keyof Settings]
+    if (field && field.safeParse(value).success) merged[key] = value
+  }
+  return SettingsSchema.parse(merged)
+}
+
+export function writeSettings(store: KeyValueStore, patch: Partial<Settings>): Settings {
+  const next = SettingsSchema.parse({ ...readSettings(store), ...patch })
+  store.set(KEY, next)
+  return next
+}

@@ -1,0 +1,74 @@
+/** What the receiver needs from a parsed envelope (agentphone-api.md §3.3); null where absent. */
+export interface WebhookFacts {
+  event: string | null
+  channel: string | null
+  callId: string | null
+  conversationId: string | null
+  transcript: string | null
+}
+
+export type ParseResult =
+  | { ok: true; envelope: Record<string, unknown>; facts: WebhookFacts }
+  | { ok: false; reason: 'invalid_utf8' | 'invalid_json' | 'not_an_object' | 'too_deep' }
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
+
+/** Deepest `[`/`{` nesting outside strings; stops counting once past `limit`. */
+export function nestingExceeds(text: string, limit: number): boolean {
+  let depth = 0
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (inString) {
+      if (c === 0x5c) i++ // backslash: skip the escaped character
+      else if (c === 0x22) inString = false
+    } else if (c === 0x22) inString = true
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > limit) return true
+    } else if (c === 0x7d || c === 0x5d) depth--
+  }
+  return false
+}
+
+/**
+ * Decodes strictly (a bad byte is refused, not replaced) and parses. Deep nesting is refused before
+ * JSON.parse: a payload a few thousand levels deep would later overflow the stack when re-serialised.
+ */
+export function parseWebhookBody(raw: Buffer, maxDepth: number): ParseResult {
+  let text: string
+  try {
+    text = strictUtf8.decode(raw)
+  } catch {
+    return { ok: false, reason: 'invalid_utf8' }
+  }
+  if (nestingExceeds(text, maxDepth)) return { ok: false, reason: 'too_deep' }
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch {
+    return { ok: false, reason: 'invalid_json' }
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, reason: 'not_an_object' }
+  const envelope = value as Record<string, unknown>
+  return { ok: true, envelope, facts: factsOf(envelope) }
+}
+
+function str(value: unknown): string | null {
+  return typeof value === 'string' ? value : null
+}
+
+export function factsOf(envelope: Record<string, unknown>): WebhookFacts {
+  const data = typeof envelope.data === 'object' && envelope.data !== null ? (envelope.data as Record<string, unknown>) : {}
+  return {
+    event: str(envelope.event),
+    channel: str(envelope.channel),
+    callId: str(data.callId),
+    conversationId: str(data.conversationId),
+    transcript: str(data.transcript)
+  }
+}
+
+/** A voice turn wants a spoken answer (§3.2); every other event only wants a 2xx. */
+export function isVoiceTurn(facts: WebhookFacts): boolean {
+  return facts.event === 'agent.message' && facts.channel === 'voice'
+}

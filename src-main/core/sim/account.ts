@@ -1,0 +1,76 @@
+/**
+ * One API key's world. Lookups that the routes share live here so every route answers an unknown
+ * id with the same 404.
+ */
+import { notFound } from './http-errors'
+import type { AgentRec, CallRec, ConversationRec, DeliveryRec, MessageRec, NumberRec, WebhookRec } from './types'
+
+export class Account {
+  readonly agents = new Map<string, AgentRec>()
+  readonly numbers = new Map<string, NumberRec>()
+  readonly calls = new Map<string, CallRec>()
+  readonly messages: MessageRec[] = []
+  readonly conversations = new Map<string, ConversationRec>()
+  readonly agentWebhooks = new Map<string, WebhookRec>()
+  readonly deliveries: DeliveryRec[] = []
+  projectWebhook: WebhookRec | null = null
+
+  constructor(readonly apiKey: string) {}
+
+  agent(id: string): AgentRec {
+    const agent = this.agents.get(id)
+    if (!agent) throw notFound('Agent')
+    return agent
+  }
+
+  number(id: string): NumberRec {
+    const number = this.numbers.get(id)
+    if (!number) throw notFound('Phone number')
+    return number
+  }
+
+  call(id: string): CallRec {
+    const call = this.calls.get(id)
+    if (!call) throw notFound('Call')
+    return call
+  }
+
+  conversation(id: string): ConversationRec {
+    const conversation = this.conversations.get(id)
+    if (!conversation) throw notFound('Conversation')
+    return conversation
+  }
+
+  activeNumbers(): NumberRec[] {
+    return [...this.numbers.values()].filter((n) => n.status === 'active')
+  }
+
+  numbersOf(agentId: string): NumberRec[] {
+    return this.activeNumbers().filter((n) => n.agentId === agentId)
+  }
+
+  numberByPhone(phone: string): NumberRec | undefined {
+    return this.activeNumbers().find((n) => n.phoneNumber === phone)
+  }
+
+  messagesOf(conversationId: string): MessageRec[] {
+    return this.messages.filter((m) => m.conversationId === conversationId)
+  }
+
+  /** The webhook an agent's events go to: its own wins, else the project's; never both. */
+  webhookFor(agentId: string | null): { scope: string | null; webhook: WebhookRec } | null {
+    const own = agentId ? this.agentWebhooks.get(agentId) : undefined
+    if (own && agentId) return { scope: agentId, webhook: own }
+    return this.projectWebhook ? { scope: null, webhook: this.projectWebhook } : null
+  }
+
+  /** The current webhook for a scope captured earlier; a retry uses the newest secret. */
+  webhookInScope(scope: string | null): WebhookRec | null {
+    return scope === null ? this.projectWebhook : (this.agentWebhooks.get(scope) ?? null)
+  }
+}
+
+/** Newest first by a timestamp field, as the list endpoints return them; ties: last stored first. */
+export function newestFirst<T>(items: Iterable<T>, at: (item: T) => string): T[] {
+  return [...items].reverse().sort((a, b) => (at(a) < at(b) ? 1 : at(a) > at(b) ? -1 : 0))
+}

@@ -1,0 +1,83 @@
+/**
+ * Reads a voice webhook's answer exactly as agentphone-api.md §4 says: by Content-Type
+ * (`application/x-ndjson` ⇒ line by line as the bytes arrive, anything else ⇒ one JSON body), only
+ * JSON objects count, and `press_digit` / `dtmf` are aliases of `digits` (`digits` wins).
+ */
+import type { IncomingMessage } from 'node:http'
+
+/** One normalised response object. */
+export interface VoiceLine {
+  text: string
+  interim: boolean
+  digits?: string
+  /** `hangup: true` or `action: "hangup"`. */
+  hangup: boolean
+  action?: string
+}
+
+function asDigits(value: unknown): string | undefined {
+  if (typeof value === 'string' && value !== '') return value
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value)
+  return undefined
+}
+
+/** A parsed value to a line, or null when it is not a JSON object (AgentPhone discards those). */
+export function normalizeVoiceObject(value: unknown): VoiceLine | null {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return null
+  const o = value as Record<string, unknown>
+  const digits = asDigits(o.digits) ?? asDigits(o.press_digit) ?? asDigits(o.dtmf)
+  const action = typeof o.action === 'string' ? o.action : undefined
+  return {
+    text: typeof o.text === 'string' ? o.text : '',
+    interim: o.interim === true,
+    ...(digits !== undefined ? { digits } : {}),
+    hangup: o.hangup === true || action === 'hangup',
+    ...(action !== undefined ? { action } : {})
+  }
+}
+
+export function parseVoiceLine(raw: string): VoiceLine | null {
+  const trimmed = raw.trim()
+  if (!trimmed) return null
+  try {
+    return normalizeVoiceObject(JSON.parse(trimmed))
+  } catch {
+    return null
+  }
+}
+
+export function isNdjson(contentType: string | undefined): boolean {
+  return (contentType ?? '').toLowerCase().split(';')[0]?.trim() === 'application/x-ndjson'
+}
+
+/**
+ * Yields each acted-on object in order. Stopping early (the first final line) destroys the
+ * response so the webhook server sees the turn is over.
+ */
+export async function* readVoiceResponse(res: IncomingMessage): AsyncGenerator<VoiceLine> {
+  try {
+    if (!isNdjson(res.headers['content-type'])) {
+      const chunks: Buffer[] = []
+      for await (const chunk of res) chunks.push(chunk as Buffer)
+      const line = parseVoiceLine(Buffer.concat(chunks).toString('utf8'))
+      if (line) yield line
+      return
+    }
+    // Split on bytes, not on decoded text, so a multi-byte character cut across chunks survives.
+    let pending = Buffer.alloc(0)
+    for await (const chunk of res) {
+      pending = Buffer.concat([pending, chunk as Buffer])
+      let nl = pending.indexOf(0x0a)
+      while (nl !== -1) {
+        const line = parseVoiceLine(pending.subarray(0, nl).toString('utf8'))
+        pending = pending.subarray(nl + 1)
+        if (line) yield line
+        nl = pending.indexOf(0x0a)
+      }
+    }
+    const last = parseVoiceLine(pending.toString('utf8'))
+    if (last) yield last
+  } finally {
+    res.destroy()
+  }
+}

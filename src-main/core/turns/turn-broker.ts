@@ -1,0 +1,190 @@
+import type { ServerResponse } from 'node:http'
+import type { OpenTurn } from '../../../src-preload/contract'
+import { CoreError } from '../errors'
+import type { Clock, Timer } from '../ports'
+import { replyToWireLine, wallTime } from './turn-line'
+import type { WireLine } from './turn-line'
+import type { LineSource, ReplyParams, TurnBrokerOptions, TurnConfig, TurnHooks, TurnOutcome, TurnRequest } from './turn-types'
+
+interface LiveTurn extends TurnRequest {
+  deadlineMs: number
+  claimedBy: string | null
+  res: ServerResponse
+  hooks: TurnHooks
+  timer: Timer | undefined
+}
+
+interface ClosedTurn {
+  outcome: TurnOutcome
+  atMs: number
+}
+
+/**
+ * Holds each voice webhook's HTTP response open while a person decides what the agent says.
+ * The response streams NDJSON (agentphone-api.md §4.1): an optional interim filler at once, then
+ * whatever the person sends, and the fallback line if nobody answers before the deadline.
+ */
+export class TurnBroker {
+  private readonly clock: Clock
+  private readonly config: () => TurnConfig
+  private readonly emit: TurnBrokerOptions['onEvent']
+  private readonly closedMemory: number
+  private readonly live = new Map<string, LiveTurn>()
+  /** Recently closed turns, oldest first, so a late reply can say what happened instead. */
+  private readonly closed = new Map<string, ClosedTurn>()
+  private shuttingDown = false
+
+  constructor(options: TurnBrokerOptions) {
+    this.clock = options.clock
+    this.config = options.config
+    this.emit = options.onEvent
+    this.closedMemory = options.closedMemory ?? 1000
+  }
+
+  /** Answers `res` with 200 NDJSON at once and keeps it open until a reply, the deadline or a hang-up. */
+  open(request: TurnRequest, res: ServerResponse, hooks: TurnHooks = {}): void {
+    if (this.live.has(request.turnId) || this.closed.has(request.turnId)) {
+      throw new CoreError('internal', `turn ${request.turnId} was already opened`)
+    }
+    const config = this.config()
+    const now = this.clock.now()
+    const turn: LiveTurn = {
+      ...request,
+      deadlineMs: now + config.turnTimeoutMs - config.deadlineMarginMs,
+      claimedBy: null,
+      res,
+      hooks,
+      timer: undefined
+    }
+    const crowded = this.live.size >= config.maxOpenTurns
+    res.writeHead(200, { 'Content-Type': 'application/x-ndjson', 'Cache-Control': 'no-store' })
+    this.live.set(turn.turnId, turn)
+    res.on('close', () => this.cancel(turn))
+    this.emit({
+      event: 'turn.opened',
+      data: { turnId: turn.turnId, callId: turn.callId, transcript: turn.transcript, deadline: new Date(turn.deadlineMs).toISOString() }
+    })
+    if (hooks.fallbackOnly || crowded || this.shuttingDown) {
+      this.write(turn, { text: config.fallbackText }, 'fallback')
+      return
+    }
+    if (config.fillerEnabled) this.write(turn, { text: config.fillerText, interim: true }, 'filler')
+    else res.flushHeaders() // AgentPhone sees the 200 now even with no filler
+    if (this.live.has(turn.turnId)) {
+      turn.timer = this.clock.after(Math.max(0, turn.deadlineMs - now), () => this.fallback(turn.turnId))
+    }
+  }
+
+  /** Writes a person's line. A non-interim line ends the turn; refused if the turn is gone or claimed by someone else. */
+  reply(turnId: string, params: ReplyParams): void {
+    const turn = this.mustBeLive(turnId)
+    if (turn.claimedBy !== null && params.by !== turn.claimedBy) {
+      throw new CoreError('turn_claimed', `${turn.claimedBy} is answering this turn — your text was not sent`)
+    }
+    if (!this.write(turn, replyToWireLine(params), 'human')) {
+      throw new CoreError('turn_closed', 'This turn already closed (the call dropped it) — your text was not sent')
+    }
+  }
+
+  /** Marks a turn as taken by `by`, so a teammate's reply is refused. Claiming it again as the same person is fine. */
+  claim(turnId: string, by: string): OpenTurn {
+    const turn = this.mustBeLive(turnId)
+    if (turn.claimedBy !== null && turn.claimedBy !== by) {
+      throw new CoreError('turn_claimed', `${turn.claimedBy} already claimed this turn`)
+    }
+    if (turn.claimedBy === null) {
+      turn.claimedBy = by
+      this.emit({ event: 'turn.claimed', data: { turnId, callId: turn.callId, by } })
+    }
+    return toOpenTurn(turn)
+  }
+
+  /** Every turn still waiting for an answer, oldest first. */
+  list(): OpenTurn[] {
+    return [...this.live.values()].map(toOpenTurn)
+  }
+
+  /** Shutdown: every open turn gets the fallback now (better than silence), and so does any later one. */
+  closeAll(): void {
+    this.shuttingDown = true
+    for (const turnId of [...this.live.keys()]) this.fallback(turnId)
+  }
+
+  private fallback(turnId: string): void {
+    const turn = this.live.get(turnId)
+    if (turn) this.write(turn, { text: this.config().fallbackText }, 'fallback')
+  }
+
+  private mustBeLive(turnId: string): LiveTurn {
+    const turn = this.live.get(turnId)
+    if (turn) return turn
+    const closed = this.closed.get(turnId)
+    if (closed) {
+      throw new CoreError('turn_closed', `This turn already closed (${closed.outcome} at ${wallTime(closed.atMs)}) — your text was not sent`)
+    }
+    throw new CoreError('not_found', `No turn ${turnId}`)
+  }
+
+  /** False (and the turn closed as cancelled) if the response is already gone. */
+  private write(turn: LiveTurn, line: WireLine, source: LineSource): boolean {
+    if (turn.res.destroyed || turn.res.writableEnded) {
+      this.cancel(turn)
+      return false
+    }
+    const json = JSON.stringify(line)
+    const atMs = this.clock.now()
+    const final = line.interim !== true
+    // Close our side before ending the response, so the 'close' it fires is not read as a cancel.
+    if (final) this.forget(turn, source === 'fallback' ? 'fallback' : 'replied', atMs)
+    if (final) turn.res.end(`${json}\n`)
+    else turn.res.write(`${json}\n`)
+    turn.hooks.onLine?.(json, atMs)
+    this.emit({
+      event: 'transcript.turn',
+      data: {
+        callId: turn.callId,
+        speaker: 'agent',
+        text: line.text ?? '',
+        interim: !final,
+        at: new Date(atMs).toISOString(),
+        source,
+        ...(line.digits !== undefined ? { digits: line.digits } : {})
+      }
+    })
+    if (final) this.announceClose(turn, source === 'fallback' ? 'fallback' : 'replied', atMs)
+    return true
+  }
+
+  /** The request or its socket closed before we ended the response: AgentPhone gave up or hung up. */
+  private cancel(turn: LiveTurn): void {
+    if (this.live.get(turn.turnId) !== turn) return
+    const atMs = this.clock.now()
+    this.forget(turn, 'cancelled', atMs)
+    this.announceClose(turn, 'cancelled', atMs)
+  }
+
+  private forget(turn: LiveTurn, outcome: TurnOutcome, atMs: number): void {
+    turn.timer?.cancel()
+    this.live.delete(turn.turnId)
+    this.closed.set(turn.turnId, { outcome, atMs })
+    if (this.closed.size > this.closedMemory) {
+      const oldest = this.closed.keys().next()
+      if (!oldest.done) this.closed.delete(oldest.value)
+    }
+  }
+
+  private announceClose(turn: LiveTurn, outcome: TurnOutcome, atMs: number): void {
+    turn.hooks.onClose?.(outcome, atMs)
+    this.emit({ event: 'turn.closed', data: { turnId: turn.turnId, callId: turn.callId, outcome } })
+  }
+}
+
+function toOpenTurn(turn: LiveTurn): OpenTurn {
+  return {
+    turnId: turn.turnId,
+    callId: turn.callId,
+    transcript: turn.transcript,
+    deadline: new Date(turn.deadlineMs).toISOString(),
+    claimedBy: turn.claimedBy
+  }
+}

@@ -1,0 +1,133 @@
+/**
+ * The headless shell: one HTTP server that serves the built renderer and carries the WebSocket
+ * bridge, so the whole product runs in an ordinary browser with no Electron at all.
+ */
+import { randomBytes } from 'node:crypto'
+import { createServer } from 'node:http'
+import type { AddressInfo, Socket } from 'node:net'
+import { WebSocketServer } from 'ws'
+import type { SessionLike } from '../core/session-types'
+import type { Clock, Logger } from '../core/ports'
+import { silentLogger, systemClock } from '../core/ports'
+import { attachBridgeConnection } from './bridge-connection'
+import { createStaticHandler } from './static-files'
+import { BRIDGE_PATH, checkUpgrade } from './upgrade-guard'
+
+export interface HeadlessServerOptions {
+  session: SessionLike
+  /** Defaults to 127.0.0.1: the bridge drives a phone account, it is not for the network. */
+  host?: string
+  /** 0 (the default) takes any free port. */
+  port?: number
+  /** The built renderer for the browser (out/web). */
+  staticDir: string
+  /** The bridge token; a fresh random one (32 bytes, hex) per start when absent. */
+  token?: string
+  clock?: Clock
+  logger?: Logger
+  /** Largest message a client may send (default 1 MiB). */
+  maxPayloadBytes?: number
+  /** A client whose unsent backlog passes this is closed (default 16 MiB). */
+  maxBufferedBytes?: number
+}
+
+export interface HeadlessServer {
+  /** Where the UI is, e.g. http://127.0.0.1:5123 (no trailing slash, no token). */
+  url: string
+  /** The bridge, token included: ws://127.0.0.1:5123/bridge?token=… */
+  bridgeUrl: string
+  token: string
+  /** Closes every bridge client and the listener. Does not stop the session (its owner does). */
+  close(): Promise<void>
+}
+
+function formatHost(host: string): string {
+  return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host
+}
+
+function refuseUpgrade(socket: Socket, status: number, reason: string): void {
+  const text = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' }[status] ?? 'Error'
+  const body = `${reason}\n`
+  socket.end(
+    `HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`
+  )
+}
+
+/** Starts the server and resolves once it listens. */
+export async function startHeadlessServer(options: HeadlessServerOptions): Promise<HeadlessServer> {
+  const host = options.host ?? '127.0.0.1'
+  const token = options.token ?? randomBytes(32).toString('hex')
+  const clock = options.clock ?? systemClock
+  const logger = options.logger ?? silentLogger
+  const serveStatic = createStaticHandler(options.staticDir)
+
+  const server = createServer((req, res) => {
+    serveStatic(req, res).catch((error: unknown) => {
+      logger.error('static request failed', { error: String(error) })
+      if (!res.headersSent) res.statusCode = 500
+      res.end()
+    })
+  })
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes ?? 1024 * 1024 })
+
+  server.on('upgrade', (req, socket: Socket, head) => {
+    socket.on('error', () => socket.destroy())
+    const verdict = checkUpgrade(req, { token, boundHost: host })
+    if (!verdict.ok) {
+      logger.warn('bridge upgrade refused', { status: verdict.status, reason: verdict.reason })
+      refuseUpgrade(socket, verdict.status, verdict.reason)
+      return
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      attachBridgeConnection({
+        socket: ws,
+        session: options.session,
+        clock,
+        logger,
+        maxBufferedBytes: options.maxBufferedBytes ?? 16 * 1024 * 1024,
+        maxCallsInFlight: 256
+      })
+    })
+  })
+
+  await new Promise<void>((resolveListen, rejectListen) => {
+    server.once('error', rejectListen)
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', rejectListen)
+      resolveListen()
+    })
+  })
+  server.on('error', (error) => logger.error('headless server error', { error: String(error) }))
+
+  const { port } = server.address() as AddressInfo
+  const url = `http://${formatHost(host)}:${port}`
+  let closed: Promise<void> | null = null
+
+  return {
+    url,
+    bridgeUrl: `ws://${formatHost(host)}:${port}${BRIDGE_PATH}?token=${encodeURIComponent(token)}`,
+    token,
+    close() {
+      closed ??= (async () => {
+        // Say goodbye properly (1001 "going away") and give clients a moment to answer it.
+        const goodbyes = [...wss.clients].map(
+          (client) =>
+            new Promise<void>((done) => {
+              client.once('close', () => done())
+              client.close(1001, 'server shutting down')
+            })
+        )
+        await Promise.race([Promise.all(goodbyes), new Promise<void>((done) => clock.after(1000, done))])
+        for (const client of wss.clients) client.terminate()
+        wss.close()
+        await new Promise<void>((done) => {
+          server.close(() => done())
+          // Keep-alive HTTP connections would otherwise hold close() open.
+          server.closeAllConnections()
+        })
+      })()
+      return closed
+    }
+  }
+}

@@ -1,0 +1,20 @@
+import type { BridgeApi, BridgeErrorPayload, BridgeResult } from '../../src-preload/contract'
+
+/** Where the link to the core stands. IPC is always `open`; the WebSocket moves between states. */
+export type ConnectionState = 'connecting' | 'open' | 'reconnecting' | 'no-token'
+
+/**
+ * The one bridge interface the whole UI uses. It is the contract's BridgeApi; a transport that can
+ * drop (the WebSocket) also reports its connection state so the UI can say so and resync.
+ */
+export interface BridgeClient extends BridgeApi {
+  readonly transport: 'ipc' | 'ws' | 'test'
+  connectionState?(): ConnectionState
+  onConnectionChange?(listener: (state: ConnectionState) => void): () => void
+  close?(): void
+}
+
+/** A refused result built on this side of the bridge (transport trouble, not the core's answer). */
+export function localError<T>(code: BridgeErrorPayload['code'], message: string): BridgeResult<T> {
+  return { ok: false, error: { code, message } }
+}

@@ -1,0 +1,145 @@
+import type { BridgeResult, CommandName, EventData, EventName } from '../../src-preload/contract'
+import type { BridgeClient, ConnectionState } from './bridge-client'
+import { localError } from './bridge-client'
+import { parseWireMessage } from './ws-wire'
+
+/** The part of a browser WebSocket the client uses, so tests can hand in a scripted socket. */
+export interface SocketLike {
+  send(data: string): void
+  close(): void
+  onopen: ((ev: unknown) => void) | null
+  onmessage: ((ev: { data: unknown }) => void) | null
+  onclose: ((ev: unknown) => void) | null
+  onerror: ((ev: unknown) => void) | null
+}
+
+export interface WsBridgeOptions {
+  url: string
+  socketFactory?: (url: string) => SocketLike
+  /** Backoff before reconnect attempt n (0-based). */
+  backoffMs?: (attempt: number) => number
+  /** A request with no answer after this long fails instead of hanging a button forever. */
+  requestTimeoutMs?: number
+}
+
+type Pending = { resolve: (r: BridgeResult<unknown>) => void; timer: ReturnType<typeof setTimeout> }
+
+export const defaultBackoff = (attempt: number): number => Math.min(10_000, 500 * 2 ** attempt)
+
+export const DISCONNECTED_MESSAGE = 'Disconnected from Switchboard before it answered; try again once reconnected.'
+
+/**
+ * The WebSocket transport. Requests made before the first connection are queued; requests made
+ * while reconnecting fail at once (so a button never acts minutes later); on a drop every pending
+ * request fails with a clear error and the socket reconnects with backoff.
+ */
+export function createWsBridge(opts: WsBridgeOptions): BridgeClient {
+  const factory = opts.socketFactory ?? ((url: string) => new WebSocket(url) as unknown as SocketLike)
+  const backoff = opts.backoffMs ?? defaultBackoff
+  const timeoutMs = opts.requestTimeoutMs ?? 30_000
+  const handlers = new Map<string, Set<(data: unknown) => void>>()
+  const stateListeners = new Set<(s: ConnectionState) => void>()
+  const pending = new Map<number, Pending>()
+  let queue: string[] = []
+  let nextId = 1
+  let attempt = 0
+  let state: ConnectionState = 'connecting'
+  let socket: SocketLike | null = null
+  let retryTimer: ReturnType<typeof setTimeout> | null = null
+  let closed = false
+
+  const setState = (next: ConnectionState): void => {
+    if (next === state) return
+    state = next
+    for (const l of stateListeners) l(next)
+  }
+
+  const failAll = (): void => {
+    for (const [id, p] of pending) {
+      clearTimeout(p.timer)
+      pending.delete(id)
+      p.resolve(localError('not_available', DISCONNECTED_MESSAGE))
+    }
+    queue = []
+  }
+
+  const onMessage = (raw: unknown): void => {
+    const msg = parseWireMessage(raw)
+    if (!msg) return
+    if (msg.kind === 'event') {
+      for (const h of handlers.get(msg.event) ?? []) h(msg.data)
+      return
+    }
+    const p = pending.get(msg.id)
+    if (!p) return
+    pending.delete(msg.id)
+    clearTimeout(p.timer)
+    p.resolve(msg.result)
+  }
+
+  const connect = (): void => {
+    const s = factory(opts.url)
+    socket = s
+    s.onopen = () => {
+      attempt = 0
+      const toSend = queue
+      queue = []
+      for (const m of toSend) s.send(m)
+      setState('open')
+    }
+    s.onmessage = (ev) => onMessage(ev.data)
+    s.onerror = () => undefined // a close always follows; that is where recovery happens
+    s.onclose = () => {
+      if (socket !== s) return
+      socket = null
+      failAll()
+      if (closed) return
+      setState('reconnecting')
+      retryTimer = setTimeout(connect, backoff(attempt++))
+    }
+  }
+
+  const invoke = (method: CommandName, params: unknown): Promise<BridgeResult<unknown>> => {
+    if (closed || state === 'reconnecting') {
+      return Promise.resolve(localError('not_available', 'Disconnected from Switchboard — reconnecting; try again in a moment.'))
+    }
+    const id = nextId++
+    const wire = JSON.stringify({ id, method, params })
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        pending.delete(id)
+        resolve(localError('not_available', `Switchboard did not answer ${method} within ${Math.round(timeoutMs / 1000)} s.`))
+      }, timeoutMs)
+      pending.set(id, { resolve, timer })
+      if (state === 'open' && socket) socket.send(wire)
+      else queue.push(wire)
+    })
+  }
+
+  connect()
+
+  return {
+    transport: 'ws',
+    invoke: invoke as BridgeClient['invoke'],
+    on<E extends EventName>(event: E, handler: (data: EventData<E>) => void) {
+      const set = handlers.get(event) ?? new Set()
+      handlers.set(event, set)
+      const h = handler as (data: unknown) => void
+      set.add(h)
+      return () => set.delete(h)
+    },
+    connectionState: () => state,
+    onConnectionChange(listener) {
+      stateListeners.add(listener)
+      return () => stateListeners.delete(listener)
+    },
+    close() {
+      closed = true
+      if (retryTimer) clearTimeout(retryTimer)
+      const s = socket
+      socket = null
+      failAll()
+      s?.close()
+    }
+  }
+}

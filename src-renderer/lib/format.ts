@@ -1,0 +1,31 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js'
+
+/** mm:ss, or h:mm:ss past an hour; negative spans read as 0:00. */
+export function formatDuration(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000))
+  const h = Math.floor(total / 3600)
+  const m = Math.floor((total % 3600) / 60)
+  const s = total % 60
+  const mm = h > 0 ? String(m).padStart(2, '0') : String(m).padStart(2, '0')
+  const ss = String(s).padStart(2, '0')
+  return h > 0 ? `${h}:${mm}:${ss}` : `${mm}:${ss}`
+}
+
+/** Whole seconds until an ISO deadline (never negative). */
+export function secondsLeft(deadline: string, now: number): number {
+  const t = Date.parse(deadline)
+  if (Number.isNaN(t)) return 0
+  return Math.max(0, Math.ceil((t - now) / 1000))
+}
+
+/** A number as people read it (+1 415 555 0100); anything unparseable is shown as given. */
+export function formatPhone(raw: string): string {
+  const parsed = parsePhoneNumberFromString(raw)
+  return parsed ? parsed.formatInternational() : raw
+}
+
+export function formatClock(iso: string): string {
+  const d = new Date(iso)
+  if (Number.isNaN(d.getTime())) return '--:--:--'
+  return d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false })
+}

@@ -1,0 +1,95 @@
+import type { StoreApi } from 'zustand/vanilla'
+import type { AppStatus, BridgeResult, CallInfo, OpenTurn, TranscriptTurn } from '../../src-preload/contract'
+import type { BridgeClient, ConnectionState } from '../bridge/bridge-client'
+
+export type NavView = 'monitor' | 'messages' | 'agents' | 'numbers' | 'webhooks' | 'usage' | 'settings'
+export type ThemeChoice = 'system' | 'light' | 'dark'
+
+export interface AppSlice {
+  status: AppStatus | null
+  connection: ConnectionState
+  theme: ThemeChoice
+  view: NavView
+  sandboxPanelOpen: boolean
+  guideDismissed: boolean
+  loadStatus(): Promise<void>
+  setConnection(state: ConnectionState): void
+  setTheme(theme: ThemeChoice): void
+  setView(view: NavView): void
+  toggleSandboxPanel(): void
+  dismissGuide(): void
+}
+
+export interface CallsSlice {
+  calls: Record<string, CallInfo>
+  /** Ids of ended calls, oldest first, so the kept history stays bounded. */
+  endedOrder: string[]
+  transcripts: Record<string, TranscriptTurn[]>
+  turns: Record<string, OpenTurn>
+  selectedCallId: string | null
+  openCallId: string | null
+  loadCalls(): Promise<void>
+  loadTurns(): Promise<void>
+  selectCall(callId: string | null): void
+  openCall(callId: string): Promise<void>
+  closeCall(): void
+  endCall(callId: string): Promise<void>
+  upsertCall(call: CallInfo): void
+  markEnded(call: CallInfo): void
+  addTranscriptLine(line: TranscriptTurn): void
+  openTurn(turn: OpenTurn): void
+  closeTurn(turnId: string): void
+  claimTurn(turnId: string, by: string): void
+}
+
+export type HeardLine = { text: string; interim: boolean; digits?: string; hangup?: boolean; action?: string; at: number }
+export type Ringing = { callId: string; from: string; to: string }
+
+export interface SandboxSlice {
+  heard: Record<string, HeardLine[]>
+  /** The call the sandbox phone is on (dialled or answered). */
+  phoneCallId: string | null
+  ringing: Ringing | null
+  dialing: boolean
+  dial(to: string): Promise<void>
+  say(text: string): Promise<boolean>
+  press(digits: string): Promise<void>
+  hangup(): Promise<void>
+  answer(): Promise<void>
+  decline(): Promise<void>
+  addHeard(callId: string, line: HeardLine): void
+  setRinging(ring: Ringing | null): void
+}
+
+export type ComposerNotice = { kind: 'too-late' | 'error' | 'sent'; text: string }
+
+export interface DraftsSlice {
+  /** Reply text per call's composer; see drafts-slice.ts for why per call and not per turn. */
+  drafts: Record<string, string>
+  notices: Record<string, ComposerNotice | undefined>
+  sending: Record<string, boolean>
+  setDraft(callId: string, text: string): void
+  sendReply(callId: string, opts: { interim?: boolean; hangup?: boolean }): Promise<void>
+  sendDigits(callId: string, digits: string, hangup: boolean): Promise<boolean>
+}
+
+export type Toast = { id: number; kind: 'error' | 'info'; message: string }
+
+export interface ToastsSlice {
+  toasts: Toast[]
+  pushToast(kind: Toast['kind'], message: string): void
+  dismissToast(id: number): void
+  /** Shows a refused command as a toast; returns the value when it succeeded. */
+  report<T>(what: string, result: BridgeResult<T>): T | undefined
+}
+
+export type AppState = AppSlice & CallsSlice & SandboxSlice & DraftsSlice & ToastsSlice
+export type AppStore = StoreApi<AppState>
+
+/** Every slice gets the store's set/get plus the bridge: bridge calls live in actions only. */
+export type SliceDeps = {
+  set: AppStore['setState']
+  get: AppStore['getState']
+  bridge: BridgeClient
+  storage: Pick<Storage, 'getItem' | 'setItem'> | null
+}
