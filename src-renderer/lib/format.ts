@@ -6,7 +6,7 @@ export function formatDuration(ms: number): string {
   const h = Math.floor(total / 3600)
   const m = Math.floor((total % 3600) / 60)
   const s = total % 60
-  const mm = h > 0 ? String(m).padStart(2, '0') : String(m).padStart(2, '0')
+  const mm = String(m).padStart(2, '0')
   const ss = String(s).padStart(2, '0')
   return h > 0 ? `${h}:${mm}:${ss}` : `${mm}:${ss}`
 }

@@ -18,6 +18,8 @@ export function createToastsSlice({ set, get }: SliceDeps): ToastsSlice {
     },
     report(what, result) {
       if (result.ok) return result.value
+      // While the link is down the banner already says so; a toast per request would be noise.
+      if (result.error.code === 'not_available' && get().connection !== 'open') return undefined
       get().pushToast('error', `${what} failed: ${result.error.message}`)
       return undefined
     }

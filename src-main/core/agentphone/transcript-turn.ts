@@ -1,0 +1,95 @@
+/**
+ * Transcript turns come in several undocumented shapes (agentphone-api.md §7 #9): `{role, content}`
+ * (REST-md), `{id, transcript, response}` pairs (SKILL-0.4 and call detail), or `{speaker, text}`.
+ * This reads any of them into one shape: who spoke, what, when, and an id stable across replays.
+ */
+import { z } from 'zod'
+
+/** One utterance, either side. `id` is stable: a replay of the same turn yields the same id. */
+export interface CallTurn {
+  id: string
+  speaker: 'caller' | 'agent'
+  text: string
+  at: string
+}
+
+const nstr = z.string().nullish()
+
+export const RawTurnSchema = z.looseObject({
+  id: z.union([z.string(), z.number()]).nullish(),
+  role: nstr,
+  speaker: nstr,
+  content: nstr,
+  transcript: nstr,
+  response: nstr,
+  text: nstr,
+  createdAt: nstr,
+  timestamp: nstr
+})
+export type RawTurn = z.output<typeof RawTurnSchema>
+
+const CALLER_ROLES = new Set(['user', 'caller', 'customer', 'human', 'contact'])
+
+function speakerOf(role: string): 'caller' | 'agent' {
+  return CALLER_ROLES.has(role.toLowerCase()) ? 'caller' : 'agent'
+}
+
+/**
+ * Gives id-less turns a stable key: what was said, by whom, when, plus how many identical turns
+ * came before it on this connection (so two "yes" answers stay two turns). Because a reconnect
+ * replays from the start in the same order, the nth "yes" gets the same key both times.
+ * Use one keyer per connection or per response.
+ */
+export class TurnKeyer {
+  readonly #seen = new Map<string, number>()
+
+  key(speaker: string, text: string, at: string): string {
+    const base = `${at}|${speaker}|${text}`
+    const n = (this.#seen.get(base) ?? 0) + 1
+    this.#seen.set(base, n)
+    return `k:${base}#${n}`
+  }
+}
+
+/**
+ * Expands one raw turn into zero, one or two turns: `{transcript, response}` pairs hold the caller's
+ * words and the agent's answer, which get ids `<id>:caller` and `<id>:agent` so an answer that
+ * arrives later under the same id is still delivered once. Empty texts are dropped.
+ */
+export function normalizeTurn(raw: unknown, keyer: TurnKeyer, now: () => string = () => new Date().toISOString()): CallTurn[] {
+  const parsed = RawTurnSchema.safeParse(raw)
+  if (!parsed.success) return []
+  const t = parsed.data
+  const when = t.createdAt ?? t.timestamp ?? ''
+  const at = when || now()
+  const id = t.id === null || t.id === undefined ? null : String(t.id)
+  const make = (speaker: 'caller' | 'agent', text: string | null | undefined, idSuffix: string): CallTurn | null => {
+    const clean = text?.trim()
+    if (!clean) return null
+    return { id: id !== null ? `${id}${idSuffix}` : keyer.key(speaker, clean, when), speaker, text: clean, at }
+  }
+  const role = t.role ?? t.speaker
+  if (role) {
+    const turn = make(speakerOf(role), t.content ?? t.text ?? t.transcript ?? t.response, '')
+    return turn ? [turn] : []
+  }
+  const caller = make('caller', t.transcript ?? t.content ?? t.text, ':caller')
+  const agent = make('agent', t.response, ':agent')
+  return [caller, agent].filter((x): x is CallTurn => x !== null)
+}
+
+/** Normalises a list of raw turns (one response, one keyer). */
+export function normalizeTurns(raws: readonly unknown[], now?: () => string): CallTurn[] {
+  const keyer = new TurnKeyer()
+  return raws.flatMap((r) => normalizeTurn(r, keyer, now))
+}
+
+/** The transcript endpoint's shape is undocumented: accept `{data}`, `{transcript}`, `{transcripts}` or a bare array. */
+export const TranscriptResponseSchema = z
+  .union([
+    z.array(z.unknown()),
+    z.looseObject({ data: z.array(z.unknown()) }),
+    z.looseObject({ transcript: z.array(z.unknown()) }),
+    z.looseObject({ transcripts: z.array(z.unknown()) })
+  ])
+  .transform((r) => (Array.isArray(r) ? r : 'data' in r ? r.data : 'transcript' in r ? r.transcript : r.transcripts))

@@ -1,0 +1,157 @@
+import { randomUUID } from 'node:crypto'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { Delivery } from '../../../src-preload/contract'
+import type { Logger } from '../ports'
+import { DeliveryRecorder, recordHeaders } from './delivery-log'
+import { isVoiceTurn, parseWebhookBody } from './parse-webhook'
+import { readBody } from './read-body'
+import type { ReceiverOptions, WebhookJournalData } from './receiver-types'
+import { RecentIds } from './recent-ids'
+import { SIGNATURE_HEADER, TIMESTAMP_HEADER, WEBHOOK_ID_HEADER, verify } from './signature'
+
+/** Defaults filled in, so the hot path reads plain fields. */
+export type PipelineSettings = Required<Omit<ReceiverOptions, 'host' | 'port' | 'isFallbackOnly' | 'logger'>> &
+  Pick<ReceiverOptions, 'isFallbackOnly'> & { logger: Logger }
+
+/** How a request came in: from AgentPhone (checked) or our own replay (trusted, not deduped). */
+export interface RequestOrigin {
+  replayed: boolean
+  /** Called once with the Delivery as soon as the status is decided. */
+  onAnswered?: (delivery: Delivery) => void
+  /** Headers to keep out of the Delivery record. */
+  hiddenHeaders: ReadonlySet<string>
+}
+
+const LEGACY_ID_HEADER = 'x-agentphone-webhook-id'
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name]
+  return Array.isArray(value) ? value[0] : value
+}
+
+function sendJson(res: ServerResponse, status: number, body: object, extra: Record<string, string> = {}): void {
+  const text = JSON.stringify(body)
+  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(text)), ...extra })
+  res.end(text)
+}
+
+/**
+ * One request, start to finish: route, read the raw body, verify, parse, drop duplicates, journal
+ * (durably), tell the session, then answer — or hand the response to the turn broker for a voice turn.
+ */
+export class WebhookPipeline {
+  private readonly recent: RecentIds
+
+  constructor(private readonly s: PipelineSettings) {
+    this.recent = new RecentIds(s.dedupeWindow)
+  }
+
+  async handle(req: IncomingMessage, res: ServerResponse, origin: RequestOrigin): Promise<void> {
+    const s = this.s
+    const receivedAtMs = s.clock.now()
+    const webhookId = header(req, WEBHOOK_ID_HEADER) ?? header(req, LEGACY_ID_HEADER) ?? null
+    const deliveryId = `dlv_${randomUUID()}`
+    const rec = new DeliveryRecorder(
+      {
+        id: deliveryId,
+        receivedAtMs,
+        method: req.method ?? '',
+        path: req.url ?? '',
+        headers: recordHeaders(req.headers, origin.hiddenHeaders),
+        webhookId,
+        replayed: origin.replayed
+      },
+      (delivery) => {
+        try {
+          s.onDelivery(delivery)
+        } catch (error) {
+          s.logger.error('receiver: onDelivery failed', { error: String(error) })
+        }
+      }
+    )
+    const answered = (outcome: Delivery['outcome'], status: number, reason: string | null): void => {
+      rec.answer(outcome, status, reason, s.clock.now())
+      origin.onAnswered?.(rec.snapshot())
+    }
+    const refuse = (status: number, reason: string, extra: Record<string, string> = {}, error = reason): void => {
+      sendJson(res, status, status === 401 ? { error: 'unauthorized', reason } : { error }, extra)
+      answered('refused', status, reason)
+    }
+    // Anything answered before the body is read closes the connection, so no unread bytes linger.
+    const closing = { Connection: 'close' }
+
+    if ((req.url ?? '').split('?', 1)[0] !== s.path) return refuse(404, 'not_found', closing)
+    if (req.method !== 'POST') return refuse(405, 'method_not_allowed', { ...closing, Allow: 'POST' })
+
+    const body = await readBody(req, { maxBytes: s.maxBodyBytes, idleTimeoutMs: s.bodyIdleTimeoutMs, clock: s.clock })
+    if (!body.ok) {
+      if (body.reason === 'body_too_large') return refuse(413, 'body_too_large', closing)
+      if (body.reason === 'body_timeout') return refuse(408, 'body_timeout', closing)
+      return answered('refused', 0, 'aborted') // the client left: nobody to answer
+    }
+    rec.setBody(body.body, s.maxStoredBodyBytes)
+
+    if (!origin.replayed) {
+      const secrets = s.secrets()
+      if (secrets.length === 0) return refuse(401, 'no_secret_configured')
+      const check = verify(
+        secrets,
+        { signature: header(req, SIGNATURE_HEADER), timestamp: header(req, TIMESTAMP_HEADER) },
+        body.body,
+        receivedAtMs,
+        s.toleranceSeconds
+      )
+      if (!check.ok) return refuse(401, check.reason)
+    }
+
+    const parsed = parseWebhookBody(body.body, s.maxJsonDepth)
+    if (!parsed.ok) return refuse(400, parsed.reason)
+    rec.setFacts(parsed.facts)
+    const voice = isVoiceTurn(parsed.facts)
+    const callId = parsed.facts.callId
+    if (voice && callId === null) return refuse(400, 'missing_call_id')
+
+    if (webhookId !== null && !origin.replayed) {
+      if (this.recent.has(webhookId)) {
+        sendJson(res, 200, { duplicate: true })
+        return answered('duplicate', 200, null)
+      }
+      this.recent.add(webhookId) // before the await, so a retry racing this one is dropped too
+    }
+
+    const data: WebhookJournalData = {
+      webhookId,
+      event: parsed.facts.event,
+      channel: parsed.facts.channel,
+      payload: parsed.envelope,
+      receivedAt: new Date(receivedAtMs).toISOString(),
+      replayed: origin.replayed
+    }
+    let seq: number
+    try {
+      seq = (await s.journal.append('webhook', data)).seq
+    } catch (error) {
+      // Not stored, so not acknowledged: AgentPhone retries, and the retry must not count as a duplicate.
+      if (webhookId !== null && !origin.replayed) this.recent.delete(webhookId)
+      s.logger.error('receiver: journal append failed', { error: String(error) })
+      return refuse(500, 'journal_failed', {}, 'internal')
+    }
+
+    const turnId = voice ? `turn_${randomUUID().replaceAll('-', '')}` : null
+    try {
+      s.onAccepted({ ...data, deliveryId, seq, turnId })
+    } catch (error) {
+      s.logger.error('receiver: onAccepted failed', { error: String(error) })
+    }
+    if (!voice || turnId === null || callId === null) {
+      sendJson(res, 200, { ok: true })
+      return answered('accepted', 200, null)
+    }
+    answered('accepted', 200, null)
+    s.broker.open({ turnId, callId, transcript: parsed.facts.transcript ?? '' }, res, {
+      onLine: (line, atMs) => rec.addLine(line, atMs),
+      onClose: () => rec.publish(),
+      fallbackOnly: s.isFallbackOnly?.(callId) ?? false
+    })
+  }
+}

@@ -1,0 +1,25 @@
+/** What the simulator's parts share. Type-only, so parts can depend on it without import cycles. */
+import type { Clock, Logger } from '../ports'
+import type { Account } from './account'
+import type { CallEngine } from './call-engine'
+import type { Deliverer } from './deliveries'
+import type { SimEmitter } from './emitter'
+import type { NumberPool } from './ids'
+import type { Messaging } from './messaging'
+
+export interface SimContext {
+  clock: Clock
+  logger: Logger
+  emitter: SimEmitter
+  pool: NumberPool
+  deliverer: Deliverer
+  numberLimit: number
+  sseHeartbeatMs: number
+  accounts: Map<string, Account>
+}
+
+/** The context plus the engines the routes and the sandbox phone drive. */
+export interface SimRuntime extends SimContext {
+  calls: CallEngine
+  messaging: Messaging
+}

@@ -1,0 +1,129 @@
+/**
+ * Argument parsing for `switchboard serve | sim`, kept apart from the commands so it can be tested
+ * without starting anything. Bad input throws a UsageError, which the CLI turns into exit code 2.
+ */
+import { parseArgs } from 'node:util'
+
+export const USAGE = `usage:
+  switchboard serve [--host H] [--port P] [--receiver-port R] [--data-dir D] [--base-url URL]
+      Runs Switchboard headless: the UI and its WebSocket bridge on http://H:P.
+      Live mode when AGENTPHONE_API_KEY is set, otherwise sandbox (built-in simulator).
+  switchboard sim [--host H] [--port P] [--api-key K] [--webhook-url U] [--seed]
+      Runs only the AgentPhone simulator, e.g. against your own webhook server.
+
+  Ports default to 0 (any free port); hosts to 127.0.0.1. Prints one JSON line when ready.`
+
+/** A command line that cannot be run; its message says why. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'UsageError'
+  }
+}
+
+export const DEFAULT_HOST = '127.0.0.1'
+export const DEFAULT_LIVE_BASE_URL = 'https://api.agentphone.to'
+
+export interface ServeArgs {
+  command: 'serve'
+  host: string
+  port: number
+  /** undefined: the session's own default (any free port). */
+  receiverPort: number | undefined
+  /** undefined: `$SWITCHBOARD_DATA_DIR` or the OS app-data folder (see data-dir.ts). */
+  dataDir: string | undefined
+  baseUrl: string
+}
+
+export interface SimArgs {
+  command: 'sim'
+  host: string
+  port: number
+  /** undefined: a random key is made up and printed. */
+  apiKey: string | undefined
+  webhookUrl: string | undefined
+  seed: boolean
+}
+
+export type CliArgs = ServeArgs | SimArgs | { command: 'help' }
+
+function parsePort(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined
+  if (!/^\d{1,5}$/.test(value) || Number(value) > 65535) {
+    throw new UsageError(`--${flag} must be a port number from 0 to 65535, got "${value}"`)
+  }
+  return Number(value)
+}
+
+function parseHttpUrl(flag: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw new UsageError(`--${flag} must be a URL, got "${value}"`)
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`--${flag} must be an http(s) URL`)
+  return value.replace(/\/+$/, '')
+}
+
+function nonEmpty(flag: string, value: string | undefined): string | undefined {
+  if (value !== undefined && value.trim() === '') throw new UsageError(`--${flag} must not be empty`)
+  return value
+}
+
+function parse<O extends Parameters<typeof parseArgs>[0]['options']>(args: string[], options: O) {
+  try {
+    return parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false })
+      .values as Record<string, string | boolean | undefined>
+  } catch (error) {
+    // parseArgs explains unknown flags and missing values well; keep its words, drop its code.
+    throw new UsageError((error as Error).message)
+  }
+}
+
+/** Parses `argv` (without node and the script), e.g. `['serve', '--port', '8080']`. */
+export function parseCliArgs(argv: readonly string[]): CliArgs {
+  const [command, ...rest] = argv
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') return { command: 'help' }
+
+  if (command === 'serve') {
+    const v = parse(rest, {
+      host: { type: 'string' },
+      port: { type: 'string' },
+      'receiver-port': { type: 'string' },
+      'data-dir': { type: 'string' },
+      'base-url': { type: 'string' }
+    })
+    if (v.help) return { command: 'help' }
+    return {
+      command: 'serve',
+      host: nonEmpty('host', v.host as string | undefined) ?? DEFAULT_HOST,
+      port: parsePort('port', v.port as string | undefined) ?? 0,
+      receiverPort: parsePort('receiver-port', v['receiver-port'] as string | undefined),
+      dataDir: nonEmpty('data-dir', v['data-dir'] as string | undefined),
+      baseUrl: parseHttpUrl('base-url', v['base-url'] as string | undefined) ?? DEFAULT_LIVE_BASE_URL
+    }
+  }
+
+  if (command === 'sim') {
+    const v = parse(rest, {
+      host: { type: 'string' },
+      port: { type: 'string' },
+      'api-key': { type: 'string' },
+      'webhook-url': { type: 'string' },
+      seed: { type: 'boolean' }
+    })
+    if (v.help) return { command: 'help' }
+    return {
+      command: 'sim',
+      host: nonEmpty('host', v.host as string | undefined) ?? DEFAULT_HOST,
+      port: parsePort('port', v.port as string | undefined) ?? 0,
+      apiKey: nonEmpty('api-key', v['api-key'] as string | undefined),
+      webhookUrl: parseHttpUrl('webhook-url', v['webhook-url'] as string | undefined),
+      seed: v.seed === true
+    }
+  }
+
+  throw new UsageError(`unknown command "${command}" (expected serve or sim)`)
+}

@@ -1,0 +1,33 @@
+import { createStore } from 'zustand/vanilla'
+import type { BridgeClient } from '../bridge/bridge-client'
+import { createAppSlice } from './app-slice'
+import { createCallsSlice } from './calls-slice'
+import { createDraftsSlice } from './drafts-slice'
+import { createSandboxSlice } from './sandbox-slice'
+import { createToastsSlice } from './toasts-slice'
+import type { AppState, AppStore, SliceDeps } from './types'
+
+function defaultStorage(): SliceDeps['storage'] {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage
+  } catch {
+    return null // storage disabled by the browser: preferences just do not persist
+  }
+}
+
+/**
+ * One store built from typed slices. The bridge is handed in (not imported) so tests build a
+ * store around a fake bridge and the app builds one around whichever transport it picked.
+ */
+export function createAppStore(bridge: BridgeClient, storage: SliceDeps['storage'] = defaultStorage()): AppStore {
+  return createStore<AppState>()((set, get) => {
+    const deps: SliceDeps = { set, get, bridge, storage }
+    return {
+      ...createToastsSlice(deps),
+      ...createAppSlice(deps),
+      ...createCallsSlice(deps),
+      ...createSandboxSlice(deps),
+      ...createDraftsSlice(deps)
+    }
+  })
+}

@@ -1,0 +1,65 @@
+import type { CommandParams } from '../../src-preload/contract'
+import { waitingTurnFor } from './selectors'
+import type { DraftsSlice, SliceDeps } from './types'
+
+export const TOO_LATE_MESSAGE = 'Too late: the turn already closed — your text was kept'
+
+/**
+ * Drafts are kept per call rather than per turn: when a reply is refused as too late, the kept
+ * text stays in the same box and can go out as the answer to the caller's next turn.
+ */
+export function createDraftsSlice({ set, get, bridge }: SliceDeps): DraftsSlice {
+  const setNotice = (callId: string, notice: DraftsSlice['notices'][string]): void =>
+    set((s) => ({ notices: { ...s.notices, [callId]: notice } }))
+  const setSending = (callId: string, sending: boolean): void =>
+    set((s) => ({ sending: { ...s.sending, [callId]: sending } }))
+
+  /** Sends one reply; returns true when the core took it. Refusals become a notice in the box. */
+  async function reply(callId: string, params: Omit<CommandParams<'turns.reply'>, 'turnId'>): Promise<boolean> {
+    const turn = waitingTurnFor(get(), callId)
+    if (!turn) {
+      setNotice(callId, { kind: 'too-late', text: TOO_LATE_MESSAGE })
+      return false
+    }
+    setSending(callId, true)
+    const res = await bridge.invoke('turns.reply', { turnId: turn.turnId, ...params })
+    setSending(callId, false)
+    if (res.ok) {
+      setNotice(callId, undefined)
+      return true
+    }
+    if (res.error.code === 'turn_closed' || res.error.code === 'not_found') {
+      get().closeTurn(turn.turnId)
+      setNotice(callId, { kind: 'too-late', text: TOO_LATE_MESSAGE })
+    } else if (res.error.code === 'turn_claimed') {
+      setNotice(callId, { kind: 'error', text: `Someone else is answering this turn: ${res.error.message}` })
+    } else {
+      setNotice(callId, { kind: 'error', text: `Not sent: ${res.error.message}` })
+    }
+    return false
+  }
+
+  return {
+    drafts: {},
+    notices: {},
+    sending: {},
+
+    setDraft(callId, text) {
+      set((s) => ({ drafts: { ...s.drafts, [callId]: text } }))
+    },
+    async sendReply(callId, { interim, hangup }) {
+      const text = (get().drafts[callId] ?? '').trim()
+      if (!text || get().sending[callId]) return
+      // An interim line cannot hang up (the contract refuses it), so the flag only rides on finals.
+      const params = interim ? { text, interim: true } : hangup ? { text, hangup: true } : { text }
+      if (await reply(callId, params)) {
+        // Only clear what was sent: the person may have typed more while it was in flight.
+        set((s) => ({ drafts: { ...s.drafts, [callId]: (s.drafts[callId] ?? '').trim() === text ? '' : s.drafts[callId] ?? '' } }))
+      }
+    },
+    async sendDigits(callId, digits, hangup) {
+      if (!digits || get().sending[callId]) return false
+      return reply(callId, hangup ? { digits, hangup: true } : { digits })
+    }
+  }
+}

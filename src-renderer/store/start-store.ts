@@ -1,0 +1,52 @@
+import type { BridgeClient } from '../bridge/bridge-client'
+import type { AppStore } from './types'
+
+/**
+ * Subscribes the store to the bridge's pushed events (once, outside React) and loads the
+ * starting state. After a reconnect the same load runs again: events sent while the socket was
+ * down are lost, so the lists are the only way to catch up. Returns a stop function.
+ */
+export function startStore(store: AppStore, bridge: BridgeClient): () => void {
+  const s = store.getState
+  const offs = [
+    bridge.on('app.status', (status) => store.setState({ status })),
+    bridge.on('call.started', (call) => s().upsertCall(call)),
+    bridge.on('call.updated', (call) => s().upsertCall(call)),
+    bridge.on('call.ended', (call) => {
+      s().markEnded(call)
+      if (s().phoneCallId === call.id) store.setState({ phoneCallId: null })
+      if (s().ringing?.callId === call.id) s().setRinging(null)
+    }),
+    bridge.on('transcript.turn', (line) => s().addTranscriptLine(line)),
+    bridge.on('turn.opened', (t) => s().openTurn({ ...t, claimedBy: null })),
+    bridge.on('turn.closed', (t) => {
+      s().closeTurn(t.turnId)
+      if (t.outcome === 'cancelled' && s().openCallId === t.callId) {
+        s().pushToast('info', 'AgentPhone dropped the waiting request: that turn was cancelled.')
+      }
+    }),
+    bridge.on('turn.claimed', (t) => s().claimTurn(t.turnId, t.by)),
+    bridge.on('sandbox.heard', ({ callId, ...line }) => s().addHeard(callId, { ...line, at: Date.now() })),
+    bridge.on('sandbox.ring', (ring) => s().setRinging(ring))
+  ]
+
+  const load = (): void => {
+    void s().loadStatus()
+    void s().loadCalls()
+    void s().loadTurns()
+  }
+
+  let wasDown = false
+  const offConn = bridge.onConnectionChange?.((state) => {
+    s().setConnection(state)
+    if (state === 'open' && wasDown) load()
+    wasDown = state === 'reconnecting'
+  })
+  s().setConnection(bridge.connectionState?.() ?? 'open')
+  load()
+
+  return () => {
+    for (const off of offs) off()
+    offConn?.()
+  }
+}

@@ -1,0 +1,118 @@
+import { mkdtemp } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { AppStatus, BridgeResult } from '../../../src-preload/contract'
+import { memoryStore } from '../../../src-main/core/ports'
+import { startSession, type Session } from '../../../src-main/core/session'
+import { EventRecorder } from './events'
+
+const sessions: Session[] = []
+afterEach(async () => {
+  await Promise.all(sessions.splice(0).map((s) => s.stop()))
+})
+
+async function sandboxSession(dataDir?: string, settings: Record<string, unknown> = {}) {
+  const dir = dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'sb-session-')))
+  const session = await startSession({ mode: 'sandbox', dataDir: dir, settings: memoryStore({ settings }) })
+  sessions.push(session)
+  const recorder = new EventRecorder()
+  session.onEvent(recorder.push)
+  return { session, recorder, dir }
+}
+
+function ok<T>(result: BridgeResult<T>): T {
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`)
+  return result.value
+}
+
+describe('Session in sandbox mode', () => {
+  it('reports the sandbox agent, its number and the receiver', async () => {
+    const { session } = await sandboxSession()
+    const status = ok(await session.invoke('app.status', {})) as AppStatus
+    expect(status.mode).toBe('sandbox')
+    expect(status.receiverUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/webhook$/)
+    expect(status.sandbox?.agent.voiceMode).toBe('webhook')
+    expect(status.sandbox?.number.phoneNumber).toMatch(/^\+1\d{10}$/)
+    const agents = ok(await session.invoke('agents.list', {})) as { items: Array<{ id: string }> }
+    expect(agents.items.map((a) => a.id)).toContain(status.sandbox!.agent.id)
+    const numbers = ok(await session.invoke('numbers.list', {})) as { items: Array<{ phoneNumber: string }> }
+    expect(numbers.items.map((n) => n.phoneNumber)).toContain(status.sandbox!.number.phoneNumber)
+  })
+
+  it('carries a caller turn to a person and the typed reply back to the caller', async () => {
+    const { session, recorder } = await sandboxSession()
+    const status = ok(await session.invoke('app.status', {})) as AppStatus
+    const { callId } = ok(await session.invoke('sandbox.dial', { to: status.sandbox!.number.phoneNumber })) as { callId: string }
+    await recorder.waitFor('call.started', (c) => c.id === callId)
+
+    ok(await session.invoke('sandbox.say', { callId, text: 'I would like to book a table' }))
+    const opened = await recorder.waitFor('turn.opened', (t) => t.callId === callId)
+    expect(opened.transcript).toBe('I would like to book a table')
+    await recorder.waitFor('sandbox.heard', (h) => h.callId === callId && h.interim && h.text === 'One moment, please.')
+
+    const calls = ok(await session.invoke('calls.list', { live: true })) as { items: Array<{ id: string; waitingTurn: { turnId: string } | null }> }
+    expect(calls.items.find((c) => c.id === callId)?.waitingTurn?.turnId).toBe(opened.turnId)
+
+    ok(await session.invoke('turns.reply', { turnId: opened.turnId, text: 'Let me check the book', interim: true }))
+    await recorder.waitFor('sandbox.heard', (h) => h.text === 'Let me check the book' && h.interim)
+    ok(await session.invoke('turns.reply', { turnId: opened.turnId, text: 'Table for two at eight is yours' }))
+    await recorder.waitFor('sandbox.heard', (h) => h.text === 'Table for two at eight is yours' && !h.interim)
+    const closed = await recorder.waitFor('turn.closed', (t) => t.turnId === opened.turnId)
+    expect(closed.outcome).toBe('replied')
+
+    const late = await session.invoke('turns.reply', { turnId: opened.turnId, text: 'too late' })
+    expect(late.ok).toBe(false)
+    if (!late.ok) expect(late.error.code).toBe('turn_closed')
+
+    const detail = ok(await session.invoke('calls.get', { callId })) as { transcript: Array<{ speaker: string; text: string; source?: string }> }
+    expect(detail.transcript.map((l) => [l.speaker, l.text])).toEqual(
+      expect.arrayContaining([
+        ['caller', 'I would like to book a table'],
+        ['agent', 'Table for two at eight is yours']
+      ])
+    )
+    expect(detail.transcript.find((l) => l.text === 'Table for two at eight is yours')?.source).toBe('human')
+
+    ok(await session.invoke('sandbox.hangup', { callId }))
+    await recorder.waitFor('call.ended', (c) => c.id === callId)
+  })
+
+  it('speaks the fallback line when nobody answers before the deadline', async () => {
+    const { session, recorder } = await sandboxSession(undefined, { webhookTimeoutSeconds: 5, deadlineMarginSeconds: 4.5, fallbackText: 'Nobody is here' })
+    const status = ok(await session.invoke('app.status', {})) as AppStatus
+    const { callId } = ok(await session.invoke('sandbox.dial', { to: status.sandbox!.number.phoneNumber })) as { callId: string }
+    ok(await session.invoke('sandbox.say', { callId, text: 'Hello?' }))
+    const closed = await recorder.waitFor('turn.closed', (t) => t.callId === callId, 5000)
+    expect(closed.outcome).toBe('fallback')
+    await recorder.waitFor('sandbox.heard', (h) => h.text === 'Nobody is here' && !h.interim)
+  })
+
+  it('refuses bad input as data and leaves the session working', async () => {
+    const { session } = await sandboxSession()
+    const unknown = await session.invoke('calls.explode', {})
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'unknown_method' } })
+    const invalid = await session.invoke('sandbox.say', { callId: 'call_x' })
+    expect(invalid).toMatchObject({ ok: false, error: { code: 'invalid_params' } })
+    const badNumber = await session.invoke('sandbox.dial', { to: 'abc' })
+    expect(badNumber).toMatchObject({ ok: false, error: { code: 'invalid_number' } })
+    expect((await session.invoke('app.status', {})).ok).toBe(true)
+  })
+
+  it('rebuilds calls and transcripts from the journal after a restart', async () => {
+    const first = await sandboxSession()
+    const status = ok(await first.session.invoke('app.status', {})) as AppStatus
+    const { callId } = ok(await first.session.invoke('sandbox.dial', { to: status.sandbox!.number.phoneNumber })) as { callId: string }
+    ok(await first.session.invoke('sandbox.say', { callId, text: 'Remember me' }))
+    const opened = await first.recorder.waitFor('turn.opened', (t) => t.callId === callId)
+    ok(await first.session.invoke('turns.reply', { turnId: opened.turnId, text: 'I will' }))
+    await first.recorder.waitFor('turn.closed', (t) => t.turnId === opened.turnId)
+    await first.session.stop()
+
+    const second = await sandboxSession(first.dir)
+    const detail = ok(await second.session.invoke('calls.get', { callId })) as { call: { status: string }; transcript: Array<{ text: string }> }
+    expect(detail.transcript.map((l) => l.text)).toEqual(expect.arrayContaining(['Remember me', 'I will']))
+    // The simulator behind the first run is gone, so its calls cannot still be live.
+    expect(detail.call.status).not.toBe('in-progress')
+  })
+})
