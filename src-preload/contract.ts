@@ -187,7 +187,12 @@ export const AppStatusSchema = z.object({
     })
     .nullable(),
   turnTimeoutSeconds: z.number(),
-  startedAt: z.string()
+  startedAt: z.string(),
+  /** Whether an API key is stored (the key itself never crosses the bridge). */
+  hasApiKey: z.boolean(),
+  tunnelUrl: z.string().nullable(),
+  /** Something the person should know about the setup (a failed live start, no secret storage). */
+  notice: z.string().nullable()
 })
 export type AppStatus = z.infer<typeof AppStatusSchema>
 
@@ -230,6 +235,17 @@ export type Settings = z.infer<typeof SettingsSchema>
  */
 export const commandParams = {
   'app.status': Empty,
+  /** Live-mode connection settings. The API key goes to the secret store and never comes back. */
+  'app.configure': z.strictObject({
+    apiKey: z.string().trim().min(8, 'that API key is too short').max(500).nullable().optional(),
+    baseUrl: z.string().url().max(500).optional(),
+    receiverPort: z.number().int().min(0).max(65535).optional(),
+    tunnelUrl: z.string().url().max(2083).nullable().optional()
+  }),
+  /** Restarts the core in the other mode; live mode needs an API key first. */
+  'app.switchMode': z.strictObject({ mode: ModeSchema }),
+  /** Stretches of time when deliveries did not arrive, with what the API had meanwhile. */
+  'app.gaps': Empty,
   'settings.get': Empty,
   'settings.update': SettingsSchema.partial().strict(),
 
@@ -294,6 +310,8 @@ export const commandParams = {
     timeout: z.number().int().min(5).max(120).optional()
   }),
   'webhooks.disconnect': z.strictObject({ restorePrevious: z.boolean().optional() }),
+  'webhooks.status': z.strictObject({ agentId: Id.optional() }),
+  'webhooks.detectTunnel': Empty,
   'webhooks.deliveries': z.strictObject({
     ...Paging,
     limit: z.number().int().min(1).max(1000).optional(),
@@ -322,11 +340,47 @@ export type CommandName = keyof typeof commandParams
 export type CommandParams<M extends CommandName> = z.input<(typeof commandParams)[M]>
 
 export type Page<T> = { items: T[]; total: number }
+
+export const WebhookConfigSchema = z.object({
+  id: z.string().optional(),
+  url: z.string(),
+  status: z.string().optional(),
+  contextLimit: z.number().optional(),
+  timeout: z.number().optional()
+})
+export type WebhookConfig = z.infer<typeof WebhookConfigSchema>
+
+export type WebhookStatus = {
+  scope: 'project' | 'agent'
+  agentId: string | null
+  /** What AgentPhone has registered now (null: nothing). */
+  current: WebhookConfig | null
+  /** True when the current registration is the one this console made. */
+  ours: boolean
+  /** What was registered before Switchboard replaced it, offered back on disconnect. */
+  previous: WebhookConfig | null
+  receiverUrl: string
+  receiverPort: number
+  tunnelUrl: string | null
+  lastDeliveryAt: string | null
+}
+
+export const GapSchema = z.object({
+  id: z.string(),
+  from: z.string(),
+  to: z.string(),
+  calls: z.array(z.object({ id: z.string(), from: z.string(), to: z.string(), direction: z.string(), status: z.string(), startedAt: z.string() })),
+  messages: z.array(MessageSchema)
+})
+export type Gap = z.infer<typeof GapSchema>
 export type OpenTurn = { turnId: string; callId: string; transcript: string; deadline: string; claimedBy: string | null }
 
 /** What each command answers with. */
 export interface CommandResults {
   'app.status': AppStatus
+  'app.configure': AppStatus
+  'app.switchMode': AppStatus
+  'app.gaps': { items: Gap[] }
   'settings.get': Settings
   'settings.update': Settings
   'calls.list': Page<CallInfo>
@@ -353,11 +407,13 @@ export interface CommandResults {
   'numbers.attach': { agentId: string; number: z.infer<typeof AgentNumberSchema> }
   'numbers.detach': { success: boolean }
   'webhooks.connect': {
-    webhook: { id: string; url: string; status: string; contextLimit: number; timeout: number }
+    webhook: WebhookConfig | null
     test: 'verified' | 'bad_signature' | 'not_arrived' | 'api_refused'
     detail: string
   }
-  'webhooks.disconnect': Record<string, never>
+  'webhooks.disconnect': { restored: WebhookConfig | null; note: string }
+  'webhooks.status': WebhookStatus
+  'webhooks.detectTunnel': { url: string | null; source: 'ngrok' | null; detail: string }
   'webhooks.deliveries': Page<Delivery>
   'webhooks.replay': Delivery
   'usage.summary': Record<string, unknown>
@@ -407,7 +463,8 @@ export const eventSchemas = {
     action: z.string().optional()
   }),
   'sandbox.sms': MessageSchema,
-  'app.status': AppStatusSchema
+  'app.status': AppStatusSchema,
+  'app.gap': GapSchema
 } as const
 
 export type EventName = keyof typeof eventSchemas

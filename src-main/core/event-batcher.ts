@@ -36,7 +36,8 @@ export function createEventBatcher(options: EventBatcherOptions): EventBatcher {
   const logger = options.logger ?? silentLogger
   const rate = options.maxFlushesPerSecond ?? 60
   if (!(rate > 0) || !Number.isFinite(rate)) throw new RangeError('maxFlushesPerSecond must be a positive number')
-  const intervalMs = 1000 / rate
+  // Whole milliseconds, rounded up: no one-second window ever holds more than `rate` flushes.
+  const intervalMs = Math.ceil(1000 / rate)
 
   let queue: BridgeEvent[] = []
   let timer: Timer | null = null

@@ -17,6 +17,10 @@ export interface SessionOptions {
   /** Sandbox mode: where the in-process simulator listens (port 0 by default). */
   simulator?: { port?: number }
   version?: string
+  /** Where a local ngrok agent lists its tunnels; default http://127.0.0.1:4040/api/tunnels. */
+  ngrokApiUrl?: string
+  /** How long `webhooks.connect` waits for the test delivery to arrive; default 8 s. */
+  connectTimeoutMs?: number
 }
 
 /** What both shells need of the core: one invoke, one event stream, one stop. */

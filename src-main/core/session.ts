@@ -13,6 +13,7 @@ import { messagingHandlers } from './handlers/messaging'
 import { sandboxHandlers } from './handlers/sandbox'
 import type { HandlerMap } from './handlers/types'
 import { webhookHandlers } from './handlers/webhooks'
+import { webhookConnectHandlers } from './handlers/webhook-connect'
 import { Journal } from './journal/journal'
 import { AgentDirectory } from './live/agent-directory'
 import { CallBoard, isLive } from './live/call-board'
@@ -24,6 +25,8 @@ import { applyWebhook, type WebhookEnvelope } from './live/webhook-events'
 import { memorySecrets, memoryStore, silentLogger, systemClock } from './ports'
 import { createReceiver } from './receiver/receiver'
 import type { SessionLike, SessionOptions } from './session-types'
+import { OUR_WEBHOOK_KEY, TUNNEL_URL_KEY, WEBHOOK_SECRET } from './live/keys'
+import { GapFinder } from './live/gap-finder'
 import { Simulator } from './sim/simulator'
 import { TurnBroker } from './turns/turn-broker'
 
@@ -68,6 +71,7 @@ export class Session implements SessionLike {
     if (this.stopped) return
     this.stopped = true
     for (const f of this.followers.values()) f.stop()
+    this.ctx.gaps?.stop()
     this.ctx.broker.closeAll()
     await this.ctx.receiver.stop()
     await this.ctx.sandbox?.sim.stop()
@@ -113,8 +117,9 @@ export class Session implements SessionLike {
       },
       onEvent: (event) => wireBrokerEvents(event, { board, journal, emit: this.emit })
     })
-    // Filled in below, once the API client exists; the receiver only calls it after start.
+    // Filled in below, once the API client exists; the receiver only calls them after start.
     let directory!: AgentDirectory
+    let gaps: GapFinder | null = null
     const receiver = createReceiver({
       host: o.receiver?.host ?? '127.0.0.1',
       port: o.receiver?.port ?? 0,
@@ -123,7 +128,11 @@ export class Session implements SessionLike {
       journal,
       broker,
       isFallbackOnly: (callId) => board.get(callId)?.answeredBy === 'fallback',
-      onAccepted: (event) => applyWebhook(event.payload as WebhookEnvelope, { board, directory, emit: this.emit, now: nowIso }),
+      onAccepted: (event) => {
+        const envelope = event.payload as WebhookEnvelope
+        if (!event.replayed) gaps?.noteDelivery(typeof envelope.data?.messageId === 'string' ? envelope.data.messageId : undefined)
+        applyWebhook(envelope, { board, directory, emit: this.emit, now: nowIso })
+      },
       onDelivery: (delivery) => {
         deliveries.record(delivery)
         this.emit({ event: 'webhook.delivery', data: delivery })
@@ -132,6 +141,7 @@ export class Session implements SessionLike {
 
     const { api, sandbox, baseUrl } = await this.connectApi(clock, logger, secrets, ring)
     directory = new AgentDirectory(() => api.agents.listAll())
+    if (o.mode === 'live') gaps = new GapFinder({ api, board, store, clock, logger, emit: this.emit })
     await this.replayJournal(journal, board, directory, nowIso)
     await receiver.start()
 
@@ -147,6 +157,12 @@ export class Session implements SessionLike {
       directory,
       deliveries,
       sandbox,
+      store,
+      secrets,
+      ring,
+      gaps,
+      ...(o.ngrokApiUrl ? { ngrokApiUrl: o.ngrokApiUrl } : {}),
+      ...(o.connectTimeoutMs ? { connectTimeoutMs: o.connectTimeoutMs } : {}),
       emit: this.emit,
       settings,
       updateSettings: (patch) => writeSettings(store, patch),
@@ -159,7 +175,10 @@ export class Session implements SessionLike {
         baseUrl,
         sandbox: sandbox ? { agent: sandbox.agent, number: sandbox.number } : null,
         turnTimeoutSeconds: settings().webhookTimeoutSeconds,
-        startedAt
+        startedAt,
+        hasApiKey: Boolean(secrets.get('apiKey')),
+        tunnelUrl: store.get<string>(TUNNEL_URL_KEY) ?? null,
+        notice: null
       })
     }
     const track = (callId: string, hosted: boolean) => this.track(callId, hosted)
@@ -169,7 +188,8 @@ export class Session implements SessionLike {
       ...sandboxHandlers(this.ctx, track),
       ...directoryHandlers(this.ctx),
       ...messagingHandlers(this.ctx),
-      ...webhookHandlers(this.ctx)
+      ...webhookHandlers(this.ctx),
+      ...webhookConnectHandlers(this.ctx)
     }
 
     if (sandbox) {
@@ -182,6 +202,8 @@ export class Session implements SessionLike {
       for (const call of board.list(true)) board.end(call.id, nowIso(), 'failed')
     } else {
       directory.refresh().catch((err: unknown) => logger.warn('could not load agents', { error: String(err) }))
+      // Only a console that registered its receiver can have missed anything.
+      if (store.get(OUR_WEBHOOK_KEY)) gaps?.start()
     }
   }
 
@@ -191,7 +213,7 @@ export class Session implements SessionLike {
       const apiKey = secrets.get('apiKey')
       if (!apiKey) throw new Error('Live mode needs an API key (AGENTPHONE_API_KEY).')
       const baseUrl = o.live?.baseUrl ?? DEFAULT_BASE_URL
-      ring.rotate(secrets.get('webhookSecret') ?? null)
+      ring.rotate(secrets.get(WEBHOOK_SECRET) ?? null)
       return { api: new AgentPhoneClient({ baseUrl, apiKey, logger }), sandbox: null, baseUrl }
     }
     const apiKey = `sk_sandbox_${randomBytes(12).toString('hex')}`

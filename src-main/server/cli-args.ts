@@ -3,6 +3,7 @@
  * without starting anything. Bad input throws a UsageError, which the CLI turns into exit code 2.
  */
 import { parseArgs } from 'node:util'
+import type { ParseArgsConfig } from 'node:util'
 
 export const USAGE = `usage:
   switchboard serve [--host H] [--port P] [--receiver-port R] [--data-dir D] [--base-url URL]
@@ -72,7 +73,7 @@ function nonEmpty(flag: string, value: string | undefined): string | undefined {
   return value
 }
 
-function parse<O extends Parameters<typeof parseArgs>[0]['options']>(args: string[], options: O) {
+function parse(args: string[], options: NonNullable<ParseArgsConfig['options']>): Record<string, string | boolean | undefined> {
   try {
     return parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false })
       .values as Record<string, string | boolean | undefined>

@@ -46,7 +46,7 @@ export function resolveStaticPath(root: string, urlPath: string): string | null 
     return null
   }
   if (decoded.includes('\0') || decoded.includes('\\')) return null
-  const relative = decoded === '/' || decoded === '' ? 'index.html' : decoded.replace(/^\/+/, '')
+  const relative = decoded.replace(/^\/+/, '') || 'index.html'
   const full = resolve(root, relative)
   return full.startsWith(root + sep) ? full : null
 }

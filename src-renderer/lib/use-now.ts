@@ -31,7 +31,12 @@ function snapshot(): number {
   return now
 }
 
-/** Milliseconds since the epoch, refreshed four times a second while mounted. */
+/**
+ * Milliseconds since the epoch; the component re-renders four times a second while mounted. The
+ * shared tick only schedules renders: the time itself is read fresh, so a countdown that mounts
+ * while the main thread is busy is never a tick (or a busy second) behind.
+ */
 export function useNow(): number {
-  return useSyncExternalStore(subscribe, snapshot, snapshot)
+  useSyncExternalStore(subscribe, snapshot, snapshot)
+  return Date.now()
 }

@@ -9,13 +9,14 @@ export function createSandboxSlice({ set, get, bridge }: SliceDeps): SandboxSlic
   return {
     heard: {},
     phoneCallId: null,
+    lastPhoneCallId: null,
     ringing: null,
     dialing: false,
 
     async dial(to) {
       set({ dialing: true })
       const res = get().report('Dialling', await bridge.invoke('sandbox.dial', { to }))
-      set(res ? { dialing: false, phoneCallId: res.callId } : { dialing: false })
+      set(res ? { dialing: false, phoneCallId: res.callId, lastPhoneCallId: res.callId } : { dialing: false })
     },
     async say(text) {
       const callId = phoneCall()
@@ -38,7 +39,7 @@ export function createSandboxSlice({ set, get, bridge }: SliceDeps): SandboxSlic
       const ring = get().ringing
       if (!ring) return
       const ok = get().report('Answering', await bridge.invoke('sandbox.answer', { callId: ring.callId }))
-      if (ok) set({ ringing: null, phoneCallId: ring.callId })
+      if (ok) set({ ringing: null, phoneCallId: ring.callId, lastPhoneCallId: ring.callId })
     },
     async decline() {
       const ring = get().ringing

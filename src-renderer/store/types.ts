@@ -49,6 +49,8 @@ export interface SandboxSlice {
   heard: Record<string, HeardLine[]>
   /** The call the sandbox phone is on (dialled or answered). */
   phoneCallId: string | null
+  /** The phone's most recent call, kept after it ends so "Caller hears" still shows it. */
+  lastPhoneCallId: string | null
   ringing: Ringing | null
   dialing: boolean
   dial(to: string): Promise<void>

@@ -1,9 +1,9 @@
 import type { z } from 'zod'
 import type { Logger } from '../ports'
-import { ApiError, codeForStatus, defaultMessage } from './errors'
-import { parseErrorBody } from './error-body'
+import { ApiError } from './errors'
+import { abortedError, httpError, invalidResponse, networkError, timedOutError } from './failures'
 import type { Sleep } from './retry'
-import { backoffDelay, isRetryableStatus, isSafeMethod, parseRetryAfter } from './retry'
+import { backoffDelay, isRetryableStatus, isSafeMethod } from './retry'
 
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
 export type QueryValue = string | number | boolean | null | undefined
@@ -73,9 +73,7 @@ export class HttpClient {
   }
 
   /** Replaces the key wherever a server or runtime echoed it into text we might show or log. */
-  redact(text: string): string {
-    return this.#apiKey.length >= 4 ? text.split(this.#apiKey).join('[redacted]') : text
-  }
+  readonly #redact = (text: string): string => (this.#apiKey.length >= 4 ? text.split(this.#apiKey).join('[redacted]') : text)
 
   /** Builds the absolute URL for a path and query. */
   url(path: string, query?: Query): string {
@@ -93,13 +91,13 @@ export class HttpClient {
       try {
         body = JSON.parse(text)
       } catch {
-        throw this.#invalid(spec, res.status, 'the body is not JSON')
+        throw invalidResponse(spec, res.status, this.#redact, 'the body is not JSON')
       }
     }
     const parsed = schema.safeParse(body)
     if (!parsed.success) {
       const issues = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
-      throw this.#invalid(spec, res.status, issues.join('; '))
+      throw invalidResponse(spec, res.status, this.#redact, issues.join('; '))
     }
     return parsed.data
   }
@@ -146,13 +144,13 @@ export class HttpClient {
       try {
         await this.#cfg.sleep(delayMs, spec.signal)
       } catch {
-        throw this.#aborted(spec)
+        throw abortedError(spec)
       }
     }
   }
 
   async #attempt(spec: RequestSpec, streaming: boolean): Promise<{ res: Response; text: string }> {
-    if (spec.signal?.aborted) throw this.#aborted(spec)
+    if (spec.signal?.aborted) throw abortedError(spec)
     const controller = new AbortController()
     let timedOut = false
     const onAbort = (): void => controller.abort()
@@ -177,27 +175,13 @@ export class HttpClient {
         return { res, text: '' }
       }
       const text = spec.method === 'HEAD' ? '' : await res.text()
-      if (!accepted) throw this.#httpError(spec, res, text)
+      if (!accepted) throw httpError(spec, res, text, this.#redact)
       return { res, text }
     } catch (err) {
       if (err instanceof ApiError) throw err
-      if (spec.signal?.aborted) throw this.#aborted(spec)
-      if (timedOut) {
-        throw new ApiError({
-          status: 0,
-          code: 'timeout',
-          method: spec.method,
-          path: spec.path,
-          message: `AgentPhone did not answer ${spec.method} ${spec.path} within ${formatMs(timeoutMs)}`
-        })
-      }
-      throw new ApiError({
-        status: 0,
-        code: 'network_error',
-        method: spec.method,
-        path: spec.path,
-        message: this.redact(`Could not reach AgentPhone at ${hostOf(this.#cfg.baseUrl)}: ${describeNetworkError(err)}`)
-      })
+      if (spec.signal?.aborted) throw abortedError(spec)
+      if (timedOut) throw timedOutError(spec, timeoutMs)
+      throw networkError(spec, this.#cfg.baseUrl, err, this.#redact)
     } finally {
       clearTimeout(timer)
       if (!keepListening) spec.signal?.removeEventListener('abort', onAbort)
@@ -210,51 +194,4 @@ export class HttpClient {
     if (spec.body !== undefined) headers['Content-Type'] = 'application/json'
     return headers
   }
-
-  #httpError(spec: RequestSpec, res: Response, text: string): ApiError {
-    const parsed = parseErrorBody(text, res.headers.get('content-type'))
-    const retryAfterSeconds = parseRetryAfter(res.headers.get('retry-after'))
-    return new ApiError({
-      status: res.status,
-      code: parsed.code ?? codeForStatus(res.status),
-      method: spec.method,
-      path: spec.path,
-      message: this.redact(parsed.message ?? defaultMessage(res.status)),
-      ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {})
-    })
-  }
-
-  #invalid(spec: RequestSpec, status: number, why: string): ApiError {
-    return new ApiError({
-      status,
-      code: 'invalid_response',
-      method: spec.method,
-      path: spec.path,
-      message: this.redact(`AgentPhone sent an unexpected response to ${spec.method} ${spec.path} (${why})`)
-    })
-  }
-
-  #aborted(spec: RequestSpec): ApiError {
-    return new ApiError({ status: 0, code: 'aborted', method: spec.method, path: spec.path, message: 'The request to AgentPhone was cancelled' })
-  }
-}
-
-function formatMs(ms: number): string {
-  return ms >= 1000 ? `${Math.round(ms / 100) / 10} s` : `${ms} ms`
-}
-
-function hostOf(baseUrl: string): string {
-  try {
-    return new URL(baseUrl).host
-  } catch {
-    return baseUrl
-  }
-}
-
-/** Names the low-level reason (ECONNREFUSED, ENOTFOUND…) without keeping the error object. */
-function describeNetworkError(err: unknown): string {
-  const cause = err instanceof Error ? (err as Error & { cause?: unknown }).cause : undefined
-  if (cause && typeof cause === 'object' && 'code' in cause && typeof cause.code === 'string') return cause.code
-  if (cause instanceof Error && cause.message) return cause.message
-  return err instanceof Error && err.message ? err.message : 'network error'
 }

@@ -18,7 +18,10 @@ export const ConversationSchema = z.looseObject({
   groupName: nstr,
   lastMessageAt: nstr,
   lastMessagePreview: nstr,
-  messageCount: z.number().nullish(),
+  messageCount: z
+    .number()
+    .nullish()
+    .transform((v) => v ?? undefined),
   metadata: z.record(z.string(), z.unknown()).nullish(),
   createdAt: nstr
 })
@@ -70,28 +73,19 @@ export type ApiNumberMessage = z.output<typeof NumberMessageSchema>
 export const NumberMessageListSchema = cursorPage(NumberMessageSchema)
 export type ApiNumberMessageList = z.output<typeof NumberMessageListSchema>
 
-/** `POST /v1/messages` answer, read in snake_case and handed on in camelCase. */
-export const SentMessageSchema = z
-  .looseObject({
-    id: str,
-    status: z.string().default('sent'),
-    channel: z.string().default('sms'),
-    from_number: nstr,
-    to_number: nstr,
-    conversation_id: nstr,
-    media_urls: z.array(z.string()).nullish(),
-    reply_to_message_id: nstr,
-    reply_parent_unresolved: z.boolean().nullish()
-  })
-  .transform((m) => ({
-    id: m.id,
-    status: m.status,
-    channel: m.channel,
-    fromNumber: m.from_number ?? null,
-    toNumber: m.to_number ?? null,
-    conversationId: m.conversation_id ?? null,
-    mediaUrls: m.media_urls ?? [],
-    replyToMessageId: m.reply_to_message_id ?? null,
-    replyParentUnresolved: m.reply_parent_unresolved ?? null
-  }))
+/**
+ * `POST /v1/messages` answer, kept in the endpoint's own snake_case (like every other answer, the
+ * wire shape is handed on as is).
+ */
+export const SentMessageSchema = z.looseObject({
+  id: str,
+  status: z.string().default('sent'),
+  channel: z.string().default('sms'),
+  from_number: str,
+  to_number: str,
+  conversation_id: nstr,
+  media_urls: z.array(z.string()).nullish(),
+  reply_to_message_id: nstr,
+  reply_parent_unresolved: z.boolean().nullish()
+})
 export type ApiSentMessage = z.output<typeof SentMessageSchema>

@@ -13,7 +13,10 @@ export const WebhookSchema = z.looseObject({
   id: str,
   url: str,
   /** `whsec_…`, regenerated on every create/update: store it from the response. */
-  secret: nstr,
+  secret: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? null),
   status: nstr,
   contextLimit: nnum,
   timeout: nnum,
@@ -75,16 +78,20 @@ export const DeliverySchema = z
 export type ApiDelivery = z.output<typeof DeliverySchema>
 
 /** Project deliveries: `{items, total, offset, limit}` (OAS), or MCP's `{data, hasMore, total}`. */
-export const DeliveryPageSchema = z
-  .union([
-    z.looseObject({ items: z.array(DeliverySchema), total: z.number(), offset: z.number(), limit: z.number() }),
-    z.looseObject({ data: z.array(DeliverySchema), total: z.number().optional(), hasMore: z.boolean().optional() })
-  ])
-  .transform((p) =>
-    'items' in p
-      ? { items: p.items, total: p.total, offset: p.offset as number | undefined, limit: p.limit as number | undefined }
-      : { items: p.data, total: p.total ?? p.data.length, offset: undefined, limit: undefined }
-  )
+export const DeliveryPageSchema = z.union([
+  z.looseObject({ items: z.array(DeliverySchema), total: z.number(), offset: z.number(), limit: z.number() }).transform((p) => ({
+    items: p.items,
+    total: p.total,
+    offset: p.offset as number | undefined,
+    limit: p.limit as number | undefined
+  })),
+  z.looseObject({ data: z.array(DeliverySchema), total: z.number().optional(), hasMore: z.boolean().optional() }).transform((p) => ({
+    items: p.data,
+    total: p.total ?? p.data.length,
+    offset: undefined,
+    limit: undefined
+  }))
+])
 
 /** One page of project deliveries, always in the OAS shape. */
 export interface ApiDeliveryPage {
@@ -95,13 +102,11 @@ export interface ApiDeliveryPage {
 }
 
 /** Agent deliveries: a bare array (OAS), or an envelope (MCP): always answered as an array. */
-export const AgentDeliveriesSchema = z
-  .union([
-    z.array(DeliverySchema),
-    z.looseObject({ items: z.array(DeliverySchema) }),
-    z.looseObject({ data: z.array(DeliverySchema) })
-  ])
-  .transform((p) => (Array.isArray(p) ? p : 'items' in p ? p.items : p.data))
+export const AgentDeliveriesSchema = z.union([
+  z.array(DeliverySchema),
+  z.looseObject({ items: z.array(DeliverySchema) }).transform((p) => p.items),
+  z.looseObject({ data: z.array(DeliverySchema) }).transform((p) => p.data)
+])
 
 export const DeliveryStatsSchema = z.looseObject({
   total: z.number(),

@@ -8,6 +8,16 @@ import { z } from 'zod'
 const str = z.string()
 const nstr = z.string().nullish()
 const nnum = z.number().nullish()
+/** Accepts null or absence and hands on `undefined`, for fields the bridge contract types as optional strings. */
+export const optStr = z
+  .string()
+  .nullish()
+  .transform((v) => v ?? undefined)
+/** Accepts absence and hands on `null`, for fields the bridge contract types as `string | null`. */
+export const nullStr = z
+  .string()
+  .nullish()
+  .transform((v) => v ?? null)
 
 /** `{data, hasMore, total}`: numbers, calls, conversations (docs warn `total` may be absent). */
 export const offsetPage = <T extends z.ZodType>(item: T) =>
@@ -22,20 +32,19 @@ export type ApiSuccess = z.output<typeof SuccessSchema>
 
 // --- agents -----------------------------------------------------------------------------------
 
-export const AgentNumberSchema = z.looseObject({ id: str, phoneNumber: str, status: nstr, type: nstr })
+export const AgentNumberSchema = z.looseObject({ id: str, phoneNumber: str, status: optStr, type: optStr })
 export type ApiAgentNumber = z.output<typeof AgentNumberSchema>
 
 export const AgentSchema = z.looseObject({
   id: str,
   name: str,
   description: nstr,
-  /** `webhook` or `hosted`; kept a string so a new mode does not fail a whole list. */
-  voiceMode: str,
+  voiceMode: z.enum(['webhook', 'hosted']),
   systemPrompt: nstr,
   beginMessage: nstr,
-  voice: nstr,
+  voice: optStr,
   transferNumber: nstr,
-  createdAt: nstr,
+  createdAt: optStr,
   numbers: z.array(AgentNumberSchema).nullish()
 })
 export type ApiAgent = z.output<typeof AgentSchema>
@@ -55,7 +64,7 @@ const VoiceWire = z.looseObject({
   voiceId: z.string().optional(),
   voice_name: z.string().optional(),
   name: z.string().optional(),
-  provider: nstr,
+  provider: optStr,
   gender: nstr,
   accent: nstr,
   preview_audio_url: nstr
@@ -73,11 +82,11 @@ export const VoiceListSchema = z.looseObject({ data: z.array(VoiceSchema) })
 export const NumberSchema = z.looseObject({
   id: str,
   phoneNumber: str,
-  country: nstr,
+  country: optStr,
   status: str,
-  type: nstr,
-  agentId: nstr,
-  createdAt: nstr
+  type: optStr,
+  agentId: nullStr,
+  createdAt: optStr
 })
 export type ApiNumber = z.output<typeof NumberSchema>
 export const NumberListSchema = offsetPage(NumberSchema)
@@ -132,8 +141,16 @@ export const UsageSchema = z.looseObject({
 })
 export type ApiUsage = z.output<typeof UsageSchema>
 
-/** Older builds sent `voiceMinutes` where newer ones send `webhooks`: both are optional. */
-const usagePoint = { messages: z.number(), calls: z.number(), webhooks: nnum, voiceMinutes: nnum }
+/** Older builds sent `voiceMinutes` where newer ones send `webhooks`: a missing `webhooks` reads as 0. */
+const usagePoint = {
+  messages: z.number(),
+  calls: z.number(),
+  webhooks: z
+    .number()
+    .nullish()
+    .transform((v) => v ?? 0),
+  voiceMinutes: nnum
+}
 export const DailyUsageSchema = z.looseObject({ data: z.array(z.looseObject({ date: str, ...usagePoint })), days: nnum })
 export type ApiDailyUsage = z.output<typeof DailyUsageSchema>
 export const MonthlyUsageSchema = z.looseObject({ data: z.array(z.looseObject({ month: str, ...usagePoint })), months: nnum })

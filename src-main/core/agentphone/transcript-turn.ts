@@ -11,6 +11,10 @@ export interface CallTurn {
   speaker: 'caller' | 'agent'
   text: string
   at: string
+  /** An agent filler line spoken while the real answer is prepared (the simulator marks these). */
+  interim?: boolean
+  /** Speech-to-text confidence of a caller turn, when the server gives one. */
+  confidence?: number
 }
 
 const nstr = z.string().nullish()
@@ -24,7 +28,9 @@ export const RawTurnSchema = z.looseObject({
   response: nstr,
   text: nstr,
   createdAt: nstr,
-  timestamp: nstr
+  timestamp: nstr,
+  interim: z.boolean().nullish(),
+  confidence: z.number().nullish()
 })
 export type RawTurn = z.output<typeof RawTurnSchema>
 
@@ -66,7 +72,10 @@ export function normalizeTurn(raw: unknown, keyer: TurnKeyer, now: () => string 
   const make = (speaker: 'caller' | 'agent', text: string | null | undefined, idSuffix: string): CallTurn | null => {
     const clean = text?.trim()
     if (!clean) return null
-    return { id: id !== null ? `${id}${idSuffix}` : keyer.key(speaker, clean, when), speaker, text: clean, at }
+    const turn: CallTurn = { id: id !== null ? `${id}${idSuffix}` : keyer.key(speaker, clean, when), speaker, text: clean, at }
+    if (t.interim) turn.interim = true
+    if (speaker === 'caller' && typeof t.confidence === 'number') turn.confidence = t.confidence
+    return turn
   }
   const role = t.role ?? t.speaker
   if (role) {
@@ -85,11 +94,9 @@ export function normalizeTurns(raws: readonly unknown[], now?: () => string): Ca
 }
 
 /** The transcript endpoint's shape is undocumented: accept `{data}`, `{transcript}`, `{transcripts}` or a bare array. */
-export const TranscriptResponseSchema = z
-  .union([
-    z.array(z.unknown()),
-    z.looseObject({ data: z.array(z.unknown()) }),
-    z.looseObject({ transcript: z.array(z.unknown()) }),
-    z.looseObject({ transcripts: z.array(z.unknown()) })
-  ])
-  .transform((r) => (Array.isArray(r) ? r : 'data' in r ? r.data : 'transcript' in r ? r.transcript : r.transcripts))
+export const TranscriptResponseSchema = z.union([
+  z.array(z.unknown()),
+  z.looseObject({ data: z.array(z.unknown()) }).transform((r) => r.data),
+  z.looseObject({ transcript: z.array(z.unknown()) }).transform((r) => r.transcript),
+  z.looseObject({ transcripts: z.array(z.unknown()) }).transform((r) => r.transcripts)
+])

@@ -4,7 +4,9 @@ import type { Journal } from '../journal/journal'
 import type { AgentDirectory } from '../live/agent-directory'
 import type { CallBoard } from '../live/call-board'
 import type { DeliveryLog } from '../live/delivery-log'
-import type { Clock, Logger } from '../ports'
+import type { Clock, KeyValueStore, Logger, SecretStore } from '../ports'
+import type { SecretRing } from '../live/secret-ring'
+import type { GapFinder } from '../live/gap-finder'
 import type { Receiver } from '../receiver/receiver'
 import type { Simulator } from '../sim/simulator'
 import type { TurnBroker } from '../turns/turn-broker'
@@ -30,6 +32,16 @@ export interface SessionContext {
   directory: AgentDirectory
   deliveries: DeliveryLog
   sandbox: SandboxHandle | null
+  /** Non-secret settings and state kept between starts. */
+  store: KeyValueStore
+  secrets: SecretStore
+  /** The webhook secrets the receiver accepts now. */
+  ring: SecretRing
+  /** Live mode only: finds what arrived at AgentPhone while the receiver was not listening. */
+  gaps: GapFinder | null
+  /** Where a local ngrok agent lists its tunnels (tests point it elsewhere). */
+  ngrokApiUrl?: string
+  connectTimeoutMs?: number
   emit(event: BridgeEvent): void
   settings(): Settings
   updateSettings(patch: Partial<Settings>): Settings

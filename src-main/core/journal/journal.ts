@@ -1,9 +1,9 @@
-import { createReadStream } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { createInterface } from 'node:readline'
 import type { Clock, Logger } from '../ports'
 import { silentLogger } from '../ports'
+import { lineHead, linesOf, tailStart } from './journal-reader'
+import type { ReplayOptions } from './journal-reader'
 import { listSegments, repairTail, segmentName } from './segments'
 import { SegmentWriter } from './segment-writer'
 
@@ -24,6 +24,8 @@ export interface JournalOptions {
   maxFileBytes?: number
   logger?: Logger
 }
+
+export type { ReplayOptions } from './journal-reader'
 
 export const DEFAULT_MAX_FILE_BYTES = 8 * 1024 * 1024
 
@@ -85,6 +87,21 @@ export class Journal {
     } catch (error) {
       return Promise.reject(error)
     }
+    return this.enqueue(kind, dataJson, data)
+  }
+
+  /**
+   * Like `append`, for a caller that already holds `data` as JSON text (e.g. a webhook body it
+   * received and parsed), so a large payload is not serialised a second time. `dataJson` must be
+   * valid JSON for `data` on one line; a line break in it is refused, since it would split the record.
+   */
+  appendJson(kind: string, dataJson: string, data: unknown): Promise<JournalRecord> {
+    if (this.closed) return Promise.reject(new Error('journal is closed'))
+    if (dataJson.includes('\n') || dataJson.includes('\r')) return Promise.reject(new Error('journal data must be one line of JSON'))
+    return this.enqueue(kind, dataJson, data)
+  }
+
+  private enqueue(kind: string, dataJson: string, data: unknown): Promise<JournalRecord> {
     return new Promise<JournalRecord>((resolve, reject) => {
       this.queue.push({ at: new Date(this.clock.now()).toISOString(), kind, dataJson, data, resolve, reject })
       if (!this.flushing) void this.flush()
@@ -114,23 +131,33 @@ export class Journal {
   }
 
   /**
-   * Streams every record on disk, oldest first, one line at a time (memory stays flat however big
+   * Streams the records on disk, oldest first, one line at a time (memory stays flat however big
    * the journal is). Records appended while this runs may or may not be seen. An unreadable line
-   * (only possible from outside damage) is skipped.
+   * (only possible from outside damage) is skipped. With `last`, only the newest records are read.
    */
-  async replay(visitor: (record: JournalRecord) => void | Promise<void>, options: { fromSeq?: number } = {}): Promise<void> {
-    const fromSeq = options.fromSeq ?? 0
-    for (const segment of await listSegments(this.dir)) {
-      const lines = createInterface({ input: createReadStream(segment.path, { encoding: 'utf8' }), crlfDelay: Infinity })
-      for await (const line of lines) {
+  async replay(visitor: (record: JournalRecord) => void | Promise<void>, options: ReplayOptions = {}): Promise<void> {
+    const { kind, last } = options
+    let fromSeq = options.fromSeq ?? 0
+    let segments = await listSegments(this.dir)
+    if (last !== undefined) {
+      if (last <= 0) return
+      const tail = await tailStart(segments, last, kind)
+      segments = segments.slice(tail.segment)
+      fromSeq = Math.max(fromSeq, tail.fromSeq)
+    }
+    for (const segment of segments) {
+      for await (const line of linesOf(segment.path)) {
         if (line === '') continue
+        // The head decides before the (possibly large) data is parsed.
+        const head = lineHead(line)
+        if (!head || head.seq < fromSeq || (kind !== undefined && head.kind !== kind)) continue
         let record: JournalRecord
         try {
           record = JSON.parse(line) as JournalRecord
         } catch {
           continue
         }
-        if (record.seq >= fromSeq) await visitor(record)
+        await visitor(record)
       }
     }
   }

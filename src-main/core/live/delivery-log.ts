@@ -10,6 +10,7 @@ const DEFAULT_CAPACITY = 5000
  */
 export class DeliveryLog {
   private readonly byId = new Map<string, Delivery>()
+  private readonly listeners = new Set<(delivery: Delivery) => void>()
 
   constructor(private readonly capacity = DEFAULT_CAPACITY) {}
 
@@ -17,6 +18,21 @@ export class DeliveryLog {
     this.byId.delete(delivery.id)
     this.byId.set(delivery.id, delivery)
     if (this.byId.size > this.capacity) this.byId.delete(this.byId.keys().next().value!)
+    for (const listener of this.listeners) listener(delivery)
+  }
+
+  /** Resolves with the first delivery recorded from now on that matches, or null after `timeoutMs`. */
+  waitFor(match: (delivery: Delivery) => boolean, timeoutMs: number): Promise<Delivery | null> {
+    return new Promise((resolve) => {
+      const done = (found: Delivery | null) => {
+        clearTimeout(timer)
+        this.listeners.delete(listener)
+        resolve(found)
+      }
+      const listener = (d: Delivery) => match(d) && done(d)
+      const timer = setTimeout(() => done(null), timeoutMs)
+      this.listeners.add(listener)
+    })
   }
 
   get(id: string): Delivery | undefined {

@@ -9,6 +9,8 @@ export interface ReadBodyOptions {
   maxBytes: number
   /** Longest gap allowed between two chunks: a slow-drip client cannot hold the socket forever. */
   idleTimeoutMs: number
+  /** Most time the whole body may take, however steadily it drips in. */
+  totalTimeoutMs: number
   clock: Clock
 }
 
@@ -27,11 +29,13 @@ export function readBody(req: IncomingMessage, options: ReadBodyOptions): Promis
     let size = 0
     let idle: Timer | undefined
     let done = false
+    const total = options.clock.after(options.totalTimeoutMs, () => finish({ ok: false, reason: 'body_timeout' }))
 
     const finish = (result: BodyResult): void => {
       if (done) return
       done = true
       idle?.cancel()
+      total.cancel()
       req.off('data', onData)
       req.off('end', onEnd)
       req.off('close', onClose)

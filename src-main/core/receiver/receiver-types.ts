@@ -52,9 +52,14 @@ export interface ReceiverOptions {
   onDelivery: (delivery: Delivery) => void
   /** How many recent X-Webhook-IDs are remembered for dropping duplicates (default 10 000). */
   dedupeWindow?: number
+  /**
+   * Ids already journaled, oldest first (e.g. `recentWebhookIds(journal, n)`): a retry that arrives
+   * after a restart is then dropped as a duplicate instead of journaled twice. See also `seedIds`.
+   */
+  knownIds?: Iterable<string>
   /** Default 10 s to receive the headers. */
   headersTimeoutMs?: number
-  /** Default 30 s to receive the whole request (the response may then stay open longer). */
+  /** Default 30 s to receive the whole request, body included (the response may then stay open longer). */
   requestTimeoutMs?: number
   /** Default 5 s of silence allowed between body chunks. */
   bodyIdleTimeoutMs?: number

@@ -22,7 +22,17 @@ export function sign(secret: string, timestamp: string, rawBody: Buffer | string
 
 export type SignatureCheck =
   | { ok: true; secretIndex: number }
-  | { ok: false; reason: 'missing_signature' | 'missing_timestamp' | 'malformed_signature' | 'malformed_timestamp' | 'stale_timestamp' | 'bad_signature' }
+  | {
+      ok: false
+      reason:
+        | 'missing_signature'
+        | 'missing_timestamp'
+        | 'malformed_signature'
+        | 'malformed_timestamp'
+        | 'stale_timestamp'
+        | 'future_timestamp'
+        | 'bad_signature'
+    }
 
 /**
  * Checks a delivery against every secret still accepted (the current one first, then any previous
@@ -40,7 +50,10 @@ export function verify(
   if (!timestamp) return { ok: false, reason: 'missing_timestamp' }
   if (!/^sha256=[0-9a-f]{64}$/.test(signature)) return { ok: false, reason: 'malformed_signature' }
   if (!/^\d{1,12}$/.test(timestamp)) return { ok: false, reason: 'malformed_timestamp' }
-  if (Math.abs(nowMs / 1000 - Number(timestamp)) > toleranceSeconds) return { ok: false, reason: 'stale_timestamp' }
+  // Both directions are refused (the docs' absolute difference); the reason tells a skewed clock from a replay.
+  const skew = Number(timestamp) - nowMs / 1000
+  if (skew < -toleranceSeconds) return { ok: false, reason: 'stale_timestamp' }
+  if (skew > toleranceSeconds) return { ok: false, reason: 'future_timestamp' }
   const given = Buffer.from(signature, 'utf8')
   for (let i = 0; i < secrets.length; i++) {
     const expected = Buffer.from(sign(secrets[i]!, timestamp, rawBody), 'utf8')

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Delivery } from '../../../src-preload/contract'
 import type { Logger } from '../ports'
 import { DeliveryRecorder, recordHeaders } from './delivery-log'
+import { isJsonContentType } from './http-guards'
 import { isVoiceTurn, parseWebhookBody } from './parse-webhook'
 import { readBody } from './read-body'
 import type { ReceiverOptions, WebhookJournalData } from './receiver-types'
@@ -10,7 +11,7 @@ import { RecentIds } from './recent-ids'
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, WEBHOOK_ID_HEADER, verify } from './signature'
 
 /** Defaults filled in, so the hot path reads plain fields. */
-export type PipelineSettings = Required<Omit<ReceiverOptions, 'host' | 'port' | 'isFallbackOnly' | 'logger'>> &
+export type PipelineSettings = Required<Omit<ReceiverOptions, 'host' | 'port' | 'isFallbackOnly' | 'logger' | 'knownIds'>> &
   Pick<ReceiverOptions, 'isFallbackOnly'> & { logger: Logger }
 
 /** How a request came in: from AgentPhone (checked) or our own replay (trusted, not deduped). */
@@ -46,6 +47,31 @@ export class WebhookPipeline {
     this.recent = new RecentIds(s.dedupeWindow)
   }
 
+  /** Remembers ids already journaled (oldest first), so a retry arriving after a restart is dropped. */
+  seedIds(ids: Iterable<string>): void {
+    for (const id of ids) this.recent.add(id)
+  }
+
+  /** Every Delivery goes out through here: a throwing listener must not break the request. */
+  private readonly publish = (delivery: Delivery): void => {
+    try {
+      this.s.onDelivery(delivery)
+    } catch (error) {
+      this.s.logger.error('receiver: onDelivery failed', { error: String(error) })
+    }
+  }
+
+  /** Records a request Node's HTTP parser refused before it became a request (no pipeline run). */
+  recordUnparsed(start: { method: string; path: string; raw: Buffer | undefined }, status: number, reason: string): void {
+    const receivedAtMs = this.s.clock.now()
+    const rec = new DeliveryRecorder(
+      { id: `dlv_${randomUUID()}`, receivedAtMs, method: start.method, path: start.path, headers: {}, webhookId: null, replayed: false },
+      this.publish
+    )
+    if (start.raw) rec.setBody(start.raw, Math.min(this.s.maxStoredBodyBytes, 4096))
+    rec.answer('refused', status, reason, receivedAtMs)
+  }
+
   async handle(req: IncomingMessage, res: ServerResponse, origin: RequestOrigin): Promise<void> {
     const s = this.s
     const receivedAtMs = s.clock.now()
@@ -61,13 +87,7 @@ export class WebhookPipeline {
         webhookId,
         replayed: origin.replayed
       },
-      (delivery) => {
-        try {
-          s.onDelivery(delivery)
-        } catch (error) {
-          s.logger.error('receiver: onDelivery failed', { error: String(error) })
-        }
-      }
+      this.publish
     )
     const answered = (outcome: Delivery['outcome'], status: number, reason: string | null): void => {
       rec.answer(outcome, status, reason, s.clock.now())
@@ -77,13 +97,24 @@ export class WebhookPipeline {
       sendJson(res, status, status === 401 ? { error: 'unauthorized', reason } : { error }, extra)
       answered('refused', status, reason)
     }
-    // Anything answered before the body is read closes the connection, so no unread bytes linger.
-    const closing = { Connection: 'close' }
+    // Answered before the body is read: Node discards a small unread body and keeps the connection;
+    // one that is large, unannounced (chunked) or still dripping closes it instead.
+    const declared = Number(req.headers['content-length'] ?? 0)
+    const closing: Record<string, string> = { Connection: 'close' }
+    const early = declared <= s.maxBodyBytes && req.headers['transfer-encoding'] === undefined ? {} : closing
 
-    if ((req.url ?? '').split('?', 1)[0] !== s.path) return refuse(404, 'not_found', closing)
-    if (req.method !== 'POST') return refuse(405, 'method_not_allowed', { ...closing, Allow: 'POST' })
+    const url = req.url ?? ''
+    const query = url.indexOf('?')
+    if ((query < 0 ? url : url.slice(0, query)) !== s.path) return refuse(404, 'not_found', early)
+    if (req.method !== 'POST') return refuse(405, 'method_not_allowed', { ...early, Allow: 'POST' })
+    if (!isJsonContentType(header(req, 'content-type'))) return refuse(415, 'unsupported_content_type', early)
 
-    const body = await readBody(req, { maxBytes: s.maxBodyBytes, idleTimeoutMs: s.bodyIdleTimeoutMs, clock: s.clock })
+    const body = await readBody(req, {
+      maxBytes: s.maxBodyBytes,
+      idleTimeoutMs: s.bodyIdleTimeoutMs,
+      totalTimeoutMs: s.requestTimeoutMs,
+      clock: s.clock
+    })
     if (!body.ok) {
       if (body.reason === 'body_too_large') return refuse(413, 'body_too_large', closing)
       if (body.reason === 'body_timeout') return refuse(408, 'body_timeout', closing)

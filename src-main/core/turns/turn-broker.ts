@@ -64,6 +64,8 @@ export class TurnBroker {
       event: 'turn.opened',
       data: { turnId: turn.turnId, callId: turn.callId, transcript: turn.transcript, deadline: new Date(turn.deadlineMs).toISOString() }
     })
+    // The caller may have hung up while the webhook was being journaled: its 'close' already fired.
+    if (res.destroyed || res.socket?.destroyed) return this.cancel(turn)
     if (hooks.fallbackOnly || crowded || this.shuttingDown) {
       this.write(turn, { text: config.fallbackText }, 'fallback')
       return

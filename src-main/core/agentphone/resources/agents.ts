@@ -1,6 +1,8 @@
 import type { z } from 'zod'
 import type { HttpClient, RequestOptions } from '../http'
 import { seg } from '../http'
+import type { ListAllOptions } from '../pager'
+import { listAll } from '../pager'
 import type { ApiAgent, ApiAgentList, ApiAttachResult, ApiCallList, ApiSuccess, ApiVoice } from '../schemas'
 import { AgentDeletedSchema, AgentListSchema, AgentSchema, AttachNumberSchema, CallListSchema, SuccessSchema, VoiceListSchema } from '../schemas'
 import type { ApiConversationList } from '../schemas-messaging'
@@ -36,6 +38,11 @@ export class AgentsResource {
     return this.http.json({ ...opts, method: 'GET', path: '/v1/agents', query: { ...paging } }, AgentListSchema)
   }
 
+  /** Every agent, following pages until `offset + items >= total` (this list has no `hasMore`). */
+  listAll(options: ListAllOptions = {}): Promise<ApiAgent[]> {
+    return listAll((paging, opts) => this.list(paging, opts), options)
+  }
+
   /** Creates an agent. Not retried automatically: a retry could create two. */
   create(input: AgentInput & { name: string }, opts: RequestOptions = {}): Promise<ApiAgent> {
     return this.http.json({ ...opts, method: 'POST', path: '/v1/agents', body: input }, AgentSchema)
@@ -55,9 +62,9 @@ export class AgentsResource {
     return this.http.json({ ...opts, method: 'DELETE', path: `/v1/agents/${seg(agentId)}` }, AgentDeletedSchema)
   }
 
-  /** Every voice an agent can use (always snake_case `voice_id`/`voice_name`). */
-  async voices(opts: RequestOptions = {}): Promise<ApiVoice[]> {
-    return (await this.http.json({ ...opts, method: 'GET', path: '/v1/agents/voices' }, VoiceListSchema)).data
+  /** Every voice an agent can use: `{data}`, items always snake_case `voice_id`/`voice_name`. */
+  voices(opts: RequestOptions = {}): Promise<{ data: ApiVoice[] }> {
+    return this.http.json({ ...opts, method: 'GET', path: '/v1/agents/voices' }, VoiceListSchema)
   }
 
   attachNumber(agentId: string, numberId: string, opts: RequestOptions = {}): Promise<ApiAttachResult> {

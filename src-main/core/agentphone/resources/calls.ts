@@ -1,6 +1,8 @@
 import type { z } from 'zod'
 import type { HttpClient, RequestOptions } from '../http'
 import { seg } from '../http'
+import type { ListAllOptions } from '../pager'
+import { listAll } from '../pager'
 import { normalizePhone } from '../phone'
 import type { ApiCall, ApiCallDetail, ApiCallList } from '../schemas'
 import { CallDetailSchema, CallEndSchema, CallListSchema, CallSchema } from '../schemas'
@@ -48,6 +50,11 @@ export class CallsResource {
   /** One page of calls, newest first: `{data, hasMore, total}`. */
   list(query: CallListQuery = {}, opts: RequestOptions = {}): Promise<ApiCallList> {
     return this.http.json({ ...opts, method: 'GET', path: '/v1/calls', query: { ...query } }, CallListSchema)
+  }
+
+  /** Every call matching the filters, following `hasMore` (capped by `maxItems`, default 10 000). */
+  listAll(query: Omit<CallListQuery, 'limit' | 'offset'> = {}, options: ListAllOptions = {}): Promise<ApiCall[]> {
+    return listAll((paging, opts) => this.list({ ...query, ...paging }, opts), options)
   }
 
   /** A call with its stored `transcripts` (partial while the call is live). */

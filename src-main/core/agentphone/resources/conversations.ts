@@ -1,6 +1,8 @@
 import type { HttpClient, RequestOptions } from '../http'
 import { seg } from '../http'
-import type { ApiConversationDetail, ApiConversationList, ApiConversationMessageList } from '../schemas-messaging'
+import type { ListAllOptions } from '../pager'
+import { listAll } from '../pager'
+import type { ApiConversation, ApiConversationDetail, ApiConversationList, ApiConversationMessageList } from '../schemas-messaging'
 import { ConversationDetailSchema, ConversationListSchema, ConversationMessageListSchema } from '../schemas-messaging'
 import type { Paging } from './agents'
 import type { MessagePaging } from './numbers'
@@ -19,6 +21,11 @@ export class ConversationsResource {
   /** One page, most recent activity first: `{data, hasMore, total}`. */
   list(paging: Paging = {}, opts: RequestOptions = {}): Promise<ApiConversationList> {
     return this.http.json({ ...opts, method: 'GET', path: '/v1/conversations', query: { ...paging } }, ConversationListSchema)
+  }
+
+  /** Every conversation, following `hasMore`. */
+  listAll(options: ListAllOptions = {}): Promise<ApiConversation[]> {
+    return listAll((paging, opts) => this.list(paging, opts), options)
   }
 
   /** A conversation with its latest `messageLimit` messages (server default 50, 1–100). */

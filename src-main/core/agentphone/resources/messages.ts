@@ -1,5 +1,5 @@
 import type { HttpClient, RequestOptions } from '../http'
-import { normalizeRecipient } from '../phone'
+import { normalizePhone, normalizeRecipient } from '../phone'
 import type { ApiSentMessage } from '../schemas-messaging'
 import { SentMessageSchema } from '../schemas-messaging'
 
@@ -32,7 +32,7 @@ export class MessagesResource {
     const body: Record<string, unknown> = { to_number: normalizeRecipient(input.toNumber), body: input.body }
     if (input.agentId !== undefined) body.agent_id = input.agentId
     if (input.numberId !== undefined) body.number_id = input.numberId
-    if (input.fromNumber !== undefined) body.from_number = normalizeRecipient(input.fromNumber)
+    if (input.fromNumber !== undefined) body.from_number = normalizePhone(input.fromNumber)
     if (input.mediaUrls !== undefined) body.media_urls = input.mediaUrls
     if (input.sendStyle !== undefined) body.send_style = input.sendStyle
     if (input.replyToMessageId !== undefined) body.reply_to_message_id = input.replyToMessageId

@@ -1,6 +1,8 @@
 import type { z } from 'zod'
 import type { HttpClient, RequestOptions } from '../http'
 import { seg } from '../http'
+import type { ListAllOptions } from '../pager'
+import { listAll } from '../pager'
 import type { ApiCallList, ApiNumber } from '../schemas'
 import { CallListSchema, NumberListSchema, NumberReleasedSchema, NumberSchema } from '../schemas'
 import type { ApiNumberMessageList } from '../schemas-messaging'
@@ -35,6 +37,11 @@ export class NumbersResource {
   /** One page of non-released numbers: `{data, hasMore, total}`. */
   list(paging: Paging = {}, opts: RequestOptions = {}): Promise<z.output<typeof NumberListSchema>> {
     return this.http.json({ ...opts, method: 'GET', path: '/v1/numbers', query: { ...paging } }, NumberListSchema)
+  }
+
+  /** Every active number, following `hasMore`. */
+  listAll(options: ListAllOptions = {}): Promise<ApiNumber[]> {
+    return listAll((paging, opts) => this.list(paging, opts), options)
   }
 
   /** A number, released ones included. */

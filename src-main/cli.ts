@@ -1,0 +1,95 @@
+#!/usr/bin/env node
+/**
+ * `switchboard serve | sim`: the headless entry point (built to out/main/cli.js). It never imports
+ * Electron. stdout carries exactly one JSON line once ready; logs and errors go to stderr.
+ */
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import type { Logger } from './core/ports'
+import { startSessionHost } from './core/session-host'
+import { Simulator } from './core/sim/simulator'
+import { parseCliArgs, USAGE, UsageError } from './server/cli-args'
+import type { CliArgs } from './server/cli-args'
+import { runServe, runSim } from './server/cli-commands'
+import type { Running } from './server/cli-commands'
+import { systemClock } from './core/ports'
+
+const stderrLogger: Logger = {
+  info: (message, fields) => log('info', message, fields),
+  warn: (message, fields) => log('warn', message, fields),
+  error: (message, fields) => log('error', message, fields)
+}
+
+function log(level: string, message: string, fields?: Record<string, unknown>): void {
+  const extra = fields && Object.keys(fields).length > 0 ? ` ${JSON.stringify(fields)}` : ''
+  process.stderr.write(`[switchboard] ${level}: ${message}${extra}\n`)
+}
+
+/** The package version (out/main/cli.js → ../../package.json), for app.status. */
+function readVersion(): string | undefined {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: unknown }
+    return typeof pkg.version === 'string' ? pkg.version : undefined
+  } catch {
+    return undefined
+  }
+}
+
+const printLine = (line: string): void => void process.stdout.write(`${line}\n`)
+
+function start(args: Exclude<CliArgs, { command: 'help' }>): Promise<Running> {
+  if (args.command === 'serve') {
+    // out/main/cli.js → out/web: the renderer built for the browser.
+    const staticDir = fileURLToPath(new URL('../web', import.meta.url))
+    return runServe(args, { startSession: startSessionHost, staticDir, env: process.env, logger: stderrLogger, printLine, version: readVersion() })
+  }
+  return runSim(args, {
+    createSimulator: (options) => new Simulator({ clock: systemClock, logger: stderrLogger, ...options }),
+    logger: stderrLogger,
+    printLine
+  })
+}
+
+async function main(): Promise<void> {
+  let args: CliArgs
+  try {
+    args = parseCliArgs(process.argv.slice(2))
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error
+    process.stderr.write(`switchboard: ${error.message}\n\n${USAGE}\n`)
+    process.exit(2)
+  }
+  if (args.command === 'help') {
+    process.stderr.write(`${USAGE}\n`)
+    return
+  }
+
+  let running: Running
+  try {
+    running = await start(args)
+  } catch (error) {
+    log('error', `could not start: ${error instanceof Error ? error.message : String(error)}`)
+    process.exit(1)
+  }
+
+  let stopping = false
+  const shutdown = (signal: string): void => {
+    if (stopping) {
+      // A second Ctrl-C means "now": do not wait for a stuck shutdown.
+      process.exit(1)
+    }
+    stopping = true
+    log('info', `${signal}: shutting down`)
+    running.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        log('error', `shutdown failed: ${String(error)}`)
+        process.exit(1)
+      }
+    )
+  }
+  process.on('SIGINT', () => shutdown('SIGINT'))
+  process.on('SIGTERM', () => shutdown('SIGTERM'))
+}
+
+void main()

@@ -1,0 +1,25 @@
+/**
+ * The AgentPhone client: typed REST access, the live transcript stream, and phone-number
+ * normalisation. Plain Node; the session wires it up.
+ */
+export { AgentPhoneClient, DEFAULT_BASE_URL } from './client'
+export type { AgentPhoneClientOptions } from './client'
+export { ApiError, toCoreError } from './errors'
+export type { ApiErrorCode } from './errors'
+export type { RequestOptions } from './http'
+export { listAll, paginate } from './pager'
+export type { ListAllOptions, OffsetPage, PageFetcher } from './pager'
+export { normalizePhone, normalizeRecipient, tryNormalizePhone } from './phone'
+export { followTranscript } from './transcript-stream'
+export type { FollowTranscriptOptions, TranscriptFollower } from './transcript-stream'
+export { normalizeTurn, normalizeTurns } from './transcript-turn'
+export type { CallTurn } from './transcript-turn'
+export type { AgentInput, Paging } from './resources/agents'
+export type { BuyNumberInput, MessagePaging } from './resources/numbers'
+export type { CallListQuery, CallWait, PlaceCallInput } from './resources/calls'
+export type { SendMessageInput } from './resources/messages'
+export type { ConversationUpdate } from './resources/conversations'
+export type { DeliveryQuery, WebhookInput } from './resources/webhooks'
+export type * from './schemas'
+export type * from './schemas-messaging'
+export type * from './schemas-webhooks'

@@ -1,0 +1,20 @@
+/** Every REST route, in match order (static segments such as `/v1/agents/voices` first). */
+import type { SimRuntime } from '../context'
+import { Router } from '../router'
+import { agentRoutes } from './agents'
+import { callRoutes } from './calls'
+import { messageRoutes } from './messages'
+import { numberRoutes } from './numbers'
+import { usageRoutes } from './usage'
+import { webhookRoutes } from './webhooks'
+
+export function buildRouter(rt: SimRuntime): Router {
+  const r = new Router()
+  usageRoutes(r, rt)
+  agentRoutes(r, rt)
+  numberRoutes(r, rt)
+  callRoutes(r, rt)
+  messageRoutes(r, rt)
+  webhookRoutes(r, rt)
+  return r
+}

@@ -1,0 +1,46 @@
+import { Activity, BarChart3, Bot, Hash, MessageSquare, Settings, Webhook } from 'lucide-react'
+import type { LucideIcon } from 'lucide-react'
+import { useShallow } from 'zustand/react/shallow'
+import { useAppStore } from '../store/store-context'
+import type { NavView } from '../store/types'
+
+export const NAV_ITEMS: ReadonlyArray<{ view: NavView; label: string; Icon: LucideIcon }> = [
+  { view: 'monitor', label: 'Monitor', Icon: Activity },
+  { view: 'messages', label: 'Messages', Icon: MessageSquare },
+  { view: 'agents', label: 'Agents', Icon: Bot },
+  { view: 'numbers', label: 'Numbers', Icon: Hash },
+  { view: 'webhooks', label: 'Webhooks', Icon: Webhook },
+  { view: 'usage', label: 'Usage', Icon: BarChart3 },
+  { view: 'settings', label: 'Settings', Icon: Settings }
+]
+
+export function NavBar() {
+  const { view, setView, waiting } = useAppStore(
+    useShallow((s) => ({ view: s.view, setView: s.setView, waiting: Object.keys(s.turns).length }))
+  )
+  return (
+    <nav className="nav" aria-label="Main">
+      <ul>
+        {NAV_ITEMS.map(({ view: v, label, Icon }) => (
+          <li key={v}>
+            <button
+              type="button"
+              className="nav-item"
+              title={label}
+              aria-current={view === v ? 'page' : undefined}
+              onClick={() => setView(v)}
+            >
+              <Icon size={15} aria-hidden="true" />
+              <span>{label}</span>
+              {v === 'monitor' && waiting > 0 ? (
+                <span className="nav-count mono" aria-label={`${waiting} waiting`}>
+                  {waiting}
+                </span>
+              ) : null}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  )
+}

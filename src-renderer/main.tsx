@@ -1,0 +1,25 @@
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { App } from './App'
+import { pickBridge } from './bridge/pick-bridge'
+import { createAppStore } from './store/create-store'
+import { startStore } from './store/start-store'
+import { StoreProvider } from './store/store-context'
+import './styles/tokens.css'
+import './styles/app.css'
+
+// The store and its event subscription start before React renders, and outside it: pushed
+// events keep flowing into the store whatever the component tree is doing.
+const bridge = pickBridge()
+const store = createAppStore(bridge)
+startStore(store, bridge)
+
+const root = document.getElementById('root')
+if (!root) throw new Error('index.html must contain <div id="root">')
+createRoot(root).render(
+  <StrictMode>
+    <StoreProvider store={store}>
+      <App />
+    </StoreProvider>
+  </StrictMode>
+)

@@ -1,0 +1,62 @@
+import { PhoneIncoming, PhoneOutgoing, Globe } from 'lucide-react'
+import type { CallInfo } from '../../../src-preload/contract'
+import { Countdown } from '../../components/Countdown'
+import { Duration } from '../../components/Duration'
+import { StateBadge } from '../../components/StateBadge'
+import { callStateKind, DIRECTION_WORD, remoteParty, STATE_WORD } from '../../lib/call-state'
+import { formatPhone } from '../../lib/format'
+import { waitingTurnFor } from '../../store/selectors'
+import { useAppStore } from '../../store/store-context'
+
+const DIRECTION_ICON = { inbound: PhoneIncoming, outbound: PhoneOutgoing, web: Globe } as const
+
+export const rowDomId = (callId: string): string => `call-row-${callId}`
+
+/** The name a screen reader (and a test) gets for a row; ticking numbers stay out of it. */
+export function rowName(call: CallInfo, waiting: boolean, sandboxCallId: string | null): string {
+  const who = call.id === sandboxCallId ? 'Sandbox phone' : formatPhone(remoteParty(call))
+  return `${DIRECTION_WORD[call.direction]} call, ${who}, agent ${call.agentName ?? 'unknown'}, ${STATE_WORD[callStateKind(call, waiting)]}`
+}
+
+/** One live call: direction, who, agent, state, running time, last words, and any countdown. */
+export function CallRow(props: { call: CallInfo; selected: boolean; onOpen: (id: string) => void }) {
+  const { call, selected } = props
+  const turn = useAppStore((s) => waitingTurnFor(s, call.id))
+  const lastLine = useAppStore((s) => s.transcripts[call.id]?.at(-1))
+  const sandboxCallId = useAppStore((s) => s.phoneCallId)
+  const DirIcon = DIRECTION_ICON[call.direction]
+  const lastWords = lastLine ? `${lastLine.speaker === 'caller' ? 'Caller' : 'Agent'}: ${lastLine.text}` : call.lastWords
+  return (
+    <div
+      id={rowDomId(call.id)}
+      role="option"
+      aria-selected={selected}
+      aria-label={rowName(call, turn !== null, sandboxCallId)}
+      className={`row${selected ? ' row--selected' : ''}${turn ? ' row--waiting' : ''}`}
+      onClick={() => props.onOpen(call.id)}
+    >
+      <span className="cell cell--dir" title={DIRECTION_WORD[call.direction]}>
+        <DirIcon size={14} aria-hidden="true" />
+        <span className="dir-word">{DIRECTION_WORD[call.direction]}</span>
+      </span>
+      <span className="cell cell--who">
+        <span className="strong">{call.id === sandboxCallId ? 'Sandbox phone' : 'Caller'}</span>
+        <span className="mono muted">{formatPhone(remoteParty(call))}</span>
+      </span>
+      <span className="cell cell--agent">
+        <span className="strong">{call.agentName ?? 'Unknown agent'}</span>
+        <span className="muted small">{call.voiceMode === 'hosted' ? 'hosted' : call.answeredBy === 'fallback' ? 'fallback answers' : 'you answer'}</span>
+      </span>
+      <span className="cell cell--state">
+        <StateBadge kind={callStateKind(call, turn !== null)} />
+      </span>
+      <span className="cell cell--time">
+        <Duration startedAt={call.startedAt} endedAt={call.endedAt} />
+      </span>
+      <span className="cell cell--deadline">{turn ? <Countdown deadline={turn.deadline} /> : <span className="muted">—</span>}</span>
+      <span className="cell cell--words" title={lastWords ?? undefined}>
+        {lastWords ?? <span className="muted">Nothing said yet</span>}
+      </span>
+    </div>
+  )
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest'
+import { nestingExceeds, parseWebhookBody } from '../../../src-main/core/receiver/parse-webhook'
+import { RecentIds } from '../../../src-main/core/receiver/recent-ids'
+
+describe('parseWebhookBody', () => {
+  it('counts nesting outside strings only, escapes included', () => {
+    expect(nestingExceeds('{"a":{"b":[1]}}', 3)).toBe(false)
+    expect(nestingExceeds('{"a":{"b":[[1]]}}', 3)).toBe(true)
+    expect(nestingExceeds(JSON.stringify({ t: '[[[[{{{{\\"[[[[' }), 2)).toBe(false)
+    // An escaped backslash right before the closing quote must not swallow the quote.
+    expect(nestingExceeds(JSON.stringify({ t: 'ends with a backslash \\', u: [[[1]]] }), 4)).toBe(false)
+    expect(nestingExceeds(JSON.stringify({ t: 'x\\', u: [[[[1]]]] }), 4)).toBe(true)
+  })
+
+  it('extracts the facts the receiver routes on, and nothing from a non-object data', () => {
+    const ok = parseWebhookBody(Buffer.from(JSON.stringify({ event: 'agent.message', channel: 'voice', data: { callId: 'c1', transcript: 'hi' } })), 64)
+    expect(ok).toMatchObject({ ok: true, facts: { event: 'agent.message', channel: 'voice', callId: 'c1', transcript: 'hi', conversationId: null } })
+    const odd = parseWebhookBody(Buffer.from('{"event":5,"data":"x"}'), 64)
+    expect(odd).toMatchObject({ ok: true, facts: { event: null, callId: null } })
+  })
+
+  it('refuses bytes that are not UTF-8 instead of replacing them', () => {
+    expect(parseWebhookBody(Buffer.from([0x7b, 0x7d, 0xc3]), 64)).toEqual({ ok: false, reason: 'invalid_utf8' })
+  })
+})
+
+describe('RecentIds', () => {
+  it('keeps the newest ids and re-freshens one seen again', () => {
+    const ids = new RecentIds(2)
+    ids.add('a')
+    ids.add('b')
+    ids.add('a') // a is now newest
+    ids.add('c') // evicts b
+    expect([ids.has('a'), ids.has('b'), ids.has('c'), ids.size]).toEqual([true, false, true, 2])
+  })
+})

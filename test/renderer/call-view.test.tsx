@@ -1,0 +1,118 @@
+import { screen, within } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import type { CallInfo } from '../../src-preload/contract'
+import { fakeBridge, inSeconds, makeCall } from './helpers/fake-bridge'
+import type { FakeBridge } from './helpers/fake-bridge'
+import { renderApp } from './helpers/render-app'
+
+const TOO_LATE = 'Too late: the turn already closed — your text was kept'
+
+async function openCall(bridge: FakeBridge = fakeBridge(), call: CallInfo = makeCall({ from: '+14155550188' })) {
+  const app = await renderApp(bridge)
+  app.emit('call.started', call)
+  await app.user.click(screen.getByRole('option'))
+  const openTurn = (turnId = 'turn_1', seconds = 15) =>
+    app.emit('turn.opened', { turnId, callId: call.id, transcript: 'caller text', deadline: inSeconds(seconds) })
+  return { ...app, call, openTurn, box: () => screen.getByLabelText<HTMLTextAreaElement>('Reply to caller') }
+}
+
+const replies = (bridge: FakeBridge) => bridge.invokes.filter((i) => i.method === 'turns.reply').map((i) => i.params)
+
+describe('Call view', () => {
+  it('shows transcript.turn lines as they arrive, both sides, interim and source marked', async () => {
+    const { emit, call } = await openCall()
+    const log = screen.getByRole('log', { name: 'Transcript' })
+    expect(within(log).queryAllByRole('listitem')).toHaveLength(0)
+
+    emit('transcript.turn', { callId: call.id, speaker: 'caller', text: 'I need to change my booking', at: new Date().toISOString() })
+    let items = within(log).getAllByRole('listitem')
+    expect(items).toHaveLength(1)
+    expect(items[0]?.textContent).toContain('Caller')
+    expect(items[0]?.textContent).toContain('I need to change my booking')
+    expect(screen.getByTestId('caller-announcer').textContent).toBe('Caller said: I need to change my booking')
+
+    emit('transcript.turn', { callId: call.id, speaker: 'agent', text: 'One moment…', interim: true, source: 'filler', at: new Date(Date.now() + 1).toISOString() })
+    emit('transcript.turn', { callId: 'call_other', speaker: 'caller', text: 'not this call', at: new Date().toISOString() })
+    items = within(log).getAllByRole('listitem')
+    expect(items).toHaveLength(2)
+    expect(items[1]?.textContent).toMatch(/^Agent.*filler.*interim.*One moment…$/)
+    expect(items[1]?.className).toContain('line--interim')
+  })
+
+  it('disables sending while no turn waits, and says so', async () => {
+    await openCall()
+    expect(screen.getByText(/No turn is waiting for a reply/)).toBeTruthy()
+    expect(screen.getByRole('button', { name: 'Send' }).hasAttribute('disabled')).toBe(true)
+    expect(screen.getByRole('button', { name: 'Send as interim' }).hasAttribute('disabled')).toBe(true)
+  })
+
+  it('sends the typed reply on Enter as turns.reply {turnId, text} and clears the box', async () => {
+    const bridge = fakeBridge()
+    const { user, openTurn, box } = await openCall(bridge)
+    openTurn('turn_42')
+    expect(screen.getByRole('timer').textContent).toMatch(/^1[45] s left to answer$/)
+    await user.type(box(), 'Sure, what is the new date?')
+    await user.keyboard('{Enter}')
+    expect(replies(bridge)).toEqual([{ turnId: 'turn_42', text: 'Sure, what is the new date?' }])
+    expect(box().value).toBe('')
+  })
+
+  it('Shift+Enter adds a new line, Ctrl+Enter sends as interim', async () => {
+    const bridge = fakeBridge()
+    const { user, openTurn, box } = await openCall(bridge)
+    openTurn('turn_7')
+    await user.type(box(), 'Let me check')
+    await user.keyboard('{Shift>}{Enter}{/Shift}')
+    expect(replies(bridge)).toEqual([])
+    expect(box().value).toBe('Let me check\n')
+    await user.type(box(), 'one sec')
+    await user.keyboard('{Control>}{Enter}{/Control}')
+    expect(replies(bridge)).toEqual([{ turnId: 'turn_7', text: 'Let me check\none sec', interim: true }])
+  })
+
+  it('sends hangup with a final reply when "Hang up after speaking" is ticked', async () => {
+    const bridge = fakeBridge()
+    const { user, openTurn, box } = await openCall(bridge)
+    openTurn('turn_9')
+    await user.click(screen.getByRole('checkbox', { name: 'Hang up after speaking' }))
+    await user.type(box(), 'Goodbye')
+    await user.click(screen.getByRole('button', { name: 'Send' }))
+    expect(replies(bridge)).toEqual([{ turnId: 'turn_9', text: 'Goodbye', hangup: true }])
+  })
+
+  it('keeps the draft and says it was too late when the core answers turn_closed', async () => {
+    const bridge = fakeBridge({
+      'turns.reply': () => ({ ok: false, error: { code: 'turn_closed', message: 'the turn already closed' } })
+    })
+    const { user, openTurn, box } = await openCall(bridge)
+    openTurn('turn_5')
+    await user.type(box(), 'A careful answer')
+    await user.click(screen.getByRole('button', { name: 'Send' }))
+
+    expect(replies(bridge)).toEqual([{ turnId: 'turn_5', text: 'A careful answer' }])
+    expect(box().value).toBe('A careful answer')
+    expect(screen.getByRole('alert').textContent).toContain(TOO_LATE)
+    // The refused turn is gone, so sending waits for the next one.
+    expect(screen.getByRole('button', { name: 'Send' }).hasAttribute('disabled')).toBe(true)
+  })
+
+  it('sends keypad digits as one reply', async () => {
+    const bridge = fakeBridge()
+    const { user, openTurn } = await openCall(bridge)
+    openTurn('turn_d')
+    const pad = screen.getByRole('group', { name: 'Reply keypad' })
+    await user.click(within(pad).getByRole('button', { name: 'Digit 4' }))
+    await user.click(within(pad).getByRole('button', { name: 'Digit 2' }))
+    await user.click(within(pad).getByRole('button', { name: 'Digit hash' }))
+    expect(replies(bridge)).toEqual([])
+    await user.click(screen.getByRole('button', { name: 'Send digits' }))
+    expect(replies(bridge)).toEqual([{ turnId: 'turn_d', digits: '42#' }])
+  })
+
+  it('ends the call with calls.end', async () => {
+    const bridge = fakeBridge()
+    const { user, call } = await openCall(bridge)
+    await user.click(screen.getByRole('button', { name: 'End call' }))
+    expect(bridge.invokes.at(-1)).toEqual({ method: 'calls.end', params: { callId: call.id } })
+  })
+})

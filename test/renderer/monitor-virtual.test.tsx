@@ -1,0 +1,32 @@
+import { screen } from '@testing-library/react'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { VIRTUALIZE_FROM } from '../../src-renderer/views/monitor/CallList'
+import { inSeconds, makeCall } from './helpers/fake-bridge'
+import { renderApp } from './helpers/render-app'
+
+describe('Monitor with many calls', () => {
+  // jsdom has no layout: give every element a 440 px tall box so the virtualizer has a viewport.
+  beforeEach(() => {
+    vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockReturnValue({
+      x: 0, y: 0, top: 0, left: 0, right: 800, bottom: 440, width: 800, height: 440, toJSON: () => ({})
+    } as DOMRect)
+    vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockReturnValue(440)
+    vi.spyOn(HTMLElement.prototype, 'offsetWidth', 'get').mockReturnValue(800)
+  })
+  afterEach(() => vi.restoreAllMocks())
+
+  it('renders only the visible rows of a long board, the waiting call still on top', async () => {
+    const { emit } = await renderApp()
+    const total = VIRTUALIZE_FROM + 140
+    for (let i = 0; i < total; i++) emit('call.started', makeCall({}, i * 1000))
+    const waiting = makeCall({ from: '+14155550199' }, 999_000)
+    emit('call.started', waiting)
+    emit('turn.opened', { turnId: 't_v', callId: waiting.id, transcript: '', deadline: inSeconds(10) })
+
+    const rows = screen.getAllByRole('option')
+    expect(rows.length).toBeGreaterThan(5)
+    expect(rows.length).toBeLessThan(40)
+    expect(rows[0]?.id).toBe(`call-row-${waiting.id}`)
+    expect(screen.getByText(`${total + 1} live · 1 waiting`)).toBeTruthy()
+  })
+})

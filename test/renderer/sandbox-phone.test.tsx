@@ -1,0 +1,96 @@
+import { screen, within } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import { fakeBridge, makeCall } from './helpers/fake-bridge'
+import { renderApp } from './helpers/render-app'
+
+describe('Sandbox phone', () => {
+  it('dials the sandbox agent, says a line as the caller, and lists what the caller hears', async () => {
+    const bridge = fakeBridge({ 'sandbox.dial': () => ({ callId: 'call_sb1' }) })
+    const { user, emit } = await renderApp(bridge)
+    const phone = screen.getByRole('complementary', { name: 'Sandbox phone' })
+    expect(within(phone).getByText('Sandbox Agent')).toBeTruthy()
+    expect(within(phone).getByLabelText<HTMLInputElement>('Number to dial').value).toBe('+14155550100')
+
+    await user.click(within(phone).getByRole('button', { name: 'Dial' }))
+    expect(bridge.invokes.at(-1)).toEqual({ method: 'sandbox.dial', params: { to: '+14155550100' } })
+
+    // The agent's greeting arrives while the caller is on the line.
+    emit('sandbox.heard', { callId: 'call_sb1', text: 'Hi, you reached the sandbox agent.', interim: false })
+    await user.type(within(phone).getByLabelText('Say as the caller'), 'I want to book a table')
+    await user.click(within(phone).getByRole('button', { name: 'Say' }))
+    expect(bridge.methods().filter((m) => m.startsWith('sandbox.'))).toEqual(['sandbox.dial', 'sandbox.say'])
+    expect(bridge.invokes.at(-1)).toEqual({ method: 'sandbox.say', params: { callId: 'call_sb1', text: 'I want to book a table' } })
+    expect(within(phone).getByLabelText<HTMLInputElement>('Say as the caller').value).toBe('')
+
+    emit('sandbox.heard', { callId: 'call_sb1', text: 'One moment please', interim: true })
+    emit('sandbox.heard', { callId: 'call_other', text: 'someone else’s call', interim: false })
+    const heard = within(screen.getByRole('list', { name: 'Caller hears' })).getAllByRole('listitem')
+    expect(heard.map((li) => li.textContent)).toEqual(['Hi, you reached the sandbox agent.', 'interimOne moment please'])
+    expect(heard[1]?.className).toContain('heard--interim')
+  })
+
+  it('presses keys and hangs up on the current call', async () => {
+    const bridge = fakeBridge({ 'sandbox.dial': () => ({ callId: 'call_sb2' }) })
+    const { user } = await renderApp(bridge)
+    await user.click(screen.getByRole('button', { name: 'Dial' }))
+    const pad = screen.getByRole('group', { name: 'Phone keypad' })
+    await user.click(within(pad).getByRole('button', { name: 'Press 7' }))
+    expect(bridge.invokes.at(-1)).toEqual({ method: 'sandbox.press', params: { callId: 'call_sb2', digits: '7' } })
+    await user.click(screen.getByRole('button', { name: 'Hang up' }))
+    expect(bridge.invokes.at(-1)).toEqual({ method: 'sandbox.hangup', params: { callId: 'call_sb2' } })
+    // Back to the dial form once the call is over.
+    expect(screen.getByRole('button', { name: 'Dial' })).toBeTruthy()
+  })
+
+  it('rings for an outbound call and answers it', async () => {
+    const bridge = fakeBridge()
+    const { user, emit } = await renderApp(bridge)
+    emit('sandbox.ring', { callId: 'call_out', from: '+14155550100', to: '+14155550999' })
+    expect(screen.getByText(/Incoming call from/)).toBeTruthy()
+    await user.click(screen.getByRole('button', { name: 'Answer' }))
+    expect(bridge.invokes.at(-1)).toEqual({ method: 'sandbox.answer', params: { callId: 'call_out' } })
+    expect(screen.queryByRole('button', { name: 'Answer' })).toBeNull()
+    expect(screen.getByLabelText('Say as the caller')).toBeTruthy()
+  })
+
+  it('declines a ringing call, and a call.ended for it also stops the ringing', async () => {
+    const bridge = fakeBridge()
+    const { user, emit } = await renderApp(bridge)
+    emit('sandbox.ring', { callId: 'call_r1', from: '+14155550100', to: '+14155550999' })
+    await user.click(screen.getByRole('button', { name: 'Decline' }))
+    expect(bridge.invokes.at(-1)).toEqual({ method: 'sandbox.decline', params: { callId: 'call_r1' } })
+    emit('sandbox.ring', { callId: 'call_r2', from: '+14155550100', to: '+14155550999' })
+    emit('call.ended', makeCall({ id: 'call_r2', status: 'completed', endedAt: new Date().toISOString() }))
+    expect(screen.queryByRole('button', { name: 'Answer' })).toBeNull()
+  })
+
+  it('shows the first-run guide until dismissed, and remembers that', async () => {
+    const { user, unmount } = await renderApp(fakeBridge(), localStorage)
+    expect(screen.getByRole('heading', { name: 'Try it in three steps' })).toBeTruthy()
+    await user.click(screen.getByRole('button', { name: 'Got it, hide the guide' }))
+    expect(screen.queryByRole('heading', { name: 'Try it in three steps' })).toBeNull()
+    unmount()
+    await renderApp(fakeBridge(), localStorage)
+    expect(screen.queryByRole('heading', { name: 'Try it in three steps' })).toBeNull()
+  })
+
+  it('is not shown in live mode', async () => {
+    const bridge = fakeBridge({ 'app.status': () => ({ ...sandboxless() }) })
+    await renderApp(bridge)
+    expect(screen.queryByRole('complementary', { name: 'Sandbox phone' })).toBeNull()
+    expect(screen.getByLabelText('Mode: Live')).toBeTruthy()
+  })
+})
+
+function sandboxless() {
+  return {
+    mode: 'live' as const,
+    version: '0.1.0',
+    receiverUrl: 'http://127.0.0.1:4100/webhook',
+    simulatorUrl: null,
+    baseUrl: 'https://api.agentphone.to',
+    sandbox: null,
+    turnTimeoutSeconds: 25,
+    startedAt: '2026-01-01T00:00:00.000Z'
+  }
+}

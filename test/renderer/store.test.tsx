@@ -1,0 +1,77 @@
+import { act, screen, within } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import type { BridgeResult, CommandResult } from '../../src-preload/contract'
+import { createAppStore } from '../../src-renderer/store/create-store'
+import { MAX_TRANSCRIPT_LINES } from '../../src-renderer/store/calls-slice'
+import { startStore } from '../../src-renderer/store/start-store'
+import { fakeBridge, inSeconds, makeCall } from './helpers/fake-bridge'
+import { renderApp } from './helpers/render-app'
+
+describe('store', () => {
+  it('loads status, live calls and open turns on start; a waiting call from the list gets its countdown', async () => {
+    const waiting = makeCall({ waitingTurn: { turnId: 't1', deadline: inSeconds(20), transcript: 'hi', claimedBy: null } })
+    const bridge = fakeBridge({ 'calls.list': () => ({ items: [waiting], total: 1 }) })
+    await renderApp(bridge)
+    expect(bridge.invokes.slice(0, 3)).toEqual([
+      { method: 'app.status', params: {} },
+      { method: 'calls.list', params: { live: true } },
+      { method: 'turns.list', params: {} }
+    ])
+    expect(within(screen.getByRole('option')).getByRole('timer')).toBeTruthy()
+    expect(screen.getByLabelText('Mode: Sandbox')).toBeTruthy()
+    expect(screen.getByText('http://127.0.0.1:4100/webhook')).toBeTruthy()
+  })
+
+  it('shows the reconnecting banner while the link is down and reloads everything when it is back', async () => {
+    const bridge = fakeBridge()
+    await renderApp(bridge)
+    expect(screen.queryByRole('alert')).toBeNull()
+    act(() => bridge.setConnection('reconnecting'))
+    expect(screen.getByRole('alert').textContent).toContain('Disconnected — reconnecting…')
+    const before = bridge.invokes.length
+    await act(async () => bridge.setConnection('open'))
+    expect(screen.queryByRole('alert')).toBeNull()
+    expect(bridge.methods().slice(before)).toEqual(['app.status', 'calls.list', 'turns.list'])
+  })
+
+  it('keeps a call that started while calls.list was in flight, and drops live calls the list no longer has', async () => {
+    let answer: (r: BridgeResult<CommandResult<'calls.list'>>) => void = () => undefined
+    const gone = makeCall()
+    const bridge = fakeBridge()
+    const store = createAppStore(bridge, null)
+    store.getState().upsertCall(gone)
+    const pending = new Promise<BridgeResult<CommandResult<'calls.list'>>>((r) => (answer = r))
+    bridge.invoke = (async (method: string) => (method === 'calls.list' ? pending : { ok: true, value: { items: [] } })) as typeof bridge.invoke
+    const loading = store.getState().loadCalls()
+    const fresh = makeCall()
+    store.getState().upsertCall(fresh)
+    const listed = makeCall()
+    answer({ ok: true, value: { items: [listed], total: 1 } })
+    await loading
+    expect(Object.keys(store.getState().calls).sort()).toEqual([fresh.id, listed.id].sort())
+  })
+
+  it('bounds each transcript', () => {
+    const bridge = fakeBridge()
+    const store = createAppStore(bridge, null)
+    const stop = startStore(store, bridge)
+    for (let i = 0; i < MAX_TRANSCRIPT_LINES + 25; i++) {
+      bridge.emit('transcript.turn', { callId: 'c', speaker: 'caller', text: `line ${i}`, at: new Date(i).toISOString() })
+    }
+    const lines = store.getState().transcripts.c ?? []
+    expect(lines).toHaveLength(MAX_TRANSCRIPT_LINES)
+    expect(lines[0]?.text).toBe('line 25')
+    expect(lines.at(-1)?.text).toBe(`line ${MAX_TRANSCRIPT_LINES + 24}`)
+    stop()
+  })
+
+  it('shows a refused command as a toast', async () => {
+    const bridge = fakeBridge({ 'calls.end': () => ({ ok: false, error: { code: 'api_error', message: 'AgentPhone said no' } }) })
+    const { user, emit } = await renderApp(bridge)
+    emit('call.started', makeCall())
+    await user.click(screen.getByRole('option'))
+    await user.click(screen.getByRole('button', { name: 'End call' }))
+    const toasts = screen.getByRole('region', { name: 'Notifications' })
+    expect(toasts.textContent).toContain('Ending the call failed: AgentPhone said no')
+  })
+})

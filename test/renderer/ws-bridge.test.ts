@@ -1,0 +1,140 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { SocketLike } from '../../src-renderer/bridge/ws-bridge'
+import { createWsBridge, DISCONNECTED_MESSAGE } from '../../src-renderer/bridge/ws-bridge'
+
+/** A scripted socket: the test opens it, feeds it messages and closes it. */
+class ScriptedSocket implements SocketLike {
+  sent: Array<Record<string, unknown>> = []
+  closed = false
+  onopen: SocketLike['onopen'] = null
+  onmessage: SocketLike['onmessage'] = null
+  onclose: SocketLike['onclose'] = null
+  onerror: SocketLike['onerror'] = null
+  constructor(readonly url: string) {}
+  send(data: string): void {
+    this.sent.push(JSON.parse(data) as Record<string, unknown>)
+  }
+  close(): void {
+    this.closed = true
+  }
+  open(): void {
+    this.onopen?.({})
+  }
+  receive(msg: unknown): void {
+    this.onmessage?.({ data: typeof msg === 'string' ? msg : JSON.stringify(msg) })
+  }
+  drop(): void {
+    this.onclose?.({})
+  }
+}
+
+function setup(requestTimeoutMs = 30_000) {
+  const sockets: ScriptedSocket[] = []
+  const states: string[] = []
+  const bridge = createWsBridge({
+    url: 'ws://127.0.0.1:9/bridge?token=abc',
+    socketFactory: (url) => {
+      const s = new ScriptedSocket(url)
+      sockets.push(s)
+      return s
+    },
+    backoffMs: (n) => 100 * 2 ** n,
+    requestTimeoutMs
+  })
+  bridge.onConnectionChange?.((s) => states.push(s))
+  const last = (): ScriptedSocket => sockets[sockets.length - 1]!
+  return { bridge, sockets, states, last }
+}
+
+describe('WebSocket bridge client', () => {
+  beforeEach(() => vi.useFakeTimers())
+  afterEach(() => vi.useRealTimers())
+
+  it('queues calls until the socket opens, then matches answers to calls by id', async () => {
+    const { bridge, last } = setup()
+    expect(last().url).toBe('ws://127.0.0.1:9/bridge?token=abc')
+    const status = bridge.invoke('app.status', {})
+    const list = bridge.invoke('calls.list', { live: true })
+    expect(last().sent).toEqual([])
+    last().open()
+    expect(last().sent).toEqual([
+      { id: 1, method: 'app.status', params: {} },
+      { id: 2, method: 'calls.list', params: { live: true } }
+    ])
+    // Answers may come back in any order.
+    last().receive({ id: 2, result: { items: [], total: 0 } })
+    last().receive({ id: 1, error: { code: 'internal', message: 'boom' } })
+    await expect(list).resolves.toEqual({ ok: true, value: { items: [], total: 0 } })
+    await expect(status).resolves.toEqual({ ok: false, error: { code: 'internal', message: 'boom' } })
+  })
+
+  it('turns a malformed error into a refused result and ignores junk', async () => {
+    const { bridge, last } = setup()
+    last().open()
+    const p = bridge.invoke('turns.reply', { turnId: 't', text: 'x' })
+    last().receive('not json')
+    last().receive({ id: 999, result: {} })
+    last().receive({ id: 1, error: { code: 'weird_code', message: 'refused for reasons' } })
+    await expect(p).resolves.toEqual({ ok: false, error: { code: 'internal', message: 'refused for reasons' } })
+  })
+
+  it('delivers events to their handlers until unsubscribed', () => {
+    const { bridge, last } = setup()
+    last().open()
+    const seen: string[] = []
+    const off = bridge.on('transcript.turn', (d) => seen.push(d.text))
+    bridge.on('call.started', () => seen.push('wrong handler'))
+    last().receive({ event: 'transcript.turn', data: { callId: 'c', speaker: 'caller', text: 'hello', at: 'now' } })
+    off()
+    last().receive({ event: 'transcript.turn', data: { callId: 'c', speaker: 'caller', text: 'after off', at: 'now' } })
+    expect(seen).toEqual(['hello'])
+  })
+
+  it('fails pending calls on disconnect, refuses new ones while down, and reconnects with backoff', async () => {
+    const { bridge, sockets, states, last } = setup()
+    last().open()
+    const pending = bridge.invoke('sandbox.say', { callId: 'c', text: 'hi' })
+    last().drop()
+    await expect(pending).resolves.toEqual({ ok: false, error: { code: 'not_available', message: DISCONNECTED_MESSAGE } })
+    expect(bridge.connectionState?.()).toBe('reconnecting')
+    const whileDown = await bridge.invoke('app.status', {})
+    expect(whileDown.ok).toBe(false)
+    expect(last().sent).toHaveLength(1) // nothing new was written to the dead socket
+
+    vi.advanceTimersByTime(99)
+    expect(sockets).toHaveLength(1)
+    vi.advanceTimersByTime(1)
+    expect(sockets).toHaveLength(2)
+    last().drop() // the second attempt fails too: the next wait doubles
+    vi.advanceTimersByTime(199)
+    expect(sockets).toHaveLength(2)
+    vi.advanceTimersByTime(1)
+    expect(sockets).toHaveLength(3)
+    last().open()
+    expect(states).toEqual(['open', 'reconnecting', 'open'])
+
+    const again = bridge.invoke('app.status', {})
+    expect(last().sent).toEqual([{ id: 2, method: 'app.status', params: {} }])
+    last().receive({ id: 2, result: { mode: 'sandbox' } })
+    await expect(again).resolves.toEqual({ ok: true, value: { mode: 'sandbox' } })
+  })
+
+  it('fails a call that gets no answer in time instead of hanging', async () => {
+    const { bridge, last } = setup(1_000)
+    last().open()
+    const p = bridge.invoke('calls.end', { callId: 'c' })
+    vi.advanceTimersByTime(1_000)
+    const r = await p
+    expect(r.ok).toBe(false)
+    if (!r.ok) expect(r.error.message).toContain('calls.end')
+  })
+
+  it('stops reconnecting once closed', () => {
+    const { bridge, sockets, last } = setup()
+    last().open()
+    bridge.close?.()
+    expect(sockets[0]?.closed).toBe(true)
+    vi.advanceTimersByTime(60_000)
+    expect(sockets).toHaveLength(1)
+  })
+})
