@@ -8,7 +8,7 @@ export interface WebhookFacts {
 }
 
 export type ParseResult =
-  | { ok: true; envelope: Record<string, unknown>; facts: WebhookFacts }
+  | { ok: true; envelope: Record<string, unknown>; facts: WebhookFacts; text: string }
   | { ok: false; reason: 'invalid_utf8' | 'invalid_json' | 'not_an_object' | 'too_deep' }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
@@ -50,7 +50,7 @@ export function parseWebhookBody(raw: Buffer, maxDepth: number): ParseResult {
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, reason: 'not_an_object' }
   const envelope = value as Record<string, unknown>
-  return { ok: true, envelope, facts: factsOf(envelope) }
+  return { ok: true, envelope, facts: factsOf(envelope), text }
 }
 
 function str(value: unknown): string | null {

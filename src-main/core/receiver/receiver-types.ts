@@ -3,8 +3,14 @@ import type { JournalRecord } from '../journal/journal'
 import type { Clock, Logger } from '../ports'
 import type { TurnBroker } from '../turns/turn-broker'
 
-/** The part of the journal the receiver uses: durable before it resolves. */
-export type JournalPort = { append(kind: string, data: unknown): Promise<JournalRecord> }
+/**
+ * The part of the journal the receiver uses: durable before it resolves. With `appendJson` the
+ * received body goes into the journal as the bytes that came in, never serialised again.
+ */
+export type JournalPort = {
+  append(kind: string, data: unknown): Promise<JournalRecord>
+  appendJson?(kind: string, dataJson: string, data: unknown): Promise<JournalRecord>
+}
 /** The part of the turn broker the receiver uses. */
 export type BrokerPort = Pick<TurnBroker, 'open'>
 

@@ -37,6 +37,17 @@ function sendJson(res: ServerResponse, status: number, body: object, extra: Reco
 }
 
 /**
+ * The journal line's data, with the body spliced in as received (it just parsed as a JSON object).
+ * Outside strings JSON allows raw CR/LF only as whitespace, so turning them into spaces keeps the
+ * same value on one line. Keys in the order of WebhookJournalData, like JSON.stringify would give.
+ */
+export function journalJson(data: WebhookJournalData, bodyText: string): string {
+  const payload = bodyText.includes('\n') || bodyText.includes('\r') ? bodyText.replace(/[\r\n]/g, ' ') : bodyText
+  const str = JSON.stringify
+  return `{"webhookId":${str(data.webhookId)},"event":${str(data.event)},"channel":${str(data.channel)},"payload":${payload},"receivedAt":${str(data.receivedAt)},"replayed":${data.replayed}}`
+}
+
+/**
  * One request, start to finish: route, read the raw body, verify, parse, drop duplicates, journal
  * (durably), tell the session, then answer — or hand the response to the turn broker for a voice turn.
  */
@@ -160,7 +171,7 @@ export class WebhookPipeline {
     }
     let seq: number
     try {
-      seq = (await s.journal.append('webhook', data)).seq
+      seq = (await (s.journal.appendJson ? s.journal.appendJson('webhook', journalJson(data, parsed.text), data) : s.journal.append('webhook', data))).seq
     } catch (error) {
       // Not stored, so not acknowledged: AgentPhone retries, and the retry must not count as a duplicate.
       if (webhookId !== null && !origin.replayed) this.recent.delete(webhookId)

@@ -1,11 +1,11 @@
 #!/usr/bin/env node
+import { chmodSync, createReadStream, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { z } from "zod";
 import { createHash, createHmac, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
 import path, { extname, join, resolve, sep } from "node:path";
-import { z } from "zod";
 import { parsePhoneNumberFromString } from "libphonenumber-js";
 import { createParser } from "eventsource-parser";
-import { chmodSync, createReadStream, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { mkdir, open, readdir, realpath, stat } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import http, { createServer, request } from "node:http";
@@ -14,6 +14,431 @@ import { parseArgs } from "node:util";
 import { homedir } from "node:os";
 import { WebSocketServer } from "ws";
 import Conf from "conf";
+// src-preload/contract.ts
+/**
+* The bridge contract: every command, event and payload that crosses between the core and a
+* renderer, whatever the transport (Electron IPC or the headless shell's WebSocket).
+*
+* The core validates every command's params with these schemas; renderers use the inferred types.
+* Names keep their meaning once published: scripts and tests drive them.
+*/
+var ModeSchema = z.enum(["sandbox", "live"]);
+var VoiceModeSchema = z.enum(["webhook", "hosted"]);
+var AgentNumberSchema$1 = z.looseObject({
+	id: z.string(),
+	phoneNumber: z.string(),
+	status: z.string().optional(),
+	type: z.string().optional()
+});
+z.looseObject({
+	id: z.string(),
+	name: z.string(),
+	description: z.string().nullable().optional(),
+	voiceMode: VoiceModeSchema,
+	systemPrompt: z.string().nullable().optional(),
+	beginMessage: z.string().nullable().optional(),
+	voice: z.string().optional(),
+	transferNumber: z.string().nullable().optional(),
+	createdAt: z.string().optional(),
+	numbers: z.array(AgentNumberSchema$1).nullable().optional()
+});
+z.looseObject({
+	id: z.string(),
+	phoneNumber: z.string(),
+	country: z.string().optional(),
+	status: z.string(),
+	type: z.string().optional(),
+	agentId: z.string().nullable(),
+	createdAt: z.string().optional()
+});
+var DirectionSchema = z.enum([
+	"inbound",
+	"outbound",
+	"web"
+]);
+var CallStatusSchema = z.enum([
+	"ringing",
+	"in-progress",
+	"ending",
+	"completed",
+	"failed"
+]);
+/** A call as Switchboard shows it: AgentPhone's call plus what the console knows about it. */
+var CallInfoSchema = z.object({
+	id: z.string(),
+	agentId: z.string().nullable(),
+	agentName: z.string().nullable(),
+	voiceMode: VoiceModeSchema.nullable(),
+	direction: DirectionSchema,
+	from: z.string(),
+	to: z.string(),
+	status: CallStatusSchema,
+	startedAt: z.string(),
+	endedAt: z.string().nullable(),
+	lastWords: z.string().nullable(),
+	/** Who answers this call's turns: a person, or the fallback line only. */
+	answeredBy: z.enum(["human", "fallback"]),
+	/** The voice turn waiting for an answer, if any. */
+	waitingTurn: z.object({
+		turnId: z.string(),
+		deadline: z.string(),
+		transcript: z.string(),
+		claimedBy: z.string().nullable()
+	}).nullable()
+});
+var SpeakerSchema = z.enum(["caller", "agent"]);
+/** Where an agent line came from: the filler, a person, the fallback, or the hosted agent. */
+var LineSourceSchema = z.enum([
+	"filler",
+	"human",
+	"fallback",
+	"hosted",
+	"greeting",
+	"caller"
+]);
+var TranscriptTurnSchema = z.object({
+	callId: z.string(),
+	speaker: SpeakerSchema,
+	text: z.string(),
+	interim: z.boolean().optional(),
+	at: z.string(),
+	source: LineSourceSchema.optional(),
+	confidence: z.number().optional(),
+	digits: z.string().optional()
+});
+var MessageSchema = z.object({
+	id: z.string(),
+	conversationId: z.string().nullable(),
+	direction: z.enum(["inbound", "outbound"]),
+	from: z.string(),
+	to: z.string(),
+	body: z.string(),
+	channel: z.string(),
+	at: z.string(),
+	agentId: z.string().nullable().optional()
+});
+z.looseObject({
+	id: z.string(),
+	agentId: z.string().nullable().optional(),
+	phoneNumberId: z.string().nullable().optional(),
+	phoneNumber: z.string().nullable().optional(),
+	participant: z.string().nullable().optional(),
+	lastMessageAt: z.string().nullable().optional(),
+	lastMessagePreview: z.string().nullable().optional(),
+	messageCount: z.number().optional(),
+	metadata: z.record(z.string(), z.unknown()).nullable().optional()
+});
+var DeliveryOutcomeSchema = z.enum([
+	"accepted",
+	"refused",
+	"duplicate"
+]);
+/** One request the receiver saw, verified or not (headers and body with secrets redacted). */
+var DeliverySchema$1 = z.object({
+	id: z.string(),
+	receivedAt: z.string(),
+	method: z.string(),
+	path: z.string(),
+	webhookId: z.string().nullable(),
+	event: z.string().nullable(),
+	channel: z.string().nullable(),
+	callId: z.string().nullable(),
+	conversationId: z.string().nullable(),
+	outcome: DeliveryOutcomeSchema,
+	reason: z.string().nullable(),
+	status: z.number(),
+	ttfbMs: z.number().nullable(),
+	replayed: z.boolean(),
+	headers: z.record(z.string(), z.string()),
+	body: z.string(),
+	lines: z.array(z.object({
+		atMs: z.number(),
+		line: z.string()
+	}))
+});
+var ErrorCodeSchema = z.enum([
+	"invalid_params",
+	"unknown_method",
+	"not_implemented",
+	"not_found",
+	"not_available",
+	"turn_closed",
+	"turn_claimed",
+	"invalid_number",
+	"api_error",
+	"internal"
+]);
+z.object({
+	code: ErrorCodeSchema,
+	message: z.string(),
+	status: z.number().optional(),
+	retryAfterSeconds: z.number().optional()
+});
+var Empty = z.strictObject({});
+var Paging = {
+	limit: z.number().int().min(1).max(100).optional(),
+	offset: z.number().int().min(0).optional()
+};
+var Id = z.string().min(1).max(200);
+var Phone = z.string().min(1, "a phone number is required").max(40);
+var AppStatusSchema = z.object({
+	mode: ModeSchema,
+	version: z.string(),
+	receiverUrl: z.string(),
+	simulatorUrl: z.string().nullable(),
+	baseUrl: z.string().nullable(),
+	sandbox: z.object({
+		agent: z.object({
+			id: z.string(),
+			name: z.string(),
+			voiceMode: VoiceModeSchema
+		}),
+		number: z.object({
+			id: z.string(),
+			phoneNumber: z.string()
+		})
+	}).nullable(),
+	turnTimeoutSeconds: z.number(),
+	startedAt: z.string(),
+	/** Whether an API key is stored (the key itself never crosses the bridge). */
+	hasApiKey: z.boolean(),
+	tunnelUrl: z.string().nullable(),
+	/** Something the person should know about the setup (a failed live start, no secret storage). */
+	notice: z.string().nullable()
+});
+var ReplyParamsSchema = z.strictObject({
+	turnId: Id,
+	text: z.string().max(4e3).optional(),
+	interim: z.boolean().optional(),
+	digits: z.string().regex(/^[0-9*#wW]+$/, "digits may only hold 0-9, *, # and w (a pause)").max(64).optional(),
+	hangup: z.boolean().optional(),
+	action: z.enum(["transfer", "hangup"]).optional(),
+	/** Who is replying, for team use: a second person's reply to a claimed turn is refused. */
+	by: z.string().max(100).optional()
+}).refine((p) => p.text !== void 0 || p.digits !== void 0 || p.hangup || p.action, { message: "a reply needs text, digits, hangup or an action" }).refine((p) => !(p.interim && (p.hangup || p.action)), { message: "an interim reply cannot hang up or transfer" });
+var SettingsSchema = z.object({
+	fillerText: z.string().max(500),
+	fillerEnabled: z.boolean(),
+	fallbackText: z.string().max(500),
+	/** Seconds inside the webhook timeout that a turn's deadline keeps as a margin. */
+	deadlineMarginSeconds: z.number().min(1).max(30),
+	webhookTimeoutSeconds: z.number().int().min(5).max(120),
+	quickReplies: z.array(z.string().max(500)).max(20),
+	notifications: z.object({
+		inboundCall: z.boolean(),
+		waitingTurn: z.boolean(),
+		sms: z.boolean()
+	}),
+	theme: z.enum([
+		"system",
+		"light",
+		"dark"
+	])
+});
+/**
+* Every command: its params schema. The result types are in `CommandResults`.
+* Commands the core does not implement yet answer `not_implemented` (listed in the README).
+*/
+var commandParams = {
+	"app.status": Empty,
+	/** Live-mode connection settings. The API key goes to the secret store and never comes back. */
+	"app.configure": z.strictObject({
+		apiKey: z.string().trim().min(8, "that API key is too short").max(500).nullable().optional(),
+		baseUrl: z.string().url().max(500).optional(),
+		receiverPort: z.number().int().min(0).max(65535).optional(),
+		tunnelUrl: z.string().url().max(2083).nullable().optional()
+	}),
+	/** Restarts the core in the other mode; live mode needs an API key first. */
+	"app.switchMode": z.strictObject({ mode: ModeSchema }),
+	/** Stretches of time when deliveries did not arrive, with what the API had meanwhile. */
+	"app.gaps": Empty,
+	"settings.get": Empty,
+	"settings.update": SettingsSchema.partial().strict(),
+	"calls.list": z.strictObject({
+		...Paging,
+		live: z.boolean().optional()
+	}),
+	"calls.get": z.strictObject({ callId: Id }),
+	"calls.place": z.strictObject({
+		agentId: Id,
+		toNumber: Phone,
+		initialGreeting: z.string().max(1e3).optional(),
+		systemPrompt: z.string().max(2e4).optional(),
+		voice: z.string().max(200).optional()
+	}),
+	"calls.end": z.strictObject({ callId: Id }),
+	"calls.setAnswerer": z.strictObject({
+		callId: Id,
+		answeredBy: z.enum(["human", "fallback"])
+	}),
+	"turns.list": Empty,
+	"turns.reply": ReplyParamsSchema,
+	"turns.claim": z.strictObject({
+		turnId: Id,
+		by: z.string().min(1).max(100)
+	}),
+	"messages.send": z.strictObject({
+		toNumber: Phone,
+		body: z.string().min(1, "the message is empty").max(1600),
+		agentId: Id.optional(),
+		numberId: Id.optional()
+	}),
+	"conversations.list": z.strictObject({ ...Paging }),
+	"conversations.get": z.strictObject({ conversationId: Id }),
+	"conversations.update": z.strictObject({
+		conversationId: Id,
+		metadata: z.record(z.string(), z.unknown()).nullable()
+	}),
+	"agents.list": z.strictObject({ ...Paging }),
+	"agents.get": z.strictObject({ agentId: Id }),
+	"agents.create": z.strictObject({
+		name: z.string().min(1).max(200),
+		voiceMode: VoiceModeSchema.optional(),
+		systemPrompt: z.string().max(2e4).optional(),
+		beginMessage: z.string().max(1e3).optional(),
+		voice: z.string().max(200).optional(),
+		transferNumber: z.string().max(40).optional()
+	}),
+	"agents.update": z.strictObject({
+		agentId: Id,
+		name: z.string().min(1).max(200).optional(),
+		voiceMode: VoiceModeSchema.optional(),
+		systemPrompt: z.string().max(2e4).nullable().optional(),
+		beginMessage: z.string().max(1e3).nullable().optional(),
+		voice: z.string().max(200).optional(),
+		transferNumber: z.string().max(40).nullable().optional()
+	}),
+	"agents.delete": z.strictObject({ agentId: Id }),
+	"agents.voices": Empty,
+	"numbers.list": z.strictObject({ ...Paging }),
+	"numbers.buy": z.strictObject({
+		country: z.enum(["US", "CA"]).optional(),
+		areaCode: z.string().regex(/^\d{3}$/).optional(),
+		agentId: Id.optional()
+	}),
+	"numbers.release": z.strictObject({ numberId: Id }),
+	"numbers.attach": z.strictObject({
+		numberId: Id,
+		agentId: Id
+	}),
+	"numbers.detach": z.strictObject({
+		numberId: Id,
+		agentId: Id
+	}),
+	"webhooks.connect": z.strictObject({
+		url: z.string().url().max(2083),
+		agentId: Id.optional(),
+		contextLimit: z.number().int().min(0).max(50).optional(),
+		timeout: z.number().int().min(5).max(120).optional()
+	}),
+	"webhooks.disconnect": z.strictObject({ restorePrevious: z.boolean().optional() }),
+	"webhooks.status": z.strictObject({ agentId: Id.optional() }),
+	"webhooks.detectTunnel": Empty,
+	"webhooks.deliveries": z.strictObject({
+		...Paging,
+		limit: z.number().int().min(1).max(1e3).optional(),
+		event: z.string().max(100).optional(),
+		channel: z.string().max(40).optional(),
+		outcome: DeliveryOutcomeSchema.optional(),
+		callId: Id.optional(),
+		text: z.string().max(200).optional()
+	}),
+	"webhooks.replay": z.strictObject({ deliveryId: Id }),
+	"usage.summary": Empty,
+	"usage.daily": z.strictObject({ days: z.number().int().min(1).max(365).optional() }),
+	"usage.monthly": z.strictObject({ months: z.number().int().min(1).max(24).optional() }),
+	"sandbox.dial": z.strictObject({
+		to: Phone,
+		from: Phone.optional()
+	}),
+	"sandbox.answer": z.strictObject({ callId: Id }),
+	"sandbox.decline": z.strictObject({ callId: Id }),
+	"sandbox.say": z.strictObject({
+		callId: Id,
+		text: z.string().min(1, "say something").max(2e3)
+	}),
+	"sandbox.press": z.strictObject({
+		callId: Id,
+		digits: z.string().regex(/^[0-9*#]+$/).max(32)
+	}),
+	"sandbox.sms": z.strictObject({
+		to: Phone,
+		from: Phone.optional(),
+		body: z.string().min(1).max(1600)
+	}),
+	"sandbox.hangup": z.strictObject({ callId: Id })
+};
+z.object({
+	id: z.string().optional(),
+	url: z.string(),
+	status: z.string().optional(),
+	contextLimit: z.number().optional(),
+	timeout: z.number().optional()
+});
+var GapSchema = z.object({
+	id: z.string(),
+	from: z.string(),
+	to: z.string(),
+	calls: z.array(z.object({
+		id: z.string(),
+		from: z.string(),
+		to: z.string(),
+		direction: z.string(),
+		status: z.string(),
+		startedAt: z.string()
+	})),
+	messages: z.array(MessageSchema)
+});
+Object.keys(commandParams);
+function isCommandName(name) {
+	return typeof name === "string" && Object.prototype.hasOwnProperty.call(commandParams, name);
+}
+var eventSchemas = {
+	"call.started": CallInfoSchema,
+	"call.updated": CallInfoSchema,
+	"call.ended": CallInfoSchema,
+	"transcript.turn": TranscriptTurnSchema,
+	"turn.opened": z.object({
+		turnId: z.string(),
+		callId: z.string(),
+		transcript: z.string(),
+		deadline: z.string()
+	}),
+	"turn.closed": z.object({
+		turnId: z.string(),
+		callId: z.string(),
+		outcome: z.enum([
+			"replied",
+			"fallback",
+			"cancelled"
+		])
+	}),
+	"turn.claimed": z.object({
+		turnId: z.string(),
+		callId: z.string(),
+		by: z.string()
+	}),
+	"message.received": MessageSchema,
+	"message.sent": MessageSchema,
+	"webhook.delivery": DeliverySchema$1,
+	"sandbox.ring": z.object({
+		callId: z.string(),
+		from: z.string(),
+		to: z.string()
+	}),
+	"sandbox.heard": z.object({
+		callId: z.string(),
+		text: z.string(),
+		interim: z.boolean(),
+		digits: z.string().optional(),
+		hangup: z.boolean().optional(),
+		action: z.string().optional()
+	}),
+	"sandbox.sms": MessageSchema,
+	"app.status": AppStatusSchema,
+	"app.gap": GapSchema
+};
+Object.keys(eventSchemas);
 // src-main/core/ports.ts
 var systemClock = {
 	now: () => Date.now(),
@@ -113,7 +538,7 @@ var STATUS_CODES = {
 function codeForStatus(status) {
 	return STATUS_CODES[status] ?? (status >= 500 ? "server_error" : "http_error");
 }
-var STATUS_TEXT = {
+var STATUS_TEXT$1 = {
 	401: "AgentPhone did not accept the API key",
 	402: "AgentPhone needs a payment method or more balance for this",
 	403: "AgentPhone does not allow this",
@@ -122,7 +547,7 @@ var STATUS_TEXT = {
 };
 /** A sentence for a status when the server sent no usable message. */
 function defaultMessage(status) {
-	return STATUS_TEXT[status] ?? (status >= 500 ? `AgentPhone had a server error (${status})` : `AgentPhone refused the request (${status})`);
+	return STATUS_TEXT$1[status] ?? (status >= 500 ? `AgentPhone had a server error (${status})` : `AgentPhone refused the request (${status})`);
 }
 /**
 * Maps any failure to the bridge's error shape. CoreErrors pass through; ApiErrors become
@@ -503,13 +928,13 @@ var cursorPage = (item) => z.looseObject({
 });
 /** `{success: true, …}`. A 2xx with an empty body (204) reads as `{}`, which is still success. */
 var SuccessSchema = z.looseObject({ success: z.boolean().default(true) });
-var AgentNumberSchema$1 = z.looseObject({
+var AgentNumberSchema = z.looseObject({
 	id: str$4,
 	phoneNumber: str$4,
 	status: optStr,
 	type: optStr
 });
-var AgentSchema$1 = z.looseObject({
+var AgentSchema = z.looseObject({
 	id: str$4,
 	name: str$4,
 	description: nstr$3,
@@ -519,11 +944,11 @@ var AgentSchema$1 = z.looseObject({
 	voice: optStr,
 	transferNumber: nstr$3,
 	createdAt: optStr,
-	numbers: z.array(AgentNumberSchema$1).nullish()
+	numbers: z.array(AgentNumberSchema).nullish()
 });
 /** `GET /v1/agents` is the odd one out: `{data, total}` with no `hasMore`. */
 var AgentListSchema = z.looseObject({
-	data: z.array(AgentSchema$1),
+	data: z.array(AgentSchema),
 	total: z.number()
 });
 var AgentDeletedSchema = z.looseObject({
@@ -533,7 +958,7 @@ var AgentDeletedSchema = z.looseObject({
 });
 var AttachNumberSchema = z.looseObject({
 	agentId: str$4,
-	number: AgentNumberSchema$1
+	number: AgentNumberSchema
 });
 var VoiceSchema = z.looseObject({
 	voice_id: z.string().optional(),
@@ -655,7 +1080,7 @@ var UsageByAgentSchema = z.looseObject({
 */
 var str$3 = z.string();
 var nstr$2 = z.string().nullish();
-var ConversationSchema$1 = z.looseObject({
+var ConversationSchema = z.looseObject({
 	id: str$3,
 	agentId: nstr$2,
 	phoneNumberId: nstr$2,
@@ -669,7 +1094,7 @@ var ConversationSchema$1 = z.looseObject({
 	metadata: z.record(z.string(), z.unknown()).nullish(),
 	createdAt: nstr$2
 });
-var ConversationListSchema = offsetPage(ConversationSchema$1);
+var ConversationListSchema = offsetPage(ConversationSchema);
 /** A message inside a conversation (`MessageInConversation`). */
 var ConversationMessageSchema = z.looseObject({
 	id: str$3,
@@ -685,7 +1110,7 @@ var ConversationMessageSchema = z.looseObject({
 });
 var ConversationMessageListSchema = cursorPage(ConversationMessageSchema);
 /** Detail = summary + embedded messages. PATCH answers the same, though MCP types it without `messages`. */
-var ConversationDetailSchema = ConversationSchema$1.extend({ messages: z.array(ConversationMessageSchema).nullish().transform((m) => m ?? []) });
+var ConversationDetailSchema = ConversationSchema.extend({ messages: z.array(ConversationMessageSchema).nullish().transform((m) => m ?? []) });
 var NumberMessageListSchema = cursorPage(z.looseObject({
 	id: str$3,
 	from: z.string().optional(),
@@ -744,14 +1169,14 @@ var AgentsResource = class {
 			method: "POST",
 			path: "/v1/agents",
 			body: input
-		}, AgentSchema$1);
+		}, AgentSchema);
 	}
 	get(agentId, opts = {}) {
 		return this.http.json({
 			...opts,
 			method: "GET",
 			path: `/v1/agents/${seg(agentId)}`
-		}, AgentSchema$1);
+		}, AgentSchema);
 	}
 	/** Partial update: only the fields present change. */
 	update(agentId, patch, opts = {}) {
@@ -760,7 +1185,7 @@ var AgentsResource = class {
 			method: "PATCH",
 			path: `/v1/agents/${seg(agentId)}`,
 			body: patch
-		}, AgentSchema$1);
+		}, AgentSchema);
 	}
 	/** Deletes the agent; its numbers, calls and conversations stay, unassigned. */
 	delete(agentId, opts = {}) {
@@ -1298,7 +1723,7 @@ var WebhookTestSchema = z.looseObject({
 	responseMs: t.responseMs ?? null
 }));
 /** A delivery record, OAS names first, MCP names (`event`, `statusCode`, `deliveredAt`) folded in. */
-var DeliverySchema$1 = z.looseObject({
+var DeliverySchema = z.looseObject({
 	id: str$2,
 	messageId: nstr,
 	eventType: nstr,
@@ -1325,7 +1750,7 @@ var DeliverySchema$1 = z.looseObject({
 }));
 /** Project deliveries: `{items, total, offset, limit}` (OAS), or MCP's `{data, hasMore, total}`. */
 var DeliveryPageSchema = z.union([z.looseObject({
-	items: z.array(DeliverySchema$1),
+	items: z.array(DeliverySchema),
 	total: z.number(),
 	offset: z.number(),
 	limit: z.number()
@@ -1335,7 +1760,7 @@ var DeliveryPageSchema = z.union([z.looseObject({
 	offset: p.offset,
 	limit: p.limit
 })), z.looseObject({
-	data: z.array(DeliverySchema$1),
+	data: z.array(DeliverySchema),
 	total: z.number().optional(),
 	hasMore: z.boolean().optional()
 }).transform((p) => ({
@@ -1346,9 +1771,9 @@ var DeliveryPageSchema = z.union([z.looseObject({
 }))]);
 /** Agent deliveries: a bare array (OAS), or an envelope (MCP): always answered as an array. */
 var AgentDeliveriesSchema = z.union([
-	z.array(DeliverySchema$1),
-	z.looseObject({ items: z.array(DeliverySchema$1) }).transform((p) => p.items),
-	z.looseObject({ data: z.array(DeliverySchema$1) }).transform((p) => p.data)
+	z.array(DeliverySchema),
+	z.looseObject({ items: z.array(DeliverySchema) }).transform((p) => p.items),
+	z.looseObject({ data: z.array(DeliverySchema) }).transform((p) => p.data)
 ]);
 var DeliveryStatsSchema = z.looseObject({
 	total: z.number(),
@@ -1657,431 +2082,6 @@ function interrupted(path, cause) {
 		message: `The transcript stream was interrupted: ${cause instanceof Error && cause.name === "AbortError" ? "no data or heartbeat arrived in time" : "the connection dropped"}`
 	});
 }
-// src-preload/contract.ts
-/**
-* The bridge contract: every command, event and payload that crosses between the core and a
-* renderer, whatever the transport (Electron IPC or the headless shell's WebSocket).
-*
-* The core validates every command's params with these schemas; renderers use the inferred types.
-* Names keep their meaning once published: scripts and tests drive them.
-*/
-var ModeSchema = z.enum(["sandbox", "live"]);
-var VoiceModeSchema = z.enum(["webhook", "hosted"]);
-var AgentNumberSchema = z.looseObject({
-	id: z.string(),
-	phoneNumber: z.string(),
-	status: z.string().optional(),
-	type: z.string().optional()
-});
-z.looseObject({
-	id: z.string(),
-	name: z.string(),
-	description: z.string().nullable().optional(),
-	voiceMode: VoiceModeSchema,
-	systemPrompt: z.string().nullable().optional(),
-	beginMessage: z.string().nullable().optional(),
-	voice: z.string().optional(),
-	transferNumber: z.string().nullable().optional(),
-	createdAt: z.string().optional(),
-	numbers: z.array(AgentNumberSchema).nullable().optional()
-});
-z.looseObject({
-	id: z.string(),
-	phoneNumber: z.string(),
-	country: z.string().optional(),
-	status: z.string(),
-	type: z.string().optional(),
-	agentId: z.string().nullable(),
-	createdAt: z.string().optional()
-});
-var DirectionSchema = z.enum([
-	"inbound",
-	"outbound",
-	"web"
-]);
-var CallStatusSchema = z.enum([
-	"ringing",
-	"in-progress",
-	"ending",
-	"completed",
-	"failed"
-]);
-/** A call as Switchboard shows it: AgentPhone's call plus what the console knows about it. */
-var CallInfoSchema = z.object({
-	id: z.string(),
-	agentId: z.string().nullable(),
-	agentName: z.string().nullable(),
-	voiceMode: VoiceModeSchema.nullable(),
-	direction: DirectionSchema,
-	from: z.string(),
-	to: z.string(),
-	status: CallStatusSchema,
-	startedAt: z.string(),
-	endedAt: z.string().nullable(),
-	lastWords: z.string().nullable(),
-	/** Who answers this call's turns: a person, or the fallback line only. */
-	answeredBy: z.enum(["human", "fallback"]),
-	/** The voice turn waiting for an answer, if any. */
-	waitingTurn: z.object({
-		turnId: z.string(),
-		deadline: z.string(),
-		transcript: z.string(),
-		claimedBy: z.string().nullable()
-	}).nullable()
-});
-var SpeakerSchema = z.enum(["caller", "agent"]);
-/** Where an agent line came from: the filler, a person, the fallback, or the hosted agent. */
-var LineSourceSchema = z.enum([
-	"filler",
-	"human",
-	"fallback",
-	"hosted",
-	"greeting",
-	"caller"
-]);
-var TranscriptTurnSchema = z.object({
-	callId: z.string(),
-	speaker: SpeakerSchema,
-	text: z.string(),
-	interim: z.boolean().optional(),
-	at: z.string(),
-	source: LineSourceSchema.optional(),
-	confidence: z.number().optional(),
-	digits: z.string().optional()
-});
-var MessageSchema = z.object({
-	id: z.string(),
-	conversationId: z.string().nullable(),
-	direction: z.enum(["inbound", "outbound"]),
-	from: z.string(),
-	to: z.string(),
-	body: z.string(),
-	channel: z.string(),
-	at: z.string(),
-	agentId: z.string().nullable().optional()
-});
-z.looseObject({
-	id: z.string(),
-	agentId: z.string().nullable().optional(),
-	phoneNumberId: z.string().nullable().optional(),
-	phoneNumber: z.string().nullable().optional(),
-	participant: z.string().nullable().optional(),
-	lastMessageAt: z.string().nullable().optional(),
-	lastMessagePreview: z.string().nullable().optional(),
-	messageCount: z.number().optional(),
-	metadata: z.record(z.string(), z.unknown()).nullable().optional()
-});
-var DeliveryOutcomeSchema = z.enum([
-	"accepted",
-	"refused",
-	"duplicate"
-]);
-/** One request the receiver saw, verified or not (headers and body with secrets redacted). */
-var DeliverySchema = z.object({
-	id: z.string(),
-	receivedAt: z.string(),
-	method: z.string(),
-	path: z.string(),
-	webhookId: z.string().nullable(),
-	event: z.string().nullable(),
-	channel: z.string().nullable(),
-	callId: z.string().nullable(),
-	conversationId: z.string().nullable(),
-	outcome: DeliveryOutcomeSchema,
-	reason: z.string().nullable(),
-	status: z.number(),
-	ttfbMs: z.number().nullable(),
-	replayed: z.boolean(),
-	headers: z.record(z.string(), z.string()),
-	body: z.string(),
-	lines: z.array(z.object({
-		atMs: z.number(),
-		line: z.string()
-	}))
-});
-var ErrorCodeSchema = z.enum([
-	"invalid_params",
-	"unknown_method",
-	"not_implemented",
-	"not_found",
-	"not_available",
-	"turn_closed",
-	"turn_claimed",
-	"invalid_number",
-	"api_error",
-	"internal"
-]);
-z.object({
-	code: ErrorCodeSchema,
-	message: z.string(),
-	status: z.number().optional(),
-	retryAfterSeconds: z.number().optional()
-});
-var Empty = z.strictObject({});
-var Paging = {
-	limit: z.number().int().min(1).max(100).optional(),
-	offset: z.number().int().min(0).optional()
-};
-var Id = z.string().min(1).max(200);
-var Phone = z.string().min(1, "a phone number is required").max(40);
-var AppStatusSchema = z.object({
-	mode: ModeSchema,
-	version: z.string(),
-	receiverUrl: z.string(),
-	simulatorUrl: z.string().nullable(),
-	baseUrl: z.string().nullable(),
-	sandbox: z.object({
-		agent: z.object({
-			id: z.string(),
-			name: z.string(),
-			voiceMode: VoiceModeSchema
-		}),
-		number: z.object({
-			id: z.string(),
-			phoneNumber: z.string()
-		})
-	}).nullable(),
-	turnTimeoutSeconds: z.number(),
-	startedAt: z.string(),
-	/** Whether an API key is stored (the key itself never crosses the bridge). */
-	hasApiKey: z.boolean(),
-	tunnelUrl: z.string().nullable(),
-	/** Something the person should know about the setup (a failed live start, no secret storage). */
-	notice: z.string().nullable()
-});
-var ReplyParamsSchema = z.strictObject({
-	turnId: Id,
-	text: z.string().max(4e3).optional(),
-	interim: z.boolean().optional(),
-	digits: z.string().regex(/^[0-9*#wW]+$/, "digits may only hold 0-9, *, # and w (a pause)").max(64).optional(),
-	hangup: z.boolean().optional(),
-	action: z.enum(["transfer", "hangup"]).optional(),
-	/** Who is replying, for team use: a second person's reply to a claimed turn is refused. */
-	by: z.string().max(100).optional()
-}).refine((p) => p.text !== void 0 || p.digits !== void 0 || p.hangup || p.action, { message: "a reply needs text, digits, hangup or an action" }).refine((p) => !(p.interim && (p.hangup || p.action)), { message: "an interim reply cannot hang up or transfer" });
-var SettingsSchema = z.object({
-	fillerText: z.string().max(500),
-	fillerEnabled: z.boolean(),
-	fallbackText: z.string().max(500),
-	/** Seconds inside the webhook timeout that a turn's deadline keeps as a margin. */
-	deadlineMarginSeconds: z.number().min(1).max(30),
-	webhookTimeoutSeconds: z.number().int().min(5).max(120),
-	quickReplies: z.array(z.string().max(500)).max(20),
-	notifications: z.object({
-		inboundCall: z.boolean(),
-		waitingTurn: z.boolean(),
-		sms: z.boolean()
-	}),
-	theme: z.enum([
-		"system",
-		"light",
-		"dark"
-	])
-});
-/**
-* Every command: its params schema. The result types are in `CommandResults`.
-* Commands the core does not implement yet answer `not_implemented` (listed in the README).
-*/
-var commandParams = {
-	"app.status": Empty,
-	/** Live-mode connection settings. The API key goes to the secret store and never comes back. */
-	"app.configure": z.strictObject({
-		apiKey: z.string().trim().min(8, "that API key is too short").max(500).nullable().optional(),
-		baseUrl: z.string().url().max(500).optional(),
-		receiverPort: z.number().int().min(0).max(65535).optional(),
-		tunnelUrl: z.string().url().max(2083).nullable().optional()
-	}),
-	/** Restarts the core in the other mode; live mode needs an API key first. */
-	"app.switchMode": z.strictObject({ mode: ModeSchema }),
-	/** Stretches of time when deliveries did not arrive, with what the API had meanwhile. */
-	"app.gaps": Empty,
-	"settings.get": Empty,
-	"settings.update": SettingsSchema.partial().strict(),
-	"calls.list": z.strictObject({
-		...Paging,
-		live: z.boolean().optional()
-	}),
-	"calls.get": z.strictObject({ callId: Id }),
-	"calls.place": z.strictObject({
-		agentId: Id,
-		toNumber: Phone,
-		initialGreeting: z.string().max(1e3).optional(),
-		systemPrompt: z.string().max(2e4).optional(),
-		voice: z.string().max(200).optional()
-	}),
-	"calls.end": z.strictObject({ callId: Id }),
-	"calls.setAnswerer": z.strictObject({
-		callId: Id,
-		answeredBy: z.enum(["human", "fallback"])
-	}),
-	"turns.list": Empty,
-	"turns.reply": ReplyParamsSchema,
-	"turns.claim": z.strictObject({
-		turnId: Id,
-		by: z.string().min(1).max(100)
-	}),
-	"messages.send": z.strictObject({
-		toNumber: Phone,
-		body: z.string().min(1, "the message is empty").max(1600),
-		agentId: Id.optional(),
-		numberId: Id.optional()
-	}),
-	"conversations.list": z.strictObject({ ...Paging }),
-	"conversations.get": z.strictObject({ conversationId: Id }),
-	"conversations.update": z.strictObject({
-		conversationId: Id,
-		metadata: z.record(z.string(), z.unknown()).nullable()
-	}),
-	"agents.list": z.strictObject({ ...Paging }),
-	"agents.get": z.strictObject({ agentId: Id }),
-	"agents.create": z.strictObject({
-		name: z.string().min(1).max(200),
-		voiceMode: VoiceModeSchema.optional(),
-		systemPrompt: z.string().max(2e4).optional(),
-		beginMessage: z.string().max(1e3).optional(),
-		voice: z.string().max(200).optional(),
-		transferNumber: z.string().max(40).optional()
-	}),
-	"agents.update": z.strictObject({
-		agentId: Id,
-		name: z.string().min(1).max(200).optional(),
-		voiceMode: VoiceModeSchema.optional(),
-		systemPrompt: z.string().max(2e4).nullable().optional(),
-		beginMessage: z.string().max(1e3).nullable().optional(),
-		voice: z.string().max(200).optional(),
-		transferNumber: z.string().max(40).nullable().optional()
-	}),
-	"agents.delete": z.strictObject({ agentId: Id }),
-	"agents.voices": Empty,
-	"numbers.list": z.strictObject({ ...Paging }),
-	"numbers.buy": z.strictObject({
-		country: z.enum(["US", "CA"]).optional(),
-		areaCode: z.string().regex(/^\d{3}$/).optional(),
-		agentId: Id.optional()
-	}),
-	"numbers.release": z.strictObject({ numberId: Id }),
-	"numbers.attach": z.strictObject({
-		numberId: Id,
-		agentId: Id
-	}),
-	"numbers.detach": z.strictObject({
-		numberId: Id,
-		agentId: Id
-	}),
-	"webhooks.connect": z.strictObject({
-		url: z.string().url().max(2083),
-		agentId: Id.optional(),
-		contextLimit: z.number().int().min(0).max(50).optional(),
-		timeout: z.number().int().min(5).max(120).optional()
-	}),
-	"webhooks.disconnect": z.strictObject({ restorePrevious: z.boolean().optional() }),
-	"webhooks.status": z.strictObject({ agentId: Id.optional() }),
-	"webhooks.detectTunnel": Empty,
-	"webhooks.deliveries": z.strictObject({
-		...Paging,
-		limit: z.number().int().min(1).max(1e3).optional(),
-		event: z.string().max(100).optional(),
-		channel: z.string().max(40).optional(),
-		outcome: DeliveryOutcomeSchema.optional(),
-		callId: Id.optional(),
-		text: z.string().max(200).optional()
-	}),
-	"webhooks.replay": z.strictObject({ deliveryId: Id }),
-	"usage.summary": Empty,
-	"usage.daily": z.strictObject({ days: z.number().int().min(1).max(365).optional() }),
-	"usage.monthly": z.strictObject({ months: z.number().int().min(1).max(24).optional() }),
-	"sandbox.dial": z.strictObject({
-		to: Phone,
-		from: Phone.optional()
-	}),
-	"sandbox.answer": z.strictObject({ callId: Id }),
-	"sandbox.decline": z.strictObject({ callId: Id }),
-	"sandbox.say": z.strictObject({
-		callId: Id,
-		text: z.string().min(1, "say something").max(2e3)
-	}),
-	"sandbox.press": z.strictObject({
-		callId: Id,
-		digits: z.string().regex(/^[0-9*#]+$/).max(32)
-	}),
-	"sandbox.sms": z.strictObject({
-		to: Phone,
-		from: Phone.optional(),
-		body: z.string().min(1).max(1600)
-	}),
-	"sandbox.hangup": z.strictObject({ callId: Id })
-};
-z.object({
-	id: z.string().optional(),
-	url: z.string(),
-	status: z.string().optional(),
-	contextLimit: z.number().optional(),
-	timeout: z.number().optional()
-});
-var GapSchema = z.object({
-	id: z.string(),
-	from: z.string(),
-	to: z.string(),
-	calls: z.array(z.object({
-		id: z.string(),
-		from: z.string(),
-		to: z.string(),
-		direction: z.string(),
-		status: z.string(),
-		startedAt: z.string()
-	})),
-	messages: z.array(MessageSchema)
-});
-Object.keys(commandParams);
-function isCommandName(name) {
-	return typeof name === "string" && Object.prototype.hasOwnProperty.call(commandParams, name);
-}
-var eventSchemas = {
-	"call.started": CallInfoSchema,
-	"call.updated": CallInfoSchema,
-	"call.ended": CallInfoSchema,
-	"transcript.turn": TranscriptTurnSchema,
-	"turn.opened": z.object({
-		turnId: z.string(),
-		callId: z.string(),
-		transcript: z.string(),
-		deadline: z.string()
-	}),
-	"turn.closed": z.object({
-		turnId: z.string(),
-		callId: z.string(),
-		outcome: z.enum([
-			"replied",
-			"fallback",
-			"cancelled"
-		])
-	}),
-	"turn.claimed": z.object({
-		turnId: z.string(),
-		callId: z.string(),
-		by: z.string()
-	}),
-	"message.received": MessageSchema,
-	"message.sent": MessageSchema,
-	"webhook.delivery": DeliverySchema,
-	"sandbox.ring": z.object({
-		callId: z.string(),
-		from: z.string(),
-		to: z.string()
-	}),
-	"sandbox.heard": z.object({
-		callId: z.string(),
-		text: z.string(),
-		interim: z.boolean(),
-		digits: z.string().optional(),
-		hangup: z.boolean().optional(),
-		action: z.string().optional()
-	}),
-	"sandbox.sms": MessageSchema,
-	"app.status": AppStatusSchema,
-	"app.gap": GapSchema
-};
-Object.keys(eventSchemas);
 // src-main/core/dispatch.ts
 /**
 * The one door into the core: validates params with the contract's schema, runs the handler, and
@@ -2122,6 +2122,7 @@ function describeIssues(issues) {
 function appHandlers(ctx) {
 	return {
 		"app.status": async () => ctx.status(),
+		"app.gaps": async () => ({ items: ctx.gaps?.gaps() ?? [] }),
 		"settings.get": async () => ctx.settings(),
 		"settings.update": async (patch) => ctx.updateSettings(patch)
 	};
@@ -2596,11 +2597,16 @@ function webhookHandlers(ctx) {
 	};
 }
 // src-main/core/live/keys.ts
+/** Keys of the settings store that outlive a session: one list, so no two parts disagree on a name. */
+var MODE_KEY = "mode";
+var BASE_URL_KEY = "baseUrl";
+var RECEIVER_PORT_KEY = "receiverPort";
 var TUNNEL_URL_KEY = "tunnelUrl";
 /** The registration Switchboard replaced, offered back on disconnect. */
 var PREVIOUS_WEBHOOK_KEY = "previousWebhook";
 /** The registration Switchboard made (scope and URL), to tell ours from someone else's. */
 var OUR_WEBHOOK_KEY = "ourWebhook";
+var LAST_DELIVERY_KEY = "lastDeliveryAt";
 var WEBHOOK_SECRET = "webhookSecret";
 // src-main/core/live/tunnel.ts
 /** Where a local ngrok agent answers with its list of tunnels. */
@@ -2638,9 +2644,6 @@ function withWebhookPath(url) {
 	if (parsed.pathname === "/" || parsed.pathname === "") parsed.pathname = "/webhook";
 	return parsed.toString();
 }
-// src-main/core/handlers/webhook-connect.ts
-/** How long the console waits for the API's test delivery to come back through the tunnel. */
-var TEST_ARRIVAL_TIMEOUT_MS = 8e3;
 /**
 * Live-mode connection: register the tunnel URL with AgentPhone (project or one agent), keep the
 * secret it returns, then prove the round trip with the API's test delivery and say which of the
@@ -2708,6 +2711,7 @@ function webhookConnectHandlers(ctx) {
 			});
 			ctx.store.set(TUNNEL_URL_KEY, url);
 			if (registered.timeout ?? timeout) ctx.updateSettings({ webhookTimeoutSeconds: registered.timeout ?? timeout });
+			ctx.gaps?.start();
 			return proveRoundTrip(ctx, toConfig(registered), api.test);
 		},
 		"webhooks.disconnect": async ({ restorePrevious }) => {
@@ -2731,6 +2735,7 @@ function webhookConnectHandlers(ctx) {
 			}
 			ctx.store.set(OUR_WEBHOOK_KEY, null);
 			ctx.store.set(PREVIOUS_WEBHOOK_KEY, null);
+			ctx.gaps?.stop();
 			return {
 				restored,
 				note
@@ -2740,7 +2745,7 @@ function webhookConnectHandlers(ctx) {
 }
 async function proveRoundTrip(ctx, webhook, test) {
 	const since = ctx.clock.now() - 1e3;
-	const arrival = ctx.deliveries.waitFor((d) => Date.parse(d.receivedAt) >= since && !d.replayed, TEST_ARRIVAL_TIMEOUT_MS);
+	const arrival = ctx.deliveries.waitFor((d) => Date.parse(d.receivedAt) >= since && !d.replayed, ctx.connectTimeoutMs ?? 8e3);
 	let apiSaid = "";
 	try {
 		const result = await test();
@@ -2794,6 +2799,62 @@ function toConfig(w) {
 }
 function message(err) {
 	return err instanceof Error ? err.message : String(err);
+}
+// src-main/core/journal/journal-reader.ts
+/**
+* Every line we write starts `{"seq":N,"at":"…","kind":"…"` (see Journal.flush), so seq and kind
+* can be read without parsing the data, which may be large. Lines written any other way fall back
+* to a full parse.
+*/
+var HEAD = /^\{"seq":(\d+),"at":"[^"]*","kind":("(?:[^"\\]|\\.)*")/;
+function lineHead(line) {
+	const match = HEAD.exec(line);
+	if (match) return {
+		seq: Number(match[1]),
+		kind: JSON.parse(match[2])
+	};
+	try {
+		const value = JSON.parse(line);
+		return typeof value.seq === "number" && typeof value.kind === "string" ? {
+			seq: value.seq,
+			kind: value.kind
+		} : void 0;
+	} catch {
+		return;
+	}
+}
+/** The non-empty lines of one file, streamed: memory stays flat however large it is. */
+function linesOf(path) {
+	return createInterface({
+		input: createReadStream(path, {
+			encoding: "utf8",
+			highWaterMark: 262144
+		}),
+		crlfDelay: Infinity
+	});
+}
+/**
+* Where to start for the newest `last` records of `kind`: walks files newest first, reading only
+* line heads, until enough are found. Returns the first file to read and the seq to start at.
+*/
+async function tailStart(segments, last, kind) {
+	let needed = last;
+	for (let i = segments.length - 1; i >= 0; i--) {
+		const seqs = [];
+		for await (const line of linesOf(segments[i].path)) {
+			const head = line === "" ? void 0 : lineHead(line);
+			if (head && (kind === void 0 || head.kind === kind)) seqs.push(head.seq);
+		}
+		if (seqs.length >= needed) return {
+			segment: i,
+			fromSeq: seqs[seqs.length - needed]
+		};
+		needed -= seqs.length;
+	}
+	return {
+		segment: 0,
+		fromSeq: 0
+	};
 }
 // src-main/core/journal/segments.ts
 var SEGMENT_NAME = /^journal-(\d{6,})\.jsonl$/;
@@ -3000,6 +3061,19 @@ var Journal = class Journal {
 		} catch (error) {
 			return Promise.reject(error);
 		}
+		return this.enqueue(kind, dataJson, data);
+	}
+	/**
+	* Like `append`, for a caller that already holds `data` as JSON text (e.g. a webhook body it
+	* received and parsed), so a large payload is not serialised a second time. `dataJson` must be
+	* valid JSON for `data` on one line; a line break in it is refused, since it would split the record.
+	*/
+	appendJson(kind, dataJson, data) {
+		if (this.closed) return Promise.reject(/* @__PURE__ */ new Error("journal is closed"));
+		if (dataJson.includes("\n") || dataJson.includes("\r")) return Promise.reject(/* @__PURE__ */ new Error("journal data must be one line of JSON"));
+		return this.enqueue(kind, dataJson, data);
+	}
+	enqueue(kind, dataJson, data) {
 		return new Promise((resolve, reject) => {
 			this.queue.push({
 				at: new Date(this.clock.now()).toISOString(),
@@ -3036,27 +3110,31 @@ var Journal = class Journal {
 		for (const wake of this.idle.splice(0)) wake();
 	}
 	/**
-	* Streams every record on disk, oldest first, one line at a time (memory stays flat however big
+	* Streams the records on disk, oldest first, one line at a time (memory stays flat however big
 	* the journal is). Records appended while this runs may or may not be seen. An unreadable line
-	* (only possible from outside damage) is skipped.
+	* (only possible from outside damage) is skipped. With `last`, only the newest records are read.
 	*/
 	async replay(visitor, options = {}) {
-		const fromSeq = options.fromSeq ?? 0;
-		for (const segment of await listSegments(this.dir)) {
-			const lines = createInterface({
-				input: createReadStream(segment.path, { encoding: "utf8" }),
-				crlfDelay: Infinity
-			});
-			for await (const line of lines) {
-				if (line === "") continue;
-				let record;
-				try {
-					record = JSON.parse(line);
-				} catch {
-					continue;
-				}
-				if (record.seq >= fromSeq) await visitor(record);
+		const { kind, last } = options;
+		let fromSeq = options.fromSeq ?? 0;
+		let segments = await listSegments(this.dir);
+		if (last !== void 0) {
+			if (last <= 0) return;
+			const tail = await tailStart(segments, last, kind);
+			segments = segments.slice(tail.segment);
+			fromSeq = Math.max(fromSeq, tail.fromSeq);
+		}
+		for (const segment of segments) for await (const line of linesOf(segment.path)) {
+			if (line === "") continue;
+			const head = lineHead(line);
+			if (!head || head.seq < fromSeq || kind !== void 0 && head.kind !== kind) continue;
+			let record;
+			try {
+				record = JSON.parse(line);
+			} catch {
+				continue;
 			}
+			await visitor(record);
 		}
 	}
 	/** The seq the next append will get. */
@@ -3499,6 +3577,77 @@ var DeliveryRecorder = class {
 		};
 	}
 };
+// src-main/core/receiver/http-guards.ts
+/**
+* Checks on the request line and headers that need no body: the cheap refusals that happen before
+* a single body byte is read, plus what to answer when Node's own HTTP parser gives up.
+*/
+/**
+* AgentPhone always sends `application/json` (agentphone-api.md §3.1). Anything else is refused
+* before the body is read: a form post or text body is never a delivery, and a charset other than
+* UTF-8 would make the signed bytes decode differently from what the sender meant.
+*/
+function isJsonContentType(value) {
+	if (value === void 0) return false;
+	const semi = value.indexOf(";");
+	const type = (semi < 0 ? value : value.slice(0, semi)).trim().toLowerCase();
+	if (type !== "application/json" && !(type.startsWith("application/") && type.endsWith("+json"))) return false;
+	if (semi < 0) return true;
+	const charset = /(?:^|;)\s*charset\s*=\s*"?([^";\s]*)"?/i.exec(value.slice(semi));
+	return charset === null || /^utf-?8$/i.test(charset[1] ?? "");
+}
+var STATUS_TEXT = {
+	400: "Bad Request",
+	408: "Request Timeout",
+	431: "Request Header Fields Too Large"
+};
+function clientErrorAnswer(error, bytesRead) {
+	const code = error.code ?? "";
+	if (code === "ECONNRESET" || code === "EPIPE") return {
+		status: 0,
+		reason: "aborted",
+		silent: true
+	};
+	if (code === "ERR_HTTP_REQUEST_TIMEOUT") return {
+		status: 408,
+		reason: "headers_timeout",
+		silent: bytesRead === 0
+	};
+	if (code === "HPE_HEADER_OVERFLOW") return {
+		status: 431,
+		reason: "headers_too_large",
+		silent: false
+	};
+	return {
+		status: 400,
+		reason: "malformed_http",
+		silent: false
+	};
+}
+/** A complete raw HTTP answer for a socket that has no ServerResponse (the request never parsed). */
+function rawAnswer(status, reason) {
+	const body = JSON.stringify({ error: reason });
+	return `HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? "Error"}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`;
+}
+/**
+* Method and path from whatever bytes arrived before the parser gave up, so the inspector can show
+* what was tried; empty strings when the request line itself was garbage.
+*/
+function requestLineOf(raw) {
+	if (!raw || raw.length === 0) return {
+		method: "",
+		path: ""
+	};
+	const head = raw.subarray(0, 2048).toString("latin1");
+	const match = /^([A-Za-z-]{1,20}) (\S{1,1024}) HTTP\//.exec(head);
+	return match ? {
+		method: match[1],
+		path: match[2]
+	} : {
+		method: "",
+		path: ""
+	};
+}
 // src-main/core/receiver/replay-client.ts
 /** Loopback address for a host we listen on: a wildcard bind is still reached on loopback. */
 function loopbackFor(host) {
@@ -3646,7 +3795,8 @@ function parseWebhookBody(raw, maxDepth) {
 	return {
 		ok: true,
 		envelope,
-		facts: factsOf(envelope)
+		facts: factsOf(envelope),
+		text
 	};
 }
 function str(value) {
@@ -3776,6 +3926,16 @@ function sendJson$1(res, status, body, extra = {}) {
 	res.end(text);
 }
 /**
+* The journal line's data, with the body spliced in as received (it just parsed as a JSON object).
+* Outside strings JSON allows raw CR/LF only as whitespace, so turning them into spaces keeps the
+* same value on one line. Keys in the order of WebhookJournalData, like JSON.stringify would give.
+*/
+function journalJson(data, bodyText) {
+	const payload = bodyText.includes("\n") || bodyText.includes("\r") ? bodyText.replace(/[\r\n]/g, " ") : bodyText;
+	const str = JSON.stringify;
+	return `{"webhookId":${str(data.webhookId)},"event":${str(data.event)},"channel":${str(data.channel)},"payload":${payload},"receivedAt":${str(data.receivedAt)},"replayed":${data.replayed}}`;
+}
+/**
 * One request, start to finish: route, read the raw body, verify, parse, drop duplicates, journal
 * (durably), tell the session, then answer — or hand the response to the turn broker for a voice turn.
 */
@@ -3785,6 +3945,33 @@ var WebhookPipeline = class {
 	constructor(s) {
 		this.s = s;
 		this.recent = new RecentIds(s.dedupeWindow);
+	}
+	/** Remembers ids already journaled (oldest first), so a retry arriving after a restart is dropped. */
+	seedIds(ids) {
+		for (const id of ids) this.recent.add(id);
+	}
+	/** Every Delivery goes out through here: a throwing listener must not break the request. */
+	publish = (delivery) => {
+		try {
+			this.s.onDelivery(delivery);
+		} catch (error) {
+			this.s.logger.error("receiver: onDelivery failed", { error: String(error) });
+		}
+	};
+	/** Records a request Node's HTTP parser refused before it became a request (no pipeline run). */
+	recordUnparsed(start, status, reason) {
+		const receivedAtMs = this.s.clock.now();
+		const rec = new DeliveryRecorder({
+			id: `dlv_${randomUUID()}`,
+			receivedAtMs,
+			method: start.method,
+			path: start.path,
+			headers: {},
+			webhookId: null,
+			replayed: false
+		}, this.publish);
+		if (start.raw) rec.setBody(start.raw, Math.min(this.s.maxStoredBodyBytes, 4096));
+		rec.answer("refused", status, reason, receivedAtMs);
 	}
 	async handle(req, res, origin) {
 		const s = this.s;
@@ -3799,13 +3986,7 @@ var WebhookPipeline = class {
 			headers: recordHeaders(req.headers, origin.hiddenHeaders),
 			webhookId,
 			replayed: origin.replayed
-		}, (delivery) => {
-			try {
-				s.onDelivery(delivery);
-			} catch (error) {
-				s.logger.error("receiver: onDelivery failed", { error: String(error) });
-			}
-		});
+		}, this.publish);
 		const answered = (outcome, status, reason) => {
 			rec.answer(outcome, status, reason, s.clock.now());
 			origin.onAnswered?.(rec.snapshot());
@@ -3817,15 +3998,21 @@ var WebhookPipeline = class {
 			} : { error }, extra);
 			answered("refused", status, reason);
 		};
+		const declared = Number(req.headers["content-length"] ?? 0);
 		const closing = { Connection: "close" };
-		if ((req.url ?? "").split("?", 1)[0] !== s.path) return refuse(404, "not_found", closing);
+		const early = declared <= s.maxBodyBytes && req.headers["transfer-encoding"] === void 0 ? {} : closing;
+		const url = req.url ?? "";
+		const query = url.indexOf("?");
+		if ((query < 0 ? url : url.slice(0, query)) !== s.path) return refuse(404, "not_found", early);
 		if (req.method !== "POST") return refuse(405, "method_not_allowed", {
-			...closing,
+			...early,
 			Allow: "POST"
 		});
+		if (!isJsonContentType(header(req, "content-type"))) return refuse(415, "unsupported_content_type", early);
 		const body = await readBody$1(req, {
 			maxBytes: s.maxBodyBytes,
 			idleTimeoutMs: s.bodyIdleTimeoutMs,
+			totalTimeoutMs: s.requestTimeoutMs,
 			clock: s.clock
 		});
 		if (!body.ok) {
@@ -3866,7 +4053,7 @@ var WebhookPipeline = class {
 		};
 		let seq;
 		try {
-			seq = (await s.journal.append("webhook", data)).seq;
+			seq = (await (s.journal.appendJson ? s.journal.appendJson("webhook", journalJson(data, parsed.text), data) : s.journal.append("webhook", data))).seq;
 		} catch (error) {
 			if (webhookId !== null && !origin.replayed) this.recent.delete(webhookId);
 			s.logger.error("receiver: journal append failed", { error: String(error) });
@@ -3916,6 +4103,10 @@ var Receiver = class {
 	settings;
 	replayToken = randomBytes(24).toString("hex");
 	replayWaiters = /* @__PURE__ */ new Map();
+	/** Requests in flight per socket (pipelining allows several): a parser error there must not get a second answer. */
+	busy = /* @__PURE__ */ new WeakMap();
+	/** Sockets already answered after a parser error: later bytes on them are not recorded again. */
+	refused = /* @__PURE__ */ new WeakSet();
 	constructor(options) {
 		this.options = options;
 		this.host = options.host ?? "127.0.0.1";
@@ -3939,6 +4130,14 @@ var Receiver = class {
 			maxStoredBodyBytes: options.maxStoredBodyBytes ?? 65536
 		};
 		this.pipeline = new WebhookPipeline(this.settings);
+		if (options.knownIds) this.pipeline.seedIds(options.knownIds);
+	}
+	/**
+	* Adds ids already journaled (oldest first) to the duplicate window, e.g. on start-up from
+	* `recentWebhookIds(journal, n)`; only the newest `dedupeWindow` are kept.
+	*/
+	seedIds(ids) {
+		this.pipeline.seedIds(ids);
 	}
 	/** The bound port (after `start`). */
 	get port() {
@@ -3952,13 +4151,15 @@ var Receiver = class {
 	async start() {
 		if (this.server) throw new Error("the receiver is already running");
 		const { headersTimeoutMs, requestTimeoutMs } = this.settings;
+		const checkEvery = Math.max(50, Math.min(1e3, Math.floor(headersTimeoutMs / 4)));
 		const server = createServer({
 			headersTimeout: headersTimeoutMs,
-			requestTimeout: requestTimeoutMs,
-			connectionsCheckingInterval: Math.max(50, Math.min(1e3, Math.floor(headersTimeoutMs / 4))),
+			requestTimeout: requestTimeoutMs + 2 * checkEvery,
+			connectionsCheckingInterval: checkEvery,
 			noDelay: true
 		}, (req, res) => this.onRequest(req, res));
 		server.maxHeadersCount = 100;
+		server.on("clientError", (error, socket) => this.onClientError(error, socket));
 		this.server = server;
 		try {
 			await new Promise((resolve, reject) => {
@@ -4007,7 +4208,28 @@ var Receiver = class {
 			}, delivery.body, headers).then(() => fail("no answer"), (error) => fail(error instanceof Error ? error.message : String(error)));
 		});
 	}
+	/**
+	* Node's parser refused the bytes (malformed HTTP, headers too large or too slow). Answer with a
+	* plain status and record it like any refused delivery, unless the client already left.
+	*/
+	onClientError(error, socket) {
+		const answer = clientErrorAnswer(error, socket.bytesRead ?? 0);
+		if ((this.busy.get(socket) ?? 0) > 0 || answer.silent || !socket.writable || this.refused.has(socket)) {
+			socket.destroy();
+			return;
+		}
+		this.refused.add(socket);
+		socket.end(rawAnswer(answer.status, answer.reason));
+		this.settings.clock.after(1e3, () => socket.destroy());
+		this.pipeline.recordUnparsed({
+			...requestLineOf(error.rawPacket),
+			raw: error.rawPacket
+		}, answer.status, answer.reason);
+	}
 	onRequest(req, res) {
+		const socket = req.socket;
+		this.busy.set(socket, (this.busy.get(socket) ?? 0) + 1);
+		res.once("close", () => this.busy.set(socket, (this.busy.get(socket) ?? 1) - 1));
 		const waiterNonce = this.replayNonce(req);
 		const onAnswered = waiterNonce === void 0 ? void 0 : (delivery) => {
 			this.replayWaiters.get(waiterNonce)?.(delivery);
@@ -4042,6 +4264,118 @@ var Receiver = class {
 function createReceiver(options) {
 	return new Receiver(options);
 }
+// src-main/core/live/gap-finder.ts
+/** How often the API is asked what it sent while we may not have been listening. */
+var GAP_CHECK_INTERVAL_MS = 3e5;
+/** The last-delivery time is written at most this often: a busy receiver must not write a file per event. */
+var PERSIST_EVERY_MS = 5e3;
+var MAX_SEEN_MESSAGES = 5e3;
+var MAX_GAPS = 50;
+/**
+* Finds what AgentPhone sent while Switchboard was not receiving — the app was closed, the tunnel
+* dropped, the laptop slept — by asking the API for calls and messages since the last delivery that
+* did arrive, and reporting the ones the receiver never saw as a gap.
+*/
+var GapFinder = class {
+	deps;
+	seenMessages = /* @__PURE__ */ new Set();
+	found = [];
+	lastPersist = 0;
+	timer = null;
+	checkedUntil;
+	constructor(deps) {
+		this.deps = deps;
+		const stored = deps.store.get(LAST_DELIVERY_KEY);
+		this.checkedUntil = stored ? Date.parse(stored) : deps.clock.now();
+	}
+	gaps() {
+		return [...this.found];
+	}
+	/** Every accepted delivery proves the tunnel worked up to now. */
+	noteDelivery(messageId) {
+		const now = this.deps.clock.now();
+		if (messageId) {
+			this.seenMessages.add(messageId);
+			if (this.seenMessages.size > MAX_SEEN_MESSAGES) this.seenMessages.delete(this.seenMessages.values().next().value);
+		}
+		if (now - this.lastPersist >= PERSIST_EVERY_MS) {
+			this.lastPersist = now;
+			this.deps.store.set(LAST_DELIVERY_KEY, new Date(now).toISOString());
+		}
+	}
+	/** Checks once now, then on an interval; each check covers the time since the previous one. */
+	start() {
+		if (this.timer) return;
+		const tick = () => {
+			this.check().finally(() => {
+				this.timer = this.deps.clock.after(GAP_CHECK_INTERVAL_MS, tick);
+			});
+		};
+		tick();
+	}
+	stop() {
+		this.timer?.cancel();
+		this.timer = null;
+	}
+	async check() {
+		const from = this.checkedUntil;
+		const to = this.deps.clock.now();
+		try {
+			const [calls, messages] = await Promise.all([this.missedCalls(from), this.missedMessages(from)]);
+			this.checkedUntil = to;
+			if (calls.length === 0 && messages.length === 0) return null;
+			const gap = {
+				id: randomUUID(),
+				from: new Date(from).toISOString(),
+				to: new Date(to).toISOString(),
+				calls,
+				messages
+			};
+			this.found.push(gap);
+			if (this.found.length > MAX_GAPS) this.found.shift();
+			this.deps.emit({
+				event: "app.gap",
+				data: gap
+			});
+			return gap;
+		} catch (err) {
+			this.deps.logger.warn("could not check for missed events", { error: err instanceof Error ? err.message : String(err) });
+			return null;
+		}
+	}
+	async missedCalls(since) {
+		return (await this.deps.api.calls.list({ limit: 100 })).data.filter((c) => c.startedAt && Date.parse(c.startedAt) > since && !this.deps.board.get(c.id)).map((c) => ({
+			id: c.id,
+			from: c.fromNumber ?? "",
+			to: c.toNumber ?? "",
+			direction: c.direction ?? "inbound",
+			status: c.status ?? "completed",
+			startedAt: c.startedAt
+		}));
+	}
+	async missedMessages(since) {
+		const recent = (await this.deps.api.conversations.list({ limit: 50 })).data.filter((c) => c.lastMessageAt && Date.parse(c.lastMessageAt) > since);
+		const missed = [];
+		for (const conv of recent) {
+			const detail = await this.deps.api.conversations.get(conv.id, { messageLimit: 50 });
+			for (const m of detail.messages ?? []) {
+				if (m.direction !== "inbound" || !m.receivedAt || Date.parse(m.receivedAt) <= since || this.seenMessages.has(m.id)) continue;
+				missed.push({
+					id: m.id,
+					conversationId: conv.id,
+					direction: "inbound",
+					from: m.fromNumber ?? "",
+					to: m.toNumber ?? "",
+					body: m.body ?? "",
+					channel: m.channel ?? "sms",
+					at: m.receivedAt,
+					agentId: conv.agentId ?? null
+				});
+			}
+		}
+		return missed;
+	}
+};
 // src-main/core/sim/http-errors.ts
 var HttpError = class extends Error {
 	status;
@@ -6735,6 +7069,7 @@ var Session = class Session {
 		if (this.stopped) return;
 		this.stopped = true;
 		for (const f of this.followers.values()) f.stop();
+		this.ctx.gaps?.stop();
 		this.ctx.broker.closeAll();
 		await this.ctx.receiver.stop();
 		await this.ctx.sandbox?.sim.stop();
@@ -6786,6 +7121,7 @@ var Session = class Session {
 			})
 		});
 		let directory;
+		let gaps = null;
 		const receiver = createReceiver({
 			host: o.receiver?.host ?? "127.0.0.1",
 			port: o.receiver?.port ?? 0,
@@ -6794,12 +7130,16 @@ var Session = class Session {
 			journal,
 			broker,
 			isFallbackOnly: (callId) => board.get(callId)?.answeredBy === "fallback",
-			onAccepted: (event) => applyWebhook(event.payload, {
-				board,
-				directory,
-				emit: this.emit,
-				now: nowIso
-			}),
+			onAccepted: (event) => {
+				const envelope = event.payload;
+				if (!event.replayed) gaps?.noteDelivery(typeof envelope.data?.messageId === "string" ? envelope.data.messageId : void 0);
+				applyWebhook(envelope, {
+					board,
+					directory,
+					emit: this.emit,
+					now: nowIso
+				});
+			},
 			onDelivery: (delivery) => {
 				deliveries.record(delivery);
 				this.emit({
@@ -6810,6 +7150,14 @@ var Session = class Session {
 		});
 		const { api, sandbox, baseUrl } = await this.connectApi(clock, logger, secrets, ring);
 		directory = new AgentDirectory(() => api.agents.listAll());
+		if (o.mode === "live") gaps = new GapFinder({
+			api,
+			board,
+			store,
+			clock,
+			logger,
+			emit: this.emit
+		});
 		await this.replayJournal(journal, board, directory, nowIso);
 		await receiver.start();
 		this.ctx = {
@@ -6827,7 +7175,9 @@ var Session = class Session {
 			store,
 			secrets,
 			ring,
+			gaps,
 			...o.ngrokApiUrl ? { ngrokApiUrl: o.ngrokApiUrl } : {},
+			...o.connectTimeoutMs ? { connectTimeoutMs: o.connectTimeoutMs } : {},
 			emit: this.emit,
 			settings,
 			updateSettings: (patch) => writeSettings(store, patch),
@@ -6874,7 +7224,10 @@ var Session = class Session {
 			});
 			await directory.refresh();
 			for (const call of board.list(true)) board.end(call.id, nowIso(), "failed");
-		} else directory.refresh().catch((err) => logger.warn("could not load agents", { error: String(err) }));
+		} else {
+			directory.refresh().catch((err) => logger.warn("could not load agents", { error: String(err) }));
+			if (store.get("ourWebhook")) gaps?.start();
+		}
 	}
 	async connectApi(clock, logger, secrets, ring) {
 		const o = this.options;
@@ -6965,6 +7318,142 @@ var Session = class Session {
 };
 function startSession(options) {
 	return Session.start(options);
+}
+// src-main/core/session-host.ts
+/**
+* What both shells hold: the current Session, and the two commands that need a new one (switching
+* mode, changing where the receiver listens). Events of whichever session is current reach the same
+* listeners, so a renderer never re-subscribes.
+*/
+var SessionHost = class SessionHost {
+	base;
+	listeners = /* @__PURE__ */ new Set();
+	current;
+	unsubscribe = () => {};
+	notice = null;
+	constructor(base) {
+		this.base = base;
+	}
+	/** Starts in `options.mode` when given, else the mode chosen last time; live without a key falls back to sandbox. */
+	static async start(options) {
+		const settings = options.settings ?? memoryStore();
+		const secrets = options.secrets ?? memorySecrets();
+		const mode = options.mode ?? settings.get("mode") ?? "sandbox";
+		const host = new SessionHost({
+			...options,
+			settings,
+			secrets,
+			mode
+		});
+		await host.restart(mode);
+		return host;
+	}
+	status() {
+		return {
+			...this.current.status(),
+			notice: this.notice
+		};
+	}
+	async invoke(method, params) {
+		if (method === "app.configure" || method === "app.switchMode") {
+			const parsed = commandParams[method].safeParse(params ?? {});
+			if (!parsed.success) return {
+				ok: false,
+				error: {
+					code: "invalid_params",
+					message: parsed.error.issues[0]?.message ?? "invalid params"
+				}
+			};
+			try {
+				if (method === "app.configure") await this.configure(parsed.data);
+				else await this.switchMode(parsed.data.mode);
+				const status = this.status();
+				this.emit({
+					event: "app.status",
+					data: status
+				});
+				return {
+					ok: true,
+					value: status
+				};
+			} catch (err) {
+				return {
+					ok: false,
+					error: {
+						code: "not_available",
+						message: err instanceof Error ? err.message : String(err)
+					}
+				};
+			}
+		}
+		if (method === "app.status") return {
+			ok: true,
+			value: this.status()
+		};
+		return this.current.invoke(method, params);
+	}
+	onEvent(listener) {
+		this.listeners.add(listener);
+		return () => this.listeners.delete(listener);
+	}
+	async stop() {
+		this.unsubscribe();
+		await this.current.stop();
+	}
+	emit(event) {
+		for (const listener of this.listeners) listener(event);
+	}
+	async configure(p) {
+		const { settings, secrets } = this.base;
+		if (p.apiKey !== void 0) secrets.set("apiKey", p.apiKey ?? void 0);
+		if (p.baseUrl !== void 0) settings.set(BASE_URL_KEY, p.baseUrl);
+		if (p.tunnelUrl !== void 0) settings.set(TUNNEL_URL_KEY, p.tunnelUrl);
+		const portChanged = p.receiverPort !== void 0 && p.receiverPort !== settings.get("receiverPort");
+		if (p.receiverPort !== void 0) settings.set(RECEIVER_PORT_KEY, p.receiverPort);
+		const liveChanged = this.current.status().mode === "live" && (p.apiKey !== void 0 || p.baseUrl !== void 0);
+		if (portChanged || liveChanged) await this.restart(this.current.status().mode);
+	}
+	async switchMode(mode) {
+		if (mode === "live" && !this.base.secrets.get("apiKey")) throw new Error("Live mode needs an AgentPhone API key: save one in Settings first.");
+		this.base.settings.set(MODE_KEY, mode);
+		await this.restart(mode);
+	}
+	/** Stops the current session (if any) before starting the next: they share the journal and ports. */
+	async restart(mode) {
+		const { settings, secrets } = this.base;
+		if (this.current) {
+			this.unsubscribe();
+			await this.current.stop();
+		}
+		const options = {
+			...this.base,
+			mode,
+			receiver: {
+				...this.base.receiver,
+				port: this.base.receiver?.port ?? settings.get("receiverPort") ?? 0
+			},
+			live: { baseUrl: settings.get("baseUrl") ?? this.base.live?.baseUrl ?? "https://api.agentphone.to" }
+		};
+		this.notice = null;
+		if (mode === "live" && !secrets.get("apiKey")) {
+			this.notice = "Live mode needs an API key; Switchboard started in sandbox mode instead.";
+			options.mode = "sandbox";
+		}
+		try {
+			this.current = await startSession(options);
+		} catch (err) {
+			if (options.mode === "sandbox") throw err;
+			this.notice = `Live mode could not start (${err instanceof Error ? err.message : String(err)}); running in sandbox mode.`;
+			this.current = await startSession({
+				...options,
+				mode: "sandbox"
+			});
+		}
+		this.unsubscribe = this.current.onEvent((event) => this.emit(event));
+	}
+};
+function startSessionHost(options) {
+	return SessionHost.start(options);
 }
 // src-main/server/cli-args.ts
 /**
@@ -7364,7 +7853,7 @@ function resolveStaticPath(root, urlPath) {
 		return null;
 	}
 	if (decoded.includes("\0") || decoded.includes("\\")) return null;
-	const relative = decoded === "/" || decoded === "" ? "index.html" : decoded.replace(/^\/+/, "");
+	const relative = decoded.replace(/^\/+/, "") || "index.html";
 	const full = resolve(root, relative);
 	return full.startsWith(root + sep) ? full : null;
 }
@@ -7652,8 +8141,11 @@ function fileSecretStore(dataDir, env = process.env) {
 async function runServe(args, deps) {
 	const dataDir = args.dataDir ?? defaultDataDir(deps.env);
 	const secrets = fileSecretStore(dataDir, deps.env);
-	const mode = deps.env.AGENTPHONE_API_KEY?.trim() ? "live" : "sandbox";
-	deps.logger.info(`starting in ${mode} mode`, { dataDir });
+	const mode = deps.env.AGENTPHONE_API_KEY?.trim() ? "live" : void 0;
+	deps.logger.info("starting", {
+		dataDir,
+		mode: mode ?? "as saved (default sandbox)"
+	});
 	const session = await deps.startSession({
 		mode,
 		dataDir,
@@ -7661,8 +8153,8 @@ async function runServe(args, deps) {
 		settings: confSettingsStore(dataDir),
 		secrets,
 		receiver: { port: args.receiverPort },
-		live: mode === "live" ? { baseUrl: args.baseUrl } : void 0,
-		version: deps.env.npm_package_version
+		live: { baseUrl: args.baseUrl },
+		version: deps.version
 	});
 	let server;
 	try {
@@ -7678,6 +8170,8 @@ async function runServe(args, deps) {
 		throw error;
 	}
 	const status = session.status();
+	deps.logger.info(`running in ${status.mode} mode`);
+	if (status.notice) deps.logger.warn(status.notice);
 	const ready = {
 		ready: true,
 		ui: `${server.url}/#token=${encodeURIComponent(server.token)}`,
@@ -7730,14 +8224,24 @@ function log(level, message, fields) {
 	const extra = fields && Object.keys(fields).length > 0 ? ` ${JSON.stringify(fields)}` : "";
 	process.stderr.write(`[switchboard] ${level}: ${message}${extra}\n`);
 }
+/** The package version (out/main/cli.js → ../../package.json), for app.status. */
+function readVersion() {
+	try {
+		const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
+		return typeof pkg.version === "string" ? pkg.version : void 0;
+	} catch {
+		return;
+	}
+}
 var printLine = (line) => void process.stdout.write(`${line}\n`);
 function start(args) {
 	if (args.command === "serve") return runServe(args, {
-		startSession,
+		startSession: startSessionHost,
 		staticDir: fileURLToPath(new URL("../web", import.meta.url)),
 		env: process.env,
 		logger: stderrLogger,
-		printLine
+		printLine,
+		version: readVersion()
 	});
 	return runSim(args, {
 		createSimulator: (options) => new Simulator({
