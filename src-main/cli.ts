@@ -72,14 +72,21 @@ async function main(): Promise<void> {
     process.exit(1)
   }
 
-  let stopping = false
+  let stoppingSince = 0
   const shutdown = (signal: string): void => {
-    if (stopping) {
-      // A second Ctrl-C means "now": do not wait for a stuck shutdown.
-      process.exit(1)
+    if (stoppingSince > 0) {
+      // conf's write-file helper (when-exit) re-raises the signal it caught at once; only a second
+      // Ctrl-C from a person, a moment later, means "now": do not wait for a stuck shutdown.
+      if (Date.now() - stoppingSince > 500) process.exit(1)
+      return
     }
-    stopping = true
+    stoppingSince = Date.now()
     log('info', `${signal}: shutting down`)
+    // A watchdog, so a hung port or file handle cannot keep the process alive forever.
+    setTimeout(() => {
+      log('error', 'shutdown took too long; exiting anyway')
+      process.exit(1)
+    }, 10_000).unref()
     running.stop().then(
       () => process.exit(0),
       (error: unknown) => {

@@ -10,6 +10,8 @@ import { createEventBatcher } from '../core/event-batcher'
 import type { Clock, Logger } from '../core/ports'
 import { silentLogger } from '../core/ports'
 import type { SessionLike } from '../core/session-types'
+// The same params rule as the WebSocket bridge: one definition for both transports.
+import { isPlainObject } from '../server/bridge-protocol'
 
 export interface IpcBindingOptions {
   ipcMain: IpcMain
@@ -24,13 +26,6 @@ export interface IpcBindingOptions {
 
 function refusal(error: BridgeErrorPayload): BridgeResult<never> {
   return { ok: false, error }
-}
-
-/** True for `{...}` literals; arrays, null, primitives and class instances are refused. */
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null) return false
-  const proto: unknown = Object.getPrototypeOf(value)
-  return proto === Object.prototype || proto === null
 }
 
 /**

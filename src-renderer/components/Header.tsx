@@ -44,6 +44,11 @@ export function Header() {
           <span className="muted">Receiver</span> <span className="mono">{status.receiverUrl}</span>
         </span>
       ) : null}
+      {status?.tunnelUrl ? (
+        <span className="receiver" title="The public URL AgentPhone posts to (your tunnel)">
+          <span className="muted">Public</span> <span className="mono">{status.tunnelUrl}</span>
+        </span>
+      ) : null}
       <span className="header-spacer" />
       <span className={`connection connection--${conn.cls}`} role="status" aria-label={`Connection: ${conn.word}`}>
         <conn.Icon size={14} aria-hidden="true" />

@@ -2,7 +2,7 @@ import { useEffect } from 'react'
 import { oldestWaitingTurn } from '../store/selectors'
 import type { AppStore } from '../store/types'
 
-function isTyping(target: EventTarget | null): boolean {
+export function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false
   return target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)
 }

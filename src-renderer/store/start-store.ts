@@ -9,7 +9,16 @@ import type { AppStore } from './types'
 export function startStore(store: AppStore, bridge: BridgeClient): () => void {
   const s = store.getState
   const offs = [
-    bridge.on('app.status', (status) => store.setState({ status })),
+    bridge.on('app.status', (status) => {
+      const before = s().status
+      store.setState({ status })
+      // A mode switch restarts the core: the old core's calls and turns mean nothing any more.
+      if (before && (before.mode !== status.mode || before.startedAt !== status.startedAt)) {
+        store.setState({ calls: {}, turns: {}, endedOrder: [], openCallId: null, selectedCallId: null, phoneCallId: null, ringing: null })
+        void s().loadCalls()
+        void s().loadTurns()
+      }
+    }),
     bridge.on('call.started', (call) => s().upsertCall(call)),
     bridge.on('call.updated', (call) => s().upsertCall(call)),
     bridge.on('call.ended', (call) => {

@@ -30,15 +30,22 @@ export interface WireRequest {
   method: string
   path: string
   status: number
+  retryAfter: string | null
+  /** True when the answer came from `Env.inject`, not from the simulator. */
+  injected: boolean
 }
 
-/** The global fetch, logging method, path and status of every request that got an answer. */
-export function loggingFetch(log: WireRequest[]): typeof fetch {
+/** Answers a request in place of the simulator (to stand in for a 5xx it cannot be made to send). */
+export type Injector = (method: string, path: string) => Response | undefined
+
+/** The global fetch, logging every request that got an answer; `inject()` may answer instead. */
+export function loggingFetch(log: WireRequest[], inject: () => Injector | null): typeof fetch {
   return async (input, init) => {
     const url = new URL(input instanceof Request ? input.url : String(input))
     const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase()
-    const res = await fetch(input, init)
-    log.push({ method, path: url.pathname, status: res.status })
+    const fake = inject()?.(method, url.pathname)
+    const res = fake ?? (await fetch(input, init))
+    log.push({ method, path: url.pathname, status: res.status, retryAfter: res.headers.get('retry-after'), injected: fake !== undefined })
     return res
   }
 }
@@ -50,6 +57,7 @@ export interface Env {
   receiver: Receiver
   /** Every request either client sent, in order. */
   wire: WireRequest[]
+  inject: Injector | null
   sdk(options?: Partial<SdkClient.Options>): SdkClient
   ours(options?: Partial<AgentPhoneClientOptions>): AgentPhoneClient
   stop(): Promise<void>
@@ -61,13 +69,15 @@ export async function startEnv(options: Partial<SimulatorOptions> = {}): Promise
   const { url } = await sim.start()
   const receiver = await startReceiver()
   const wire: WireRequest[] = []
-  const fetchImpl = loggingFetch(wire)
-  return {
+  // Reads `env.inject` at request time, so tests can switch injection on and off.
+  const fetchImpl = loggingFetch(wire, () => env.inject)
+  const env: Env = {
     sim,
     url,
     clock,
     receiver,
     wire,
+    inject: null,
     // Short timeouts: everything is local, a hang should fail fast rather than eat the suite's budget.
     sdk: (o = {}) => new SdkClient({ baseUrl: url, token: API_KEY, fetch: fetchImpl, timeoutInSeconds: 10, ...o }),
     ours: (o = {}) => new AgentPhoneClient({ baseUrl: url, apiKey: API_KEY, fetch: fetchImpl, timeoutMs: 10_000, ...o }),
@@ -76,6 +86,7 @@ export async function startEnv(options: Partial<SimulatorOptions> = {}): Promise
       await receiver.close()
     }
   }
+  return env
 }
 
 /** Requests on the wire matching a method and path. */

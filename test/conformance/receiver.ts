@@ -13,6 +13,7 @@ export interface Delivery {
   webhookId: string | undefined
   event: string | undefined
   timestamp: string | undefined
+  signature: string | undefined
   raw: Buffer
   body: Record<string, unknown>
   check: SignatureCheck
@@ -40,14 +41,14 @@ export async function startReceiver(): Promise<Receiver> {
       const raw = Buffer.concat(chunks)
       const signature = header(req, SIGNATURE_HEADER)
       const timestamp = header(req, TIMESTAMP_HEADER)
-      const check = verify(receiver.secrets, { ...(signature ? { signature } : {}), ...(timestamp ? { timestamp } : {}) }, raw, Date.now())
+      const check = verify(receiver.secrets, { signature, timestamp }, raw, Date.now())
       let body: Record<string, unknown> = {}
       try {
         body = JSON.parse(raw.toString('utf8')) as Record<string, unknown>
       } catch {
         // Kept as {}: the signature check above already judged the raw bytes.
       }
-      receiver.deliveries.push({ path: req.url ?? '/', webhookId: header(req, WEBHOOK_ID_HEADER), event: header(req, EVENT_HEADER), timestamp, raw, body, check })
+      receiver.deliveries.push({ path: req.url ?? '/', webhookId: header(req, WEBHOOK_ID_HEADER), event: header(req, EVENT_HEADER), timestamp, signature, raw, body, check })
       res.writeHead(check.ok ? 200 : 401, { 'Content-Type': 'application/json' }).end(check.ok ? '{"ok":true}' : '{"detail":"bad signature"}')
     })
   })

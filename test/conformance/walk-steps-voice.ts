@@ -1,7 +1,8 @@
 /** Walk, part 1: agent, voices, number, attach, an outbound call, its end and its transcript. */
 import { expect } from 'vitest'
-import type { DocCallDetail, DocPlacedCall, DocTranscriptTurn, DocVoice } from './shapes'
-import { AGENT, AGENT_NUMBER, CALL_DETAIL, NUMBER, PLACED_CALL, TRANSCRIPT_TURN, VOICE } from './shapes'
+import type { DocCallDetail, DocPlacedCall, DocTranscriptTurn, DocVoice } from './shapes-doc'
+import { CALL_DETAIL, PLACED_CALL, TRANSCRIPT_TURN, VOICE } from './shapes-doc'
+import { AGENT, AGENT_NUMBER, NUMBER } from './shapes'
 import { API_KEY } from './harness'
 import { expectEachShape, expectShape } from './shape'
 import type { Step } from './walk'

@@ -27,18 +27,23 @@ export interface WalkCtx {
   state: WalkState
 }
 
-export interface Step<V> {
+/**
+ * `S` and `O` are the two adapters' views: alike in the fields `check` reads, but each keeps its
+ * client's own typing (the SDK's strict interfaces, our zod outputs), so a renamed or retyped field
+ * on either side fails to compile here.
+ */
+export interface Step<S, O = S> {
   name: string
   /** Far-side actions both walks need before the step (the sandbox phone answering, speaking). */
   before?(w: WalkCtx): Promise<void>
-  sdk(client: SdkClient, w: WalkCtx): Promise<V>
-  ours(client: AgentPhoneClient, w: WalkCtx): Promise<V>
-  check(view: V, w: WalkCtx): void
+  sdk(client: SdkClient, w: WalkCtx): Promise<S>
+  ours(client: AgentPhoneClient, w: WalkCtx): Promise<O>
+  check(view: S | O, w: WalkCtx): void
 }
 
-/** Erases a step's view type so steps with different views share one table. */
-export function step<V>(s: Step<V>): Step<unknown> {
-  return s as Step<unknown>
+/** Erases a step's view types so steps with different views share one table. */
+export function step<S, O>(s: Step<S, O>): Step<unknown> {
+  return s as unknown as Step<unknown>
 }
 
 export const AGENT_NAME = 'Conformance Desk'

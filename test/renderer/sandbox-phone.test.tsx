@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { fakeBridge, makeCall } from './helpers/fake-bridge'
+import type { AppStatus } from '../../src-preload/contract'
+import { fakeBridge, makeCall, SANDBOX_STATUS } from './helpers/fake-bridge'
 import { renderApp } from './helpers/render-app'
 
 describe('Sandbox phone', () => {
@@ -82,15 +83,6 @@ describe('Sandbox phone', () => {
   })
 })
 
-function sandboxless() {
-  return {
-    mode: 'live' as const,
-    version: '0.1.0',
-    receiverUrl: 'http://127.0.0.1:4100/webhook',
-    simulatorUrl: null,
-    baseUrl: 'https://api.agentphone.to',
-    sandbox: null,
-    turnTimeoutSeconds: 25,
-    startedAt: '2026-01-01T00:00:00.000Z'
-  }
+function sandboxless(): AppStatus {
+  return { ...SANDBOX_STATUS, mode: 'live', simulatorUrl: null, baseUrl: 'https://api.agentphone.to', sandbox: null, hasApiKey: true }
 }

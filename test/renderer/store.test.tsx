@@ -4,7 +4,7 @@ import type { BridgeResult, CommandResult } from '../../src-preload/contract'
 import { createAppStore } from '../../src-renderer/store/create-store'
 import { MAX_TRANSCRIPT_LINES } from '../../src-renderer/store/calls-slice'
 import { startStore } from '../../src-renderer/store/start-store'
-import { fakeBridge, inSeconds, makeCall } from './helpers/fake-bridge'
+import { fakeBridge, inSeconds, makeCall, SANDBOX_STATUS } from './helpers/fake-bridge'
 import { renderApp } from './helpers/render-app'
 
 describe('store', () => {
@@ -73,5 +73,22 @@ describe('store', () => {
     await user.click(screen.getByRole('button', { name: 'End call' }))
     const toasts = screen.getByRole('region', { name: 'Notifications' })
     expect(toasts.textContent).toContain('Ending the call failed: AgentPhone said no')
+  })
+})
+
+describe('core restarts', () => {
+  it('drops the old core’s calls and reloads when app.status reports a new mode', async () => {
+    const bridge = fakeBridge()
+    const { emit } = await renderApp(bridge)
+    emit('call.started', makeCall())
+    expect(screen.getAllByRole('option')).toHaveLength(1)
+    const before = bridge.invokes.length
+    await act(async () => {
+      bridge.emit('app.status', { ...SANDBOX_STATUS, mode: 'live', sandbox: null, notice: 'Live mode: connect a tunnel to receive calls.' })
+    })
+    expect(screen.queryAllByRole('option')).toHaveLength(0)
+    expect(bridge.methods().slice(before)).toEqual(['calls.list', 'turns.list'])
+    expect(screen.getByText('Live mode: connect a tunnel to receive calls.')).toBeTruthy()
+    expect(screen.queryByRole('complementary', { name: 'Sandbox phone' })).toBeNull()
   })
 })

@@ -93,10 +93,14 @@ export function normalizeTurns(raws: readonly unknown[], now?: () => string): Ca
   return raws.flatMap((r) => normalizeTurn(r, keyer, now))
 }
 
-/** The transcript endpoint's shape is undocumented: accept `{data}`, `{transcript}`, `{transcripts}` or a bare array. */
+/**
+ * The transcript endpoint's shape is undocumented: accept `{data}`, `{transcript}`, `{transcripts}` or a bare array.
+ * `transcript` (REST-md's ordered role/content turns) wins when a server sends both: the `data`
+ * pairs form cannot hold an agent line spoken before the caller's first words (the greeting).
+ */
 export const TranscriptResponseSchema = z.union([
   z.array(z.unknown()),
-  z.looseObject({ data: z.array(z.unknown()) }).transform((r) => r.data),
   z.looseObject({ transcript: z.array(z.unknown()) }).transform((r) => r.transcript),
+  z.looseObject({ data: z.array(z.unknown()) }).transform((r) => r.data),
   z.looseObject({ transcripts: z.array(z.unknown()) }).transform((r) => r.transcripts)
 ])

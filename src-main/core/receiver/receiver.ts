@@ -15,6 +15,7 @@ import { WebhookPipeline } from './webhook-pipeline'
 import type { PipelineSettings } from './webhook-pipeline'
 
 export type { AcceptedWebhook, ReceiverOptions, WebhookJournalData } from './receiver-types'
+export { recentWebhookIds } from './known-ids'
 
 /** Marks our own replays; its value is a per-process secret, so no outside request can skip the checks. */
 const REPLAY_HEADER = 'x-switchboard-replay'

@@ -5,6 +5,7 @@ import { Duration } from '../../components/Duration'
 import { StateBadge } from '../../components/StateBadge'
 import { callStateKind, DIRECTION_WORD, isTerminal, remoteParty } from '../../lib/call-state'
 import { formatPhone } from '../../lib/format'
+import { isTyping } from '../../lib/use-global-keys'
 import { waitingTurnFor } from '../../store/selectors'
 import { useAppStore } from '../../store/store-context'
 import { CallerAnnouncer } from './CallerAnnouncer'
@@ -24,7 +25,8 @@ export function CallView({ callId }: { callId: string }) {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
-      if (e.key === 'Escape' && !e.defaultPrevented) closeCall()
+      // Escape in the reply box must not throw the person out of the call mid-sentence.
+      if (e.key === 'Escape' && !e.defaultPrevented && !isTyping(e.target)) closeCall()
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)

@@ -47,14 +47,16 @@ export function CallList(props: Props) {
 
   return (
     <div className="call-table">
-      <div className="row row--head" aria-hidden="true">
-        <span className="cell">Dir.</span>
-        <span className="cell">Caller</span>
-        <span className="cell">Agent</span>
-        <span className="cell">State</span>
-        <span className="cell">Time</span>
-        <span className="cell">Deadline</span>
-        <span className="cell">Last words</span>
+      <div className="call-head" aria-hidden="true">
+        <div className="row row--head">
+          <span className="cell">Dir.</span>
+          <span className="cell">Caller</span>
+          <span className="cell">Agent</span>
+          <span className="cell">State</span>
+          <span className="cell">Time</span>
+          <span className="cell">Deadline</span>
+          <span className="cell">Last words</span>
+        </div>
       </div>
       <div
         ref={setScrollBox}
@@ -93,9 +95,15 @@ function VirtualRows(props: Props & { index: number; scrollBox: HTMLDivElement |
     overscan: 8,
     getItemKey: (i) => props.calls[i]?.id ?? i
   })
+  // Rows have a fixed height, so keeping the selection in view is plain arithmetic; it is also
+  // immune to the virtualizer's asynchronous scroll reconciling when keys repeat quickly.
+  const box = props.scrollBox
   useEffect(() => {
-    v.scrollToIndex(props.index, { align: 'auto' })
-  }, [v, props.index])
+    if (!box) return
+    const top = props.index * ROW_HEIGHT
+    if (top < box.scrollTop) box.scrollTop = top
+    else if (top + ROW_HEIGHT > box.scrollTop + box.clientHeight) box.scrollTop = top + ROW_HEIGHT - box.clientHeight
+  }, [box, props.index])
   const selectedId = props.calls[props.index]?.id
   return (
     <div className="virtual-space" style={{ height: v.getTotalSize() }}>

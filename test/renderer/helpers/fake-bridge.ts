@@ -24,7 +24,10 @@ export const SANDBOX_STATUS: AppStatus = {
     number: { id: 'num_1', phoneNumber: '+14155550100' }
   },
   turnTimeoutSeconds: 25,
-  startedAt: '2026-01-01T00:00:00.000Z'
+  startedAt: '2026-01-01T00:00:00.000Z',
+  hasApiKey: false,
+  tunnelUrl: null,
+  notice: null
 }
 
 const DEFAULTS: Responders = {
