@@ -27,6 +27,7 @@ import { createReceiver } from './receiver/receiver'
 import type { SessionLike, SessionOptions } from './session-types'
 import { OUR_WEBHOOK_KEY, TUNNEL_URL_KEY, WEBHOOK_SECRET } from './live/keys'
 import { GapFinder } from './live/gap-finder'
+import { CallPoller } from './live/call-poller'
 import { Simulator } from './sim/simulator'
 import { TurnBroker } from './turns/turn-broker'
 
@@ -41,6 +42,7 @@ const MAX_OPEN_TURNS = 500
 export class Session implements SessionLike {
   private readonly listeners = new Set<(event: BridgeEvent) => void>()
   private readonly followers = new Map<string, { stop(): void }>()
+  private poller: CallPoller | null = null
   private handlers: HandlerMap = {}
   private ctx!: SessionContext
   private stopped = false
@@ -72,6 +74,7 @@ export class Session implements SessionLike {
     this.stopped = true
     for (const f of this.followers.values()) f.stop()
     this.ctx.gaps?.stop()
+    this.poller?.stop()
     this.ctx.broker.closeAll()
     await this.ctx.receiver.stop()
     await this.ctx.sandbox?.sim.stop()
@@ -204,6 +207,8 @@ export class Session implements SessionLike {
       directory.refresh().catch((err: unknown) => logger.warn('could not load agents', { error: String(err) }))
       // Only a console that registered its receiver can have missed anything.
       if (store.get(OUR_WEBHOOK_KEY)) gaps?.start()
+      this.poller = new CallPoller({ api, board, directory, clock, logger, track })
+      this.poller.start()
     }
   }
 

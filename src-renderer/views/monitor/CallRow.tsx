@@ -1,7 +1,6 @@
 import { PhoneIncoming, PhoneOutgoing, Globe } from 'lucide-react'
 import type { CallInfo } from '../../../src-preload/contract'
-import { Countdown } from '../../components/Countdown'
-import { Duration } from '../../components/Duration'
+import { Countdown, Duration } from '../../components/Timers'
 import { StateBadge } from '../../components/StateBadge'
 import { callStateKind, DIRECTION_WORD, remoteParty, STATE_WORD } from '../../lib/call-state'
 import { formatPhone } from '../../lib/format'

@@ -1,7 +1,7 @@
 import { Phone, PhoneCall, PhoneOff, X } from 'lucide-react'
 import { useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
-import { Duration } from '../../components/Duration'
+import { Duration } from '../../components/Timers'
 import { Keypad } from '../../components/Keypad'
 import { formatPhone } from '../../lib/format'
 import { useAppStore } from '../../store/store-context'

@@ -1,5 +1,5 @@
 import { AlarmClock, TriangleAlert } from 'lucide-react'
-import { secondsLeft } from '../lib/format'
+import { formatDuration, secondsLeft } from '../lib/format'
 import { useNow } from '../lib/use-now'
 
 /** Under this many seconds the countdown turns red: time to send what you have. */
@@ -21,6 +21,17 @@ export function Countdown({ deadline, long = false }: { deadline: string; long?:
     >
       <Icon size={13} aria-hidden="true" />
       {text}
+    </span>
+  )
+}
+
+/** A call's running time (mm:ss), frozen at the end time once the call is over. */
+export function Duration({ startedAt, endedAt }: { startedAt: string; endedAt: string | null }) {
+  const now = useNow()
+  const end = endedAt ? Date.parse(endedAt) : now
+  return (
+    <span className="mono duration" aria-label="Duration">
+      {formatDuration(end - Date.parse(startedAt))}
     </span>
   )
 }

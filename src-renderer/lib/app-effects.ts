@@ -1,7 +1,8 @@
 import { useEffect } from 'react'
 import { oldestWaitingTurn } from '../store/selectors'
-import type { AppStore } from '../store/types'
+import type { AppStore, ThemeChoice } from '../store/types'
 
+/** True when a key press belongs to a text field, so single-letter shortcuts stay out of the way. */
 export function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false
   return target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)
@@ -23,4 +24,13 @@ export function useGlobalKeys(store: AppStore): void {
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
   }, [store])
+}
+
+/** "system" leaves the attribute off so the stylesheet's prefers-color-scheme rule decides. */
+export function useThemeAttribute(theme: ThemeChoice): void {
+  useEffect(() => {
+    const root = document.documentElement
+    if (theme === 'system') delete root.dataset.theme
+    else root.dataset.theme = theme
+  }, [theme])
 }
