@@ -1,4 +1,4 @@
-import type { CallInfo, OpenTurn, TranscriptTurn } from '../../src-preload/contract'
+import type { CallInfo, OpenTurn } from '../../src-preload/contract'
 import { isTerminal } from '../lib/call-state'
 import { mergeTranscript, withoutKeys } from './bounded'
 import type { CallsSlice, SliceDeps } from './types'
@@ -132,4 +132,3 @@ export function createCallsSlice({ set, get, bridge }: SliceDeps): CallsSlice {
   }
 }
 
-export type { TranscriptTurn }

@@ -27,9 +27,19 @@ export function startStore(store: AppStore, bridge: BridgeClient): () => void {
       if (s().ringing?.callId === call.id) s().setRinging(null)
     }),
     bridge.on('transcript.turn', (line) => s().addTranscriptLine(line)),
-    bridge.on('turn.opened', (t) => s().openTurn({ ...t, claimedBy: null })),
+    bridge.on('turn.opened', (t) => {
+      s().openTurn({ ...t, claimedBy: null })
+      // A new turn makes an old "too late" notice stale; the kept draft stays in the box.
+      if (s().notices[t.callId]) store.setState((st) => ({ notices: { ...st.notices, [t.callId]: undefined } }))
+    }),
     bridge.on('turn.closed', (t) => {
       s().closeTurn(t.turnId)
+      if (t.outcome === 'fallback' && (s().drafts[t.callId] ?? '').trim()) {
+        // The person was still typing when the deadline passed: say so, and keep their words.
+        store.setState((st) => ({
+          notices: { ...st.notices, [t.callId]: { kind: 'too-late', text: 'The deadline passed and the fallback line answered — your text was kept for the next turn.' } }
+        }))
+      }
       if (t.outcome === 'cancelled' && s().openCallId === t.callId) {
         s().pushToast('info', 'AgentPhone dropped the waiting request: that turn was cancelled.')
       }

@@ -1,7 +1,8 @@
 /**
  * The rest of the SDK-typed surface the walk does not pass through (lists per agent and number,
- * message logs, conversation update, usage breakdowns, all-time stats, agent webhooks, detach),
- * each answer held to the SDK's typed shape. SDK only: our client's tests cover its side.
+ * message logs, conversation update, usage breakdowns, all-time stats, agent webhooks, detach,
+ * project webhook delete), each answer held to the SDK's typed shape. SDK only: our client's own
+ * unit tests cover its side of these.
  */
 import type { AgentPhoneClient as SdkClient } from 'agentphone'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -103,5 +104,11 @@ describe('SDK sweep', () => {
     expect(await sdk.agentWebhooks.getAgentWebhook({ agent_id: agentId })).toBeNull()
     expect(await sdk.agents.detachNumberFromAgent({ agent_id: agentId, number_id: numberId })).toEqual({ success: true })
     expect((await sdk.numbers.getNumber({ number_id: numberId })).agentId).toBeNull()
+  })
+
+  it('project webhook: delete answers success and leaves none', async () => {
+    await sdk.webhooks.createOrUpdateWebhook({ body: { url: env.receiver.url } })
+    expect(await sdk.webhooks.deleteWebhook()).toEqual({ success: true })
+    expect(await sdk.webhooks.getWebhook()).toBeNull()
   })
 })

@@ -116,3 +116,21 @@ describe('Call view', () => {
     expect(bridge.invokes.at(-1)).toEqual({ method: 'calls.end', params: { callId: call.id } })
   })
 })
+
+describe('Call view, deadline passing', () => {
+  it('says the fallback answered when the turn closes under a half-typed reply, and keeps the text', async () => {
+    const bridge = fakeBridge()
+    const { user, openTurn, box, emit, call } = await openCall(bridge)
+    openTurn('turn_f')
+    await user.type(box(), 'Half a tho')
+    emit('turn.closed', { turnId: 'turn_f', callId: call.id, outcome: 'fallback' })
+    expect(box().value).toBe('Half a tho')
+    expect(screen.getByRole('alert').textContent).toContain('the fallback line answered')
+    expect(screen.getByRole('button', { name: 'Send' }).hasAttribute('disabled')).toBe(true)
+    // The next turn clears the notice and the kept text can go out as its answer.
+    openTurn('turn_g')
+    expect(screen.queryByRole('alert')).toBeNull()
+    await user.click(screen.getByRole('button', { name: 'Send' }))
+    expect(replies(bridge)).toEqual([{ turnId: 'turn_g', text: 'Half a tho' }])
+  })
+})

@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises'
+import type { FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Clock, Logger } from '../ports'
 import { silentLogger } from '../ports'
@@ -23,11 +24,20 @@ export interface JournalOptions {
   /** A new file starts once the current one would pass this size (default 8 MiB). */
   maxFileBytes?: number
   logger?: Logger
+  /** How many fdatasyncs may overlap (default 2; 1 = one batch at a time). */
+  maxSyncsInFlight?: number
 }
 
 export type { ReplayOptions } from './journal-reader'
 
 export const DEFAULT_MAX_FILE_BYTES = 8 * 1024 * 1024
+
+interface InFlight {
+  batch: Pending[]
+  firstSeq: number
+  done: boolean
+  error: unknown
+}
 
 interface Pending {
   at: string
@@ -40,12 +50,16 @@ interface Pending {
 
 /**
  * Append-only event journal: JSON lines, durable (written and fdatasync'ed) before `append` resolves.
- * Appends that arrive during a flush ride together in the next single write + fdatasync (group
- * commit), so latency stays one or two syncs under load. Nothing is held in memory but the queue.
+ * Appends that arrive while a batch is being written ride together in the next write + fdatasync
+ * (group commit), so latency stays about one sync under load. Nothing is held in memory but the
+ * queue and the batches being synced.
  */
 export class Journal {
   private queue: Pending[] = []
   private flushing = false
+  /** Written batches whose fdatasync is running, oldest first. */
+  private syncing: InFlight[] = []
+  private slotFree: (() => void) | undefined
   private closed = false
   private closing: Promise<void> | undefined
   private idle: Array<() => void> = []
@@ -54,7 +68,8 @@ export class Journal {
     private readonly dir: string,
     private readonly clock: Clock,
     private readonly writer: SegmentWriter,
-    private nextSeq: number
+    private nextSeq: number,
+    private readonly maxSyncs: number
   ) {}
 
   /** Opens (or creates) the journal in `dir`, dropping a torn last line left by a crash. */
@@ -74,7 +89,7 @@ export class Journal {
     }
     current ??= { index: 1, path: join(options.dir, segmentName(1)) }
     const writer = await SegmentWriter.open(options.dir, current.index, currentSize, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES)
-    return new Journal(options.dir, options.clock, writer, (lastSeq ?? 0) + 1)
+    return new Journal(options.dir, options.clock, writer, (lastSeq ?? 0) + 1, Math.max(1, options.maxSyncsInFlight ?? 2))
   }
 
   /** Resolves once the record is on disk. Rejects if `data` cannot be serialised or the write fails. */
@@ -108,26 +123,67 @@ export class Journal {
     })
   }
 
+  /**
+   * Group commit, pipelined: each batch is written as soon as the previous write returns, and its
+   * fdatasync may overlap the one before (up to `maxSyncs`). On a disk whose sync takes a
+   * millisecond or more that nearly doubles the flushes per second, so a delivery waits for one sync,
+   * not for the rest of someone else's plus its own. Batches still resolve in seq order.
+   */
   private async flush(): Promise<void> {
     this.flushing = true
     while (this.queue.length > 0) {
+      if (this.syncing.length >= this.maxSyncs) {
+        await new Promise<void>((wake) => (this.slotFree = wake))
+        continue
+      }
       const batch = this.queue
       this.queue = []
-      // Seqs are given out only here, in write order, so a failed batch leaves no gap behind.
+      // Seqs are given out only here, in write order, so a failed write leaves no gap behind.
       const firstSeq = this.nextSeq
-      const lines = batch.map(
-        (p, i) => `{"seq":${firstSeq + i},"at":"${p.at}","kind":${JSON.stringify(p.kind)},"data":${p.dataJson}}\n`
-      )
+      let text = ''
+      for (let i = 0; i < batch.length; i++) {
+        const p = batch[i]!
+        text += `{"seq":${firstSeq + i},"at":"${p.at}","kind":${JSON.stringify(p.kind)},"data":${p.dataJson}}\n`
+      }
+      let file: FileHandle
       try {
-        await this.writer.write(Buffer.from(lines.join(''), 'utf8'))
-        this.nextSeq += batch.length
-        batch.forEach((p, i) => p.resolve({ seq: firstSeq + i, at: p.at, kind: p.kind, data: p.data }))
+        file = await this.writer.write(Buffer.from(text, 'utf8'))
       } catch (error) {
         for (const p of batch) p.reject(error)
+        continue
       }
+      this.nextSeq += batch.length
+      const entry: InFlight = { batch, firstSeq, error: undefined, done: false }
+      this.syncing.push(entry)
+      file.datasync().then(
+        () => this.synced(entry, undefined),
+        (error: unknown) => {
+          // What reached the disk is unknown now: refuse everything after it until a restart repairs the tail.
+          this.writer.markBroken(error)
+          this.synced(entry, error)
+        }
+      )
     }
     this.flushing = false
-    for (const wake of this.idle.splice(0)) wake()
+    this.settle()
+  }
+
+  private synced(entry: InFlight, error: unknown): void {
+    entry.done = true
+    entry.error = error
+    while (this.syncing[0]?.done) {
+      const { batch, firstSeq, error: failed } = this.syncing.shift()!
+      if (failed !== undefined) for (const p of batch) p.reject(failed)
+      else for (let i = 0; i < batch.length; i++) batch[i]!.resolve({ seq: firstSeq + i, at: batch[i]!.at, kind: batch[i]!.kind, data: batch[i]!.data })
+    }
+    const wake = this.slotFree
+    this.slotFree = undefined
+    wake?.()
+    this.settle()
+  }
+
+  private settle(): void {
+    if (!this.flushing && this.syncing.length === 0) for (const wake of this.idle.splice(0)) wake()
   }
 
   /**
@@ -171,7 +227,7 @@ export class Journal {
   close(): Promise<void> {
     this.closing ??= (async () => {
       this.closed = true
-      if (this.flushing) await new Promise<void>((wake) => this.idle.push(wake))
+      if (this.flushing || this.syncing.length > 0) await new Promise<void>((wake) => this.idle.push(wake))
       await this.writer.close()
     })()
     return this.closing

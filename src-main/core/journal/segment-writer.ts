@@ -4,8 +4,9 @@ import { join } from 'node:path'
 import { segmentName } from './segments'
 
 /**
- * Owns the one journal file being appended to: writes whole batches, fdatasyncs them, and moves to
- * a new file when the current one would pass the size limit.
+ * Owns the one journal file being appended to: writes whole batches and moves to a new file when
+ * the current one would pass the size limit. Syncing is the journal's job (several may overlap), so
+ * `write` hands back the file the batch went into.
  */
 export class SegmentWriter {
   private broken: Error | undefined
@@ -24,8 +25,11 @@ export class SegmentWriter {
     return new SegmentWriter(dir, index, file, size, maxBytes)
   }
 
-  /** Appends `bytes` and fdatasyncs. On failure the file is cut back so no half batch stays behind. */
-  async write(bytes: Buffer): Promise<void> {
+  /**
+   * Appends `bytes` (not yet synced) and returns the file they are in. On failure the file is cut
+   * back so no half batch stays behind. Calls must not overlap.
+   */
+  async write(bytes: Buffer): Promise<FileHandle> {
     if (this.broken) throw this.broken
     // A batch never straddles two files; one bigger than the limit gets a file of its own.
     if (this.size > 0 && this.size + bytes.length > this.maxBytes) await this.rotate()
@@ -36,8 +40,8 @@ export class SegmentWriter {
         const { bytesWritten } = await this.file.write(bytes, offset, bytes.length - offset)
         offset += bytesWritten
       }
-      await this.file.datasync()
       this.size += bytes.length
+      return this.file
     } catch (error) {
       try {
         await this.file.truncate(before)
@@ -49,9 +53,15 @@ export class SegmentWriter {
     }
   }
 
+  /** A sync failed: what is on disk is unknown, so nothing more is appended until a restart repairs it. */
+  markBroken(cause: unknown): void {
+    this.broken ??= new Error(`journal file ${segmentName(this.index)} could not be synced (${String(cause)}); restart to recover`)
+  }
+
   private async rotate(): Promise<void> {
     const next = await open(join(this.dir, segmentName(this.index + 1)), 'a')
     await syncDir(this.dir)
+    // close() waits for the syncs still running on the old file, so none is cut short.
     await this.file.close()
     this.file = next
     this.index += 1

@@ -1,0 +1,95 @@
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchChromium } from './helpers/browser'
+import { startServe, type ServeHandle } from './helpers/serve'
+
+const SHOTS = path.resolve('test-output/screenshots')
+
+let serve: ServeHandle
+let browser: Browser
+let page: Page
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true })
+  serve = await startServe()
+  browser = await launchChromium()
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+  await page.goto(serve.ready.ui)
+})
+
+afterAll(async () => {
+  await browser?.close()
+  expect(await serve?.stop()).toBe(0)
+})
+
+/** What the sandbox caller has heard so far, as the phone panel lists it. */
+async function heard(p: Page): Promise<string[]> {
+  return p.getByRole('list', { name: 'Caller hears' }).getByRole('listitem').allTextContents()
+}
+
+async function dialAndSay(p: Page, text: string): Promise<void> {
+  const phone = p.getByRole('complementary', { name: 'Sandbox phone' })
+  await phone.getByRole('button', { name: 'Dial' }).click()
+  await phone.getByLabel('Say as the caller').fill(text)
+  await phone.getByRole('button', { name: 'Say', exact: true }).click()
+}
+
+describe('a sandbox call answered by a person, in a real browser against `switchboard serve`', () => {
+  it('dials the sandbox agent, shows the waiting turn, and the typed reply is what the caller hears', async () => {
+    await expect.poll(() => page.getByText('Sandbox', { exact: true }).first().isVisible()).toBe(true)
+    await dialAndSay(page, 'Do you have a table for two tonight?')
+
+    const row = page.getByRole('listbox', { name: 'Live calls' }).getByRole('option').first()
+    await row.getByText('Waiting for you').waitFor()
+    await expect.poll(() => row.getByRole('timer').count()).toBe(1)
+    await page.screenshot({ path: path.join(SHOTS, 'monitor-waiting-turn.png') })
+
+    await row.click()
+    await page.keyboard.press('Enter')
+    await page.getByRole('log', { name: 'Transcript' }).getByText('Do you have a table for two tonight?').waitFor()
+    const reply = page.getByLabel('Reply to caller')
+    await reply.fill('Yes, we have a table at eight.')
+    await reply.press('Enter')
+
+    await expect.poll(() => heard(page), { timeout: 10_000 }).toEqual(expect.arrayContaining([expect.stringContaining('Yes, we have a table at eight.')]))
+    await page.screenshot({ path: path.join(SHOTS, 'call-view-replied.png') })
+  })
+
+  it('keeps the turn open on an interim reply and closes it with the final one', async () => {
+    const phone = page.getByRole('complementary', { name: 'Sandbox phone' })
+    await phone.getByLabel('Say as the caller').fill('Can I bring a dog?')
+    await phone.getByRole('button', { name: 'Say', exact: true }).click()
+    await page.getByRole('log', { name: 'Transcript' }).getByText('Can I bring a dog?').waitFor()
+
+    const reply = page.getByLabel('Reply to caller')
+    await expect.poll(() => page.getByRole('button', { name: 'Send as interim' }).isEnabled()).toBe(true)
+    await reply.fill('Let me ask the manager.')
+    await reply.press('Control+Enter')
+    await expect.poll(() => heard(page)).toEqual(expect.arrayContaining([expect.stringContaining('Let me ask the manager.')]))
+    // Still open: the reply buttons stay enabled for the final answer.
+    await expect.poll(() => page.getByRole('button', { name: 'Send', exact: true }).isEnabled()).toBe(true)
+
+    await reply.fill('Dogs are welcome on the terrace.')
+    await reply.press('Enter')
+    await expect.poll(() => heard(page)).toEqual(expect.arrayContaining([expect.stringContaining('Dogs are welcome on the terrace.')]))
+    await expect.poll(() => page.getByRole('button', { name: 'Send', exact: true }).isEnabled()).toBe(false)
+  })
+})
+
+describe('the headless shell refuses strangers', () => {
+  it('refuses a bridge connection with a wrong token', async () => {
+    const wrong = serve.ready.bridge.replace(/token=[^&]+/, 'token=not-the-token')
+    const outcome = await page.evaluate(
+      (url) =>
+        new Promise<string>((resolve) => {
+          const ws = new WebSocket(url)
+          ws.onopen = () => resolve('open')
+          ws.onerror = () => resolve('refused')
+        }),
+      wrong
+    )
+    expect(outcome).toBe('refused')
+  })
+})
