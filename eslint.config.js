@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint'
 // Process boundaries are enforced here rather than in review: the core is plain Node and must never
 // import Electron, and the renderer reaches the core only through the bridge contract.
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'test-output/**', 'coverage/**'] },
+  { ignores: ['out/**', 'node_modules/**', 'test-output/**', 'coverage/**', '.scratch/**', 'test/server/.tmp-out/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -120,9 +120,9 @@ export class Session implements SessionLike {
       },
       onEvent: (event) => wireBrokerEvents(event, { board, journal, emit: this.emit })
     })
-    // Filled in below, once the API client exists; the receiver only calls them after start.
-    let directory!: AgentDirectory
-    let gaps: GapFinder | null = null
+    const { api, sandbox, baseUrl } = await this.connectApi(clock, logger, secrets, ring)
+    const directory = new AgentDirectory(() => api.agents.listAll())
+    const gaps = o.mode === 'live' ? new GapFinder({ api, board, store, clock, logger, emit: this.emit }) : null
     const receiver = createReceiver({
       host: o.receiver?.host ?? '127.0.0.1',
       port: o.receiver?.port ?? 0,
@@ -142,9 +142,6 @@ export class Session implements SessionLike {
       }
     })
 
-    const { api, sandbox, baseUrl } = await this.connectApi(clock, logger, secrets, ring)
-    directory = new AgentDirectory(() => api.agents.listAll())
-    if (o.mode === 'live') gaps = new GapFinder({ api, board, store, clock, logger, emit: this.emit })
     await this.replayJournal(journal, board, directory, nowIso)
     await receiver.start()
 

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs'
+import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { BridgeEvent, Delivery } from '../../../src-preload/contract'
@@ -32,9 +33,11 @@ export interface Harness {
 
 export async function startHarness(
   options: Partial<ReceiverOptions> = {},
-  turns: Partial<TurnConfig> = {}
+  turns: Partial<TurnConfig> = {},
+  /** A journal folder to reuse (kept on stop), to test a restart. */
+  keptDir?: string
 ): Promise<Harness> {
-  const dir = mkdtempSync(join(tmpdir(), 'receiver-'))
+  const dir = keptDir ?? mkdtempSync(join(tmpdir(), 'receiver-'))
   const journal = await Journal.open({ dir, clock: systemClock })
   const events: BridgeEvent[] = []
   const accepted: AcceptedWebhook[] = []
@@ -89,7 +92,7 @@ export async function startHarness(
       broker.closeAll()
       await receiver.stop()
       await journal.close()
-      rmSync(dir, { recursive: true, force: true })
+      if (!keptDir) rmSync(dir, { recursive: true, force: true })
     }
   }
 }
@@ -141,4 +144,41 @@ export async function post(url: string, body: string | Buffer, headers: Record<s
     json = text
   }
   return { status: res.status, json, headers: res.headers }
+}
+
+/**
+ * Writes raw bytes to the receiver's port (for requests `fetch` refuses to send) and resolves with
+ * everything it answered once the connection closes, or after `maxMs`.
+ */
+export function rawExchange(url: string, chunks: Array<string | Buffer>, options: { gapMs?: number; maxMs?: number } = {}): Promise<string> {
+  const { port, hostname } = new URL(url)
+  return new Promise((resolve) => {
+    let got = ''
+    const socket = connect(Number(port), hostname, () => {
+      let i = 0
+      const next = (): void => {
+        if (i >= chunks.length || socket.destroyed) return
+        socket.write(chunks[i++]!)
+        if (options.gapMs) setTimeout(next, options.gapMs)
+        else next()
+      }
+      next()
+    })
+    const timer = setTimeout(() => socket.destroy(), options.maxMs ?? 3000)
+    socket.on('data', (d) => (got += d.toString('latin1')))
+    socket.on('error', () => undefined)
+    socket.on('close', () => {
+      clearTimeout(timer)
+      resolve(got)
+    })
+  })
+}
+
+/** Waits until `check` holds (polling), or fails after `ms`. */
+export async function until(check: () => boolean, ms = 2000): Promise<void> {
+  const end = Date.now() + ms
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out waiting')
+    await new Promise((r) => setTimeout(r, 5))
+  }
 }

@@ -42,7 +42,11 @@ describe('receiver: accepting and refusing deliveries', () => {
     ['a stale timestamp', (b: string) => signedHeaders(b, { timestamp: String(Math.floor(Date.now() / 1000) - 301) }), 'stale_timestamp'],
     ['no signature', (b: string) => ({ ...signedHeaders(b), 'x-webhook-signature': '' }), 'missing_signature'],
     ['no timestamp', (b: string) => ({ ...signedHeaders(b), 'x-webhook-timestamp': '' }), 'missing_timestamp'],
-    ['a malformed signature', (b: string) => ({ ...signedHeaders(b), 'x-webhook-signature': 'v1,abc' }), 'malformed_signature']
+    ['a malformed signature', (b: string) => ({ ...signedHeaders(b), 'x-webhook-signature': 'v1,abc' }), 'malformed_signature'],
+    ['upper-case hex', (b: string) => { const x = signedHeaders(b); return { ...x, 'x-webhook-signature': x['x-webhook-signature']!.toUpperCase() } }, 'malformed_signature'],
+    ['a timestamp in the future', (b: string) => signedHeaders(b, { timestamp: String(Math.floor(Date.now() / 1000) + 301) }), 'future_timestamp'],
+    ['a timestamp in milliseconds', (b: string) => signedHeaders(b, { timestamp: String(Date.now()) }), 'malformed_timestamp'],
+    ['a non-numeric timestamp', (b: string) => signedHeaders(b, { timestamp: '1.7e9' }), 'malformed_timestamp']
   ])('refuses %s with 401 and journals nothing', async (_name, headersFor, reason) => {
     h = await startHarness()
     const body = smsEnvelope()
