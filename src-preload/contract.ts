@@ -333,7 +333,9 @@ export const commandParams = {
   'sandbox.say': z.strictObject({ callId: Id, text: z.string().min(1, 'say something').max(2000) }),
   'sandbox.press': z.strictObject({ callId: Id, digits: z.string().regex(/^[0-9*#]+$/).max(32) }),
   'sandbox.sms': z.strictObject({ to: Phone, from: Phone.optional(), body: z.string().min(1).max(1600) }),
-  'sandbox.hangup': z.strictObject({ callId: Id })
+  'sandbox.hangup': z.strictObject({ callId: Id }),
+  /** The next `count` requests to an endpoint fail with a simulated carrier error (503). */
+  'sandbox.fault': z.strictObject({ target: z.enum(['messages.send', 'calls.place']), count: z.number().int().min(1).max(10).optional() })
 } as const
 
 export type CommandName = keyof typeof commandParams
@@ -426,6 +428,7 @@ export interface CommandResults {
   'sandbox.press': Record<string, never>
   'sandbox.sms': { messageId: string }
   'sandbox.hangup': Record<string, never>
+  'sandbox.fault': Record<string, never>
 }
 export type CommandResult<M extends CommandName> = CommandResults[M]
 

@@ -71,6 +71,11 @@ export function sandboxHandlers(ctx: SessionContext, track: (callId: string, hos
       return sim.sandbox.sms(apiKey, { to: normalizePhone(to), from: from ? normalizePhone(from) : SANDBOX_CALLER, body })
     },
 
+    'sandbox.fault': async ({ target, count }) => {
+      sandbox().sim.sandbox.injectFault(sandbox().apiKey, target, count ?? 1)
+      return {}
+    },
+
     'sandbox.hangup': async ({ callId }) => {
       liveCall(callId)
       await sandbox().sim.sandbox.hangup(sandbox().apiKey, callId)

@@ -14,8 +14,20 @@ export class Account {
   readonly agentWebhooks = new Map<string, WebhookRec>()
   readonly deliveries: DeliveryRec[] = []
   projectWebhook: WebhookRec | null = null
+  /** Simulated failures still to come, by `METHOD /path` (the sandbox's "fail the next send"). */
+  readonly faults = new Map<string, number>()
 
   constructor(readonly apiKey: string) {}
+
+  /** Consumes one pending fault for this request, if any. */
+  takeFault(method: string, path: string): boolean {
+    const key = `${method} ${path}`
+    const left = this.faults.get(key) ?? 0
+    if (left <= 0) return false
+    if (left === 1) this.faults.delete(key)
+    else this.faults.set(key, left - 1)
+    return true
+  }
 
   agent(id: string): AgentRec {
     const agent = this.agents.get(id)

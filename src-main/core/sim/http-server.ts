@@ -81,6 +81,7 @@ async function dispatch(door: FrontDoor, req: IncomingMessage, res: ServerRespon
   const wait = door.limiter?.take(account.apiKey) ?? null
   if (wait !== null) throw new HttpError(429, 'Rate limit exceeded. Retry later.', { 'Retry-After': String(wait) })
 
+  if (account.takeFault(method, path)) throw new HttpError(503, 'Carrier error (simulated by the sandbox): the request was not carried out.')
   const found = door.router.match(method, path)
   if (found === null) throw new HttpError(404, 'Not Found')
   if (found === 'method') throw new HttpError(405, 'Method Not Allowed')

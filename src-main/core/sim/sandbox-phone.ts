@@ -9,6 +9,9 @@ import { HttpError } from './http-errors'
 import { SANDBOX_CONTACT, normalizePhone } from './ids'
 import type { NumberRec } from './types'
 
+export type SandboxFaultTarget = 'messages.send' | 'calls.place'
+const FAULT_ROUTES: Record<SandboxFaultTarget, string> = { 'messages.send': 'POST /v1/messages', 'calls.place': 'POST /v1/calls' }
+
 export class SandboxPhone {
   constructor(private readonly rt: SimRuntime) {}
 
@@ -30,6 +33,16 @@ export class SandboxPhone {
     const account = this.account(apiKey)
     const call = this.rt.calls.startInbound(account, this.ownNumber(account, p.to), normalizePhone(p.from ?? SANDBOX_CONTACT))
     return { callId: call.id }
+  }
+
+  /**
+   * Makes the next `count` requests to an endpoint fail with a 503 carrier error, so a tester can
+   * see how the console handles a failed send or call without waiting for a real outage.
+   */
+  injectFault(apiKey: string, target: SandboxFaultTarget, count = 1): void {
+    const account = this.account(apiKey)
+    const key = FAULT_ROUTES[target]
+    account.faults.set(key, (account.faults.get(key) ?? 0) + count)
   }
 
   /** The caller speaks; resolves when the agent's turn is over (answered, silent, or timed out). */

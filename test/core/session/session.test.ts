@@ -116,3 +116,34 @@ describe('Session in sandbox mode', () => {
     expect(detail.call.status).not.toBe('in-progress')
   })
 })
+
+describe('Session: messages in sandbox mode', () => {
+  it('sends an SMS, reports a simulated carrier failure as data, and succeeds when retried', async () => {
+    const { session, recorder } = await sandboxSession()
+    const status = ok(await session.invoke('app.status', {})) as AppStatus
+    const agentId = status.sandbox!.agent.id
+
+    ok(await session.invoke('sandbox.sms', { to: status.sandbox!.number.phoneNumber, body: 'Hi, is this the bakery?' }))
+    const received = await recorder.waitFor('message.received', (m) => m.body === 'Hi, is this the bakery?')
+    expect(received.direction).toBe('inbound')
+
+    ok(await session.invoke('sandbox.fault', { target: 'messages.send' }))
+    const failed = await session.invoke('messages.send', { toNumber: received.from, body: 'Yes it is!', agentId })
+    expect(failed).toMatchObject({ ok: false, error: { code: 'api_error', status: 503 } })
+    // Not retried on its own: the contact got nothing yet.
+    expect(recorder.of('sandbox.sms')).toHaveLength(0)
+
+    const sent = ok(await session.invoke('messages.send', { toNumber: received.from, body: 'Yes it is!', agentId })) as { id: string }
+    const atContact = await recorder.waitFor('sandbox.sms', (m) => m.body === 'Yes it is!')
+    expect(recorder.of('message.sent').map((m) => m.id)).toEqual([sent.id])
+    expect(atContact.to).toBe(received.from)
+  })
+
+  it('refuses to place a call to an invalid number before any request', async () => {
+    const { session } = await sandboxSession()
+    const status = ok(await session.invoke('app.status', {})) as AppStatus
+    const refused = await session.invoke('calls.place', { agentId: status.sandbox!.agent.id, toNumber: '12' })
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_number' } })
+    expect((ok(await session.invoke('calls.list', {})) as { total: number }).total).toBe(0)
+  })
+})

@@ -6,7 +6,7 @@ import type { BridgeResult, CommandResult } from '../../../src-preload/contract'
 import { memorySecrets, memoryStore, systemClock } from '../../../src-main/core/ports'
 import { startSession, type Session } from '../../../src-main/core/session'
 import { Simulator } from '../../../src-main/core/sim/simulator'
-import { startTunnel } from './tunnel-proxy'
+import { startTunnel } from '../../helpers/tunnel-proxy'
 
 const API_KEY = 'sk_live_connect_test_key'
 let sim: Simulator
