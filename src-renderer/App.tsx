@@ -5,8 +5,8 @@ import { Toasts } from './components/Toasts'
 import { useGlobalKeys, useThemeAttribute } from './lib/app-effects'
 import { useShallow } from 'zustand/react/shallow'
 import { useAppStore, useAppStoreApi } from './store/store-context'
-import { MonitorView } from './views/monitor/MonitorView'
 import { PlaceholderView } from './views/PlaceholderView'
+import { VIEWS } from './views/registry'
 import { SandboxPhone } from './views/sandbox/SandboxPhone'
 
 /** The frame: header, navigation, the current view, and the sandbox phone docked on the right. */
@@ -19,6 +19,7 @@ export function App() {
       showPhone: s.status?.mode === 'sandbox' && s.sandboxPanelOpen
     }))
   )
+  const View = VIEWS[view]
   useThemeAttribute(theme)
   useGlobalKeys(store)
   return (
@@ -27,7 +28,7 @@ export function App() {
       <Header />
       <div className="app-body">
         <NavBar />
-        <main className="main">{view === 'monitor' ? <MonitorView /> : <PlaceholderView view={view} />}</main>
+        <main className="main">{View ? <View /> : <PlaceholderView view={view as Exclude<typeof view, 'monitor'>} />}</main>
         {showPhone ? <SandboxPhone /> : null}
       </div>
       <Toasts />

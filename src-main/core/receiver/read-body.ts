@@ -3,7 +3,13 @@ import type { Clock, Timer } from '../ports'
 
 export type BodyResult =
   | { ok: true; body: Buffer }
-  | { ok: false; reason: 'body_too_large' | 'body_timeout' | 'aborted' }
+  | { ok: false; reason: 'body_too_large' | 'body_timeout' | 'aborted' | 'malformed_body' }
+
+/**
+ * Emitted on the request by the receiver when Node's parser fails inside the body (say, a bad
+ * chunk size): the request then never ends, and the reader answers 400 instead of waiting.
+ */
+export const BODY_MALFORMED = 'switchboard:body-malformed'
 
 export interface ReadBodyOptions {
   maxBytes: number
@@ -39,6 +45,7 @@ export function readBody(req: IncomingMessage, options: ReadBodyOptions): Promis
       req.off('data', onData)
       req.off('end', onEnd)
       req.off('close', onClose)
+      req.off(BODY_MALFORMED, onMalformed)
       if (!result.ok) req.pause()
       resolve(result)
     }
@@ -54,10 +61,12 @@ export function readBody(req: IncomingMessage, options: ReadBodyOptions): Promis
     }
     const onEnd = (): void => finish({ ok: true, body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size) })
     const onClose = (): void => finish({ ok: false, reason: 'aborted' })
+    const onMalformed = (): void => finish({ ok: false, reason: 'malformed_body' })
 
     req.on('data', onData)
     req.on('end', onEnd)
     req.on('close', onClose)
+    req.on(BODY_MALFORMED, onMalformed)
     arm()
   })
 }

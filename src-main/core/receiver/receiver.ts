@@ -8,6 +8,7 @@ import { CoreError } from '../errors'
 import { silentLogger } from '../ports'
 import { DEFAULT_STORED_BODY_BYTES, TRUNCATED_MARKER } from './delivery-log'
 import { clientErrorAnswer, rawAnswer, requestLineOf } from './http-guards'
+import { BODY_MALFORMED } from './read-body'
 import type { ReceiverOptions } from './receiver-types'
 import { loopbackFor, sendLocal } from './replay-client'
 import { DEFAULT_TOLERANCE_SECONDS, EVENT_HEADER, WEBHOOK_ID_HEADER } from './signature'
@@ -35,6 +36,8 @@ export class Receiver {
   private readonly replayWaiters = new Map<string, (delivery: Delivery) => void>()
   /** Requests in flight per socket (pipelining allows several): a parser error there must not get a second answer. */
   private readonly busy = new WeakMap<Duplex, number>()
+  /** The request being read on each socket, to tell it when the parser fails inside its body. */
+  private readonly reading = new WeakMap<Duplex, IncomingMessage>()
   /** Sockets already answered after a parser error: later bytes on them are not recorded again. */
   private readonly refused = new WeakSet<Duplex>()
 
@@ -157,11 +160,12 @@ export class Receiver {
    */
   private onClientError(error: Error & { code?: string; rawPacket?: Buffer }, socket: Duplex): void {
     const answer = clientErrorAnswer(error, (socket as Socket).bytesRead ?? 0)
-    if ((this.busy.get(socket) ?? 0) > 0 || answer.silent || !socket.writable || this.refused.has(socket)) {
-      socket.destroy()
-      return
-    }
+    if (this.refused.has(socket)) return void socket.destroy()
     this.refused.add(socket)
+    const req = this.reading.get(socket)
+    // Inside a body the pipeline owns the answer; once it has answered there is nobody left to tell.
+    if (req && !req.complete && req.listenerCount(BODY_MALFORMED) > 0 && !answer.silent) return void req.emit(BODY_MALFORMED)
+    if ((this.busy.get(socket) ?? 0) > 0 || answer.silent || !socket.writable) return void socket.destroy()
     // End (not destroy) so the answer is read before the close; a client that never closes is cut off.
     socket.end(rawAnswer(answer.status, answer.reason))
     this.settings.clock.after(1000, () => socket.destroy())
@@ -171,6 +175,7 @@ export class Receiver {
   private onRequest(req: IncomingMessage, res: ServerResponse): void {
     const socket = req.socket
     this.busy.set(socket, (this.busy.get(socket) ?? 0) + 1)
+    this.reading.set(socket, req)
     res.once('close', () => this.busy.set(socket, (this.busy.get(socket) ?? 1) - 1))
     const waiterNonce = this.replayNonce(req)
     const onAnswered =

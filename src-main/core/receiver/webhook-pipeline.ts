@@ -129,6 +129,7 @@ export class WebhookPipeline {
     if (!body.ok) {
       if (body.reason === 'body_too_large') return refuse(413, 'body_too_large', closing)
       if (body.reason === 'body_timeout') return refuse(408, 'body_timeout', closing)
+      if (body.reason === 'malformed_body') return refuse(400, 'malformed_http', closing)
       return answered('refused', 0, 'aborted') // the client left: nobody to answer
     }
     rec.setBody(body.body, s.maxStoredBodyBytes)
