@@ -158,4 +158,47 @@ describe('Journal', () => {
     expect(count).toBe(2000)
     await journal.close()
   })
+
+  it('replays only one kind, or only the newest N of it, reading back only the files it needs', async () => {
+    const journal = await Journal.open({ dir, clock, maxFileBytes: 400 })
+    for (let i = 1; i <= 30; i++) await journal.append(i % 3 === 0 ? 'call' : 'webhook', { i })
+    expect((await all(journal)).length).toBe(30)
+    const kinds = async (options: Parameters<Journal['replay']>[1]) => {
+      const out: number[] = []
+      await journal.replay((r) => void out.push((r.data as { i: number }).i), options)
+      return out
+    }
+    expect(await kinds({ kind: 'call' })).toEqual([3, 6, 9, 12, 15, 18, 21, 24, 27, 30])
+    expect(await kinds({ kind: 'webhook', last: 4 })).toEqual([25, 26, 28, 29])
+    expect(await kinds({ last: 3 })).toEqual([28, 29, 30])
+    expect(await kinds({ kind: 'call', last: 100 })).toEqual([3, 6, 9, 12, 15, 18, 21, 24, 27, 30])
+    expect(await kinds({ kind: 'webhook', last: 0 })).toEqual([])
+    expect(await kinds({ kind: 'nothing', last: 5 })).toEqual([])
+    await journal.close()
+  })
+
+  it('appendJson stores the given text as the data, and refuses text that would break the line', async () => {
+    const journal = await Journal.open({ dir, clock })
+    const record = await journal.appendJson('webhook', '{"b": 2, "a":[1, 2]}', { b: 2, a: [1, 2] })
+    expect(record).toMatchObject({ seq: 1, kind: 'webhook', data: { b: 2, a: [1, 2] } })
+    expect(fileLines(segmentPath(1))[0]).toContain('"data":{"b": 2, "a":[1, 2]}}')
+    await expect(journal.appendJson('webhook', '{"a":\n1}', { a: 1 })).rejects.toThrow(/one line/)
+    expect((await all(journal)).map((r) => r.data)).toEqual([{ b: 2, a: [1, 2] }])
+    await journal.close()
+  })
+
+  it('overlaps syncs but still resolves appends in seq order, and close waits for all of them', async () => {
+    const journal = await Journal.open({ dir, clock, maxSyncsInFlight: 3, maxFileBytes: 2048 })
+    const resolved: number[] = []
+    const pending: Array<Promise<JournalRecord>> = []
+    for (let round = 0; round < 20; round++) {
+      for (let i = 0; i < 10; i++) pending.push(journal.append('n', { round, i }).then((r) => (resolved.push(r.seq), r)))
+      await new Promise((res) => setImmediate(res))
+    }
+    await journal.close()
+    expect(resolved).toEqual(Array.from({ length: 200 }, (_, i) => i + 1))
+    const reopened = await Journal.open({ dir, clock })
+    expect((await all(reopened)).map((r) => r.seq)).toEqual(resolved)
+    await reopened.close()
+  })
 })
