@@ -1,4 +1,4 @@
-// Fetches the Electron runtime when the machine can, and never fails the install when it cannot:
+// Fetches the Electron runtime when it is missing, and reports instead of failing when it cannot:
 // without Electron, `npm start` falls back to the headless shell in a browser.
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
@@ -7,30 +7,32 @@ import path from 'node:path'
 
 const require = createRequire(import.meta.url)
 
-function electronDir() {
+/** @returns {{ binary: string } | { why: string }} */
+export function ensureElectron() {
+  let dir
   try {
-    return path.dirname(require.resolve('electron/package.json'))
+    dir = path.dirname(require.resolve('electron/package.json'))
+  } catch {
+    return { why: 'the electron package is not installed' }
+  }
+  const installed = readBinary()
+  if (installed) return { binary: installed }
+  if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) return { why: 'ELECTRON_SKIP_BINARY_DOWNLOAD is set, so the Electron runtime was not downloaded' }
+
+  console.log('[switchboard] downloading the Electron runtime (first start only)…')
+  const result = spawnSync(process.execPath, [path.join(dir, 'install.js')], { cwd: dir, stdio: ['ignore', 'inherit', 'pipe'], timeout: 300_000, encoding: 'utf8' })
+  const binary = result.status === 0 ? readBinary() : null
+  if (binary) return { binary }
+  const detail = (result.stderr || String(result.error ?? 'unknown error')).trim().split('\n').find((l) => /Error/.test(l)) ?? 'download failed'
+  return { why: `the Electron runtime could not be downloaded (${detail.trim()})` }
+}
+
+function readBinary() {
+  try {
+    delete require.cache[require.resolve('electron')]
+    const binary = require('electron') // the package exports the path of the downloaded binary
+    return typeof binary === 'string' && existsSync(binary) ? binary : null
   } catch {
     return null
   }
 }
-
-const dir = electronDir()
-if (!dir) process.exit(0)
-if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) {
-  console.log('[switchboard] ELECTRON_SKIP_BINARY_DOWNLOAD is set: skipping the Electron runtime; `npm start` will use the headless shell.')
-  process.exit(0)
-}
-if (existsSync(path.join(dir, 'path.txt'))) process.exit(0)
-
-const result = spawnSync(process.execPath, [path.join(dir, 'install.js')], {
-  cwd: dir,
-  stdio: ['ignore', 'inherit', 'pipe'],
-  timeout: 180_000,
-  encoding: 'utf8'
-})
-if (result.status === 0) process.exit(0)
-const why = (result.stderr || String(result.error ?? 'unknown error')).trim().split('\n').slice(-1)[0]
-console.log(`[switchboard] The Electron runtime could not be downloaded (${why}).`)
-console.log('[switchboard] That is fine: `npm start` will run Switchboard as a headless shell you open in a browser.')
-process.exit(0)

@@ -4,12 +4,11 @@
 // AGENTPHONE_API_KEY is set.
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
-import { createRequire } from 'node:module'
+import { ensureElectron } from './ensure-electron.mjs'
 import path from 'node:path'
 import readline from 'node:readline'
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
-const require = createRequire(import.meta.url)
 const log = (msg) => console.log(`[switchboard] ${msg}`)
 
 function newestMtime(dir) {
@@ -33,28 +32,20 @@ function run(cmd, args) {
   if (result.status !== 0) process.exit(result.status ?? 1)
 }
 
-function electronBinary() {
-  try {
-    const binary = require('electron') // the package exports the path of the downloaded binary
-    return typeof binary === 'string' && existsSync(binary) ? { binary } : { why: 'the Electron runtime is not installed (its download failed or was skipped)' }
-  } catch (err) {
-    return { why: `the Electron runtime is not installed (${String(err.message ?? err).split('\n')[0]})` }
-  }
-}
-
 if (needsBuild()) {
   log('building (first start, or the sources changed)…')
   run('npx', ['electron-vite', 'build'])
   run('npx', ['vite', 'build', '--config', 'vite.web.config.ts', '--logLevel', 'warn'])
 }
 
-const electron = electronBinary()
+// Without a display no window can open, so there is no point fetching Electron at all.
 const noDisplay = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY
-if (electron.binary && !noDisplay) {
+const electron = noDisplay ? { why: 'there is no display to open a window on' } : ensureElectron()
+if (electron.binary) {
   const child = spawn(electron.binary, [root], { cwd: root, stdio: 'inherit' })
   child.on('exit', (code) => process.exit(code ?? 0))
 } else {
-  log(`Opening the headless shell instead of a window: ${electron.binary ? 'there is no display' : electron.why}.`)
+  log(`Opening the headless shell instead of a window: ${electron.why}.`)
   const args = [path.join(root, 'out/main/cli.js'), 'serve', ...process.argv.slice(2)]
   const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] })
   readline.createInterface({ input: child.stdout }).on('line', (line) => {

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Express, Request, Response } from 'express'
+import type expressModule from 'express'
 import { Journal } from '../core/journal/journal'
 import { DeliveryLog } from '../core/live/delivery-log'
 import { systemClock } from '../core/ports'
@@ -51,7 +52,7 @@ export function startBare(): Promise<BenchServer> {
  * Express is a dev dependency, loaded at run time rather than bundled into the bench.
  */
 export function startExpressExample(): Promise<BenchServer> {
-  const express = createRequire(import.meta.url)('express') as typeof import('express')
+  const express = createRequire(import.meta.url)('express') as typeof expressModule
   const app: Express = express()
   app.post('/webhook', express.json(), (req: Request, res: Response) => {
     const signature = req.headers['x-webhook-signature']

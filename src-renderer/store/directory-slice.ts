@@ -1,0 +1,101 @@
+import type { Agent, BridgeErrorPayload, BridgeResult, CommandParams, CommandResult, PhoneNumber } from '../../src-preload/contract'
+import type { SliceDeps } from './types'
+
+export type Voice = CommandResult<'agents.voices'>['items'][number]
+export type AgentCreate = CommandParams<'agents.create'>
+export type AgentPatch = Omit<CommandParams<'agents.update'>, 'agentId'>
+export type BuyParams = CommandParams<'numbers.buy'>
+
+/** What a mutating action answers: null when it worked, or the refusal to show beside the form. */
+export type ActionError = BridgeErrorPayload | null
+
+/** A list as the account-owner views hold it: null until the first load answers. */
+export type Loaded<T> = { items: T[] | null; loading: boolean; error: string | null }
+
+export interface DirectorySlice {
+  agents: Loaded<Agent>
+  numbers: Loaded<PhoneNumber>
+  voices: Voice[] | null
+  loadAgents(): Promise<void>
+  loadNumbers(): Promise<void>
+  loadVoices(): Promise<void>
+  createAgent(params: AgentCreate): Promise<ActionError>
+  updateAgent(agentId: string, patch: AgentPatch): Promise<ActionError>
+  deleteAgent(agentId: string): Promise<ActionError>
+  buyNumber(params: BuyParams): Promise<ActionError>
+  releaseNumber(numberId: string): Promise<ActionError>
+  attachNumber(numberId: string, agentId: string): Promise<ActionError>
+  detachNumber(numberId: string, agentId: string): Promise<ActionError>
+}
+
+/** Pages of 100 (the API's maximum) until `total`; the cap keeps a runaway account bounded. */
+const PAGE = 100
+const MAX_ITEMS = 5_000
+
+type PagedMethod = 'agents.list' | 'numbers.list'
+
+export function createDirectorySlice({ set, get, bridge }: SliceDeps): DirectorySlice {
+  async function loadAll<M extends PagedMethod>(method: M): Promise<BridgeResult<CommandResult<M>['items']>> {
+    const items: CommandResult<M>['items'] = []
+    for (let offset = 0; offset < MAX_ITEMS; offset += PAGE) {
+      const res = await bridge.invoke(method, { limit: PAGE, offset })
+      if (!res.ok) return res
+      items.push(...(res.value.items as typeof items))
+      if (res.value.items.length < PAGE || items.length >= res.value.total) break
+    }
+    return { ok: true, value: items }
+  }
+
+  const startLoad = (key: 'agents' | 'numbers'): void =>
+    set((s) => ({ [key]: { ...s[key], loading: true, error: null } }) as Partial<DirectorySlice>)
+
+  /** Every change reloads both lists: an agent's numbers and a number's agent are one fact seen twice. */
+  async function afterChange(res: BridgeResult<unknown>): Promise<ActionError> {
+    if (!res.ok) return res.error
+    await Promise.all([get().loadAgents(), get().loadNumbers()])
+    return null
+  }
+
+  return {
+    agents: { items: null, loading: false, error: null },
+    numbers: { items: null, loading: false, error: null },
+    voices: null,
+
+    async loadAgents() {
+      startLoad('agents')
+      const res = await loadAll('agents.list')
+      set((s) => ({ agents: res.ok ? { items: res.value, loading: false, error: null } : { ...s.agents, loading: false, error: res.error.message } }))
+    },
+    async loadNumbers() {
+      startLoad('numbers')
+      const res = await loadAll('numbers.list')
+      set((s) => ({ numbers: res.ok ? { items: res.value, loading: false, error: null } : { ...s.numbers, loading: false, error: res.error.message } }))
+    },
+    async loadVoices() {
+      const res = await bridge.invoke('agents.voices', {})
+      // Without the catalogue the editor still works: it offers the agent's current voice id only.
+      if (res.ok) set({ voices: res.value.items })
+    },
+    async createAgent(params) {
+      return afterChange(await bridge.invoke('agents.create', params))
+    },
+    async updateAgent(agentId, patch) {
+      return afterChange(await bridge.invoke('agents.update', { agentId, ...patch }))
+    },
+    async deleteAgent(agentId) {
+      return afterChange(await bridge.invoke('agents.delete', { agentId }))
+    },
+    async buyNumber(params) {
+      return afterChange(await bridge.invoke('numbers.buy', params))
+    },
+    async releaseNumber(numberId) {
+      return afterChange(await bridge.invoke('numbers.release', { numberId }))
+    },
+    async attachNumber(numberId, agentId) {
+      return afterChange(await bridge.invoke('numbers.attach', { numberId, agentId }))
+    },
+    async detachNumber(numberId, agentId) {
+      return afterChange(await bridge.invoke('numbers.detach', { numberId, agentId }))
+    }
+  }
+}
