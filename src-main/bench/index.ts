@@ -3,6 +3,7 @@ import type { ChildProcess } from 'node:child_process'
 import { cpus } from 'node:os'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
+import { probeDisk } from './disk-probe'
 import type { ClientJob, ClientResult } from './load-client'
 import { runLoadClient } from './load-client'
 import { percentile, printTable } from './report'
@@ -66,6 +67,7 @@ async function main(): Promise<void> {
   const express = await rate(child, startExpressExample)
   const ours = await rate(child, startReceiver)
 
+  const disk = await probeDisk()
   const turns: Array<{ open: number; p50: number; p99: number }> = []
   await withServer(startReceiver, async (server) => {
     for (const open of TURN_LEVELS) {
@@ -88,7 +90,7 @@ async function main(): Promise<void> {
   })
   child.disconnect()
 
-  printTable({ bare, express, ours, turns, memory })
+  printTable({ bare, express, ours, disk, turns, memory })
 }
 
 if (process.argv.includes('--load-client')) runLoadClient()

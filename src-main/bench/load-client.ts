@@ -90,12 +90,14 @@ async function flood(job: Extract<ClientJob, { job: 'flood' }>): Promise<ClientR
 /** Opens a voice turn; resolves with the ms until its first NDJSON line, and a way to hang up. */
 function voiceTurn(url: URL, secret: string): Promise<{ firstLineMs: number; hangUp: () => void }> {
   const { body, headers } = signedSms(secret, 'voice')
-  const started = performance.now()
+  let started = performance.now()
   return new Promise((resolve, reject) => {
     const req = request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', agent: false, headers }, (res) => {
       res.once('data', () => resolve({ firstLineMs: performance.now() - started, hangUp: () => req.destroy() }))
       res.on('error', () => undefined)
     })
+    // Timed from when the request can go out: the TCP handshake is the client's, not the receiver's.
+    req.once('socket', (socket) => socket.once('connect', () => (started = performance.now())))
     req.on('error', reject)
     req.end(body)
   })

@@ -4,6 +4,8 @@ export interface BenchFigures {
   bare: number
   express: number
   ours: number
+  /** One small append + fdatasync on this disk, alone: the floor under any durable answer. */
+  disk: { p50: number; p99: number }
   turns: Array<{ open: number; p50: number; p99: number }>
   memory: { before: NodeJS.MemoryUsage; after: NodeJS.MemoryUsage; ok: number; failed: number; seconds: number }
 }
@@ -32,6 +34,7 @@ export function printTable(f: BenchFigures): void {
   console.log(`  receiver / express = ${(f.ours / f.express).toFixed(2)}  (target > 1.00: ${verdict(f.ours > f.express)})\n`)
 
   console.log(row(['Voice turn: time to the interim line', 'p50', 'p99'], w))
+  console.log(row(['(disk floor: one append + fdatasync)', `${f.disk.p50.toFixed(2)} ms`, `${f.disk.p99.toFixed(2)} ms`], w))
   for (const t of f.turns) console.log(row([`${t.open} open turn${t.open === 1 ? '' : 's'}`, `${t.p50.toFixed(2)} ms`, `${t.p99.toFixed(2)} ms`], w))
   const at200 = f.turns.find((t) => t.open === 200)
   if (at200) console.log(`  p99 at 200 open = ${at200.p99.toFixed(2)} ms  (target < 5 ms: ${verdict(at200.p99 < 5)})\n`)

@@ -1,37 +1,35 @@
-import { randomBytes } from 'node:crypto'
 import path from 'node:path'
-import type { AppStatus, BridgeEvent, BridgeResult, CallInfo, Settings, TranscriptTurn } from '../../src-preload/contract'
-import { AgentPhoneClient } from './agentphone/client'
+import type { AppStatus, BridgeEvent, BridgeResult, Settings } from '../../src-preload/contract'
 import { toCoreError } from './agentphone/errors'
-import { followTranscript } from './agentphone/transcript-stream'
 import { dispatch } from './dispatch'
 import { appHandlers } from './handlers/app'
 import { callHandlers } from './handlers/calls'
-import type { SandboxHandle, SessionContext } from './handlers/context'
+import type { SessionContext } from './handlers/context'
 import { directoryHandlers } from './handlers/directory'
 import { messagingHandlers } from './handlers/messaging'
 import { sandboxHandlers } from './handlers/sandbox'
 import type { HandlerMap } from './handlers/types'
-import { webhookHandlers } from './handlers/webhooks'
 import { webhookConnectHandlers } from './handlers/webhook-connect'
+import { webhookHandlers } from './handlers/webhooks'
 import { Journal } from './journal/journal'
 import { AgentDirectory } from './live/agent-directory'
-import { CallBoard, isLive } from './live/call-board'
+import { connectApi } from './live/api-connection'
+import { CallBoard } from './live/call-board'
+import { CallPoller } from './live/call-poller'
+import { CallTracker } from './live/call-tracker'
 import { DeliveryLog } from './live/delivery-log'
+import { GapFinder } from './live/gap-finder'
+import { replayJournal } from './live/journal-replay'
+import { API_KEY_SECRET, OUR_WEBHOOK_KEY, TUNNEL_URL_KEY } from './live/keys'
 import { SecretRing } from './live/secret-ring'
 import { readSettings, writeSettings } from './live/settings'
-import { wireBrokerEvents, wireSandboxEvents } from './live/wiring'
 import { applyWebhook, type WebhookEnvelope } from './live/webhook-events'
-import { memorySecrets, memoryStore, silentLogger, systemClock } from './ports'
+import { wireBrokerEvents, wireSandboxEvents } from './live/wiring'
+import { memorySecrets, memoryStore, silentLogger, systemClock, type Logger } from './ports'
 import { createReceiver } from './receiver/receiver'
 import type { SessionLike, SessionOptions } from './session-types'
-import { OUR_WEBHOOK_KEY, TUNNEL_URL_KEY, WEBHOOK_SECRET } from './live/keys'
-import { GapFinder } from './live/gap-finder'
-import { CallPoller } from './live/call-poller'
-import { Simulator } from './sim/simulator'
 import { TurnBroker } from './turns/turn-broker'
 
-export const DEFAULT_BASE_URL = 'https://api.agentphone.to'
 /** Open voice turns past this many get the fallback at once, so a flood cannot exhaust sockets. */
 const MAX_OPEN_TURNS = 500
 
@@ -41,17 +39,23 @@ const MAX_OPEN_TURNS = 500
  */
 export class Session implements SessionLike {
   private readonly listeners = new Set<(event: BridgeEvent) => void>()
-  private readonly followers = new Map<string, { stop(): void }>()
-  private poller: CallPoller | null = null
+  /** What to undo, newest first: a failed start releases exactly what it had taken. */
+  private readonly cleanup: Array<() => unknown> = []
   private handlers: HandlerMap = {}
   private ctx!: SessionContext
+  private logger: Logger = silentLogger
   private stopped = false
 
   private constructor(private readonly options: SessionOptions) {}
 
   static async start(options: SessionOptions): Promise<Session> {
     const session = new Session(options)
-    await session.boot()
+    try {
+      await session.boot()
+    } catch (err) {
+      await session.stop()
+      throw err
+    }
     return session
   }
 
@@ -61,7 +65,7 @@ export class Session implements SessionLike {
 
   invoke(method: string, params: unknown): Promise<BridgeResult<unknown>> {
     if (this.stopped) return Promise.resolve({ ok: false, error: { code: 'not_available', message: 'Switchboard is shutting down.' } })
-    return dispatch(this.handlers, method, params, this.ctx.logger, (err) => toCoreError(err))
+    return dispatch(this.handlers, method, params, this.logger, (err) => toCoreError(err))
   }
 
   onEvent(listener: (event: BridgeEvent) => void): () => void {
@@ -72,13 +76,13 @@ export class Session implements SessionLike {
   async stop(): Promise<void> {
     if (this.stopped) return
     this.stopped = true
-    for (const f of this.followers.values()) f.stop()
-    this.ctx.gaps?.stop()
-    this.poller?.stop()
-    this.ctx.broker.closeAll()
-    await this.ctx.receiver.stop()
-    await this.ctx.sandbox?.sim.stop()
-    await this.ctx.journal.close()
+    for (let undo = this.cleanup.pop(); undo; undo = this.cleanup.pop()) {
+      try {
+        await undo()
+      } catch (err) {
+        this.logger.warn('a part did not stop cleanly', { error: err instanceof Error ? err.message : String(err) })
+      }
+    }
   }
 
   private emit = (event: BridgeEvent): void => {
@@ -86,7 +90,7 @@ export class Session implements SessionLike {
       try {
         listener(event)
       } catch (err) {
-        this.ctx.logger.error('event listener failed', { event: event.event, error: String(err) })
+        this.logger.error('event listener failed', { event: event.event, error: String(err) })
       }
     }
   }
@@ -94,14 +98,18 @@ export class Session implements SessionLike {
   private async boot(): Promise<void> {
     const o = this.options
     const clock = o.clock ?? systemClock
-    const logger = o.logger ?? silentLogger
+    const logger = (this.logger = o.logger ?? silentLogger)
     const store = o.settings ?? memoryStore()
     const secrets = o.secrets ?? memorySecrets()
     const startedAt = new Date(clock.now()).toISOString()
     const nowIso = () => new Date(clock.now()).toISOString()
-    const settings = (): Settings => readSettings(store)
+    // Read on every voice turn: parsed once, refreshed when the person changes a setting.
+    let cachedSettings: Settings = readSettings(store)
+    const settings = () => cachedSettings
+    const onStop = (undo: () => unknown) => void this.cleanup.push(undo)
 
     const journal = await Journal.open({ dir: path.join(o.dataDir, 'journal'), clock })
+    onStop(() => journal.close())
     const board = new CallBoard(this.emit)
     const deliveries = new DeliveryLog()
     const ring = new SecretRing(clock)
@@ -120,13 +128,16 @@ export class Session implements SessionLike {
       },
       onEvent: (event) => wireBrokerEvents(event, { board, journal, emit: this.emit })
     })
-    const { api, sandbox, baseUrl } = await this.connectApi(clock, logger, secrets, ring)
+    const { api, sandbox, baseUrl } = await connectApi(o, { clock, logger, secrets, ring, onStarted: onStop })
     const directory = new AgentDirectory(() => api.agents.listAll())
+    const tracker = new CallTracker({ api, board, journal, nowIso })
+    const track = (callId: string, hosted: boolean) => tracker.track(callId, hosted)
     const gaps = o.mode === 'live' ? new GapFinder({ api, board, store, clock, logger, emit: this.emit }) : null
     const receiver = createReceiver({
       host: o.receiver?.host ?? '127.0.0.1',
       port: o.receiver?.port ?? 0,
       clock,
+      logger,
       secrets: () => ring.accepted(),
       journal,
       broker,
@@ -142,8 +153,11 @@ export class Session implements SessionLike {
       }
     })
 
-    await this.replayJournal(journal, board, directory, nowIso)
+    await replayJournal(journal, { board, directory, emit: this.emit, now: nowIso })
     await receiver.start()
+    onStop(() => receiver.stop())
+    onStop(() => broker.closeAll())
+    onStop(() => tracker.stopAll())
 
     this.ctx = {
       mode: o.mode,
@@ -165,7 +179,7 @@ export class Session implements SessionLike {
       ...(o.connectTimeoutMs ? { connectTimeoutMs: o.connectTimeoutMs } : {}),
       emit: this.emit,
       settings,
-      updateSettings: (patch) => writeSettings(store, patch),
+      updateSettings: (patch) => (cachedSettings = writeSettings(store, patch)),
       nowIso,
       status: () => ({
         mode: o.mode,
@@ -176,12 +190,11 @@ export class Session implements SessionLike {
         sandbox: sandbox ? { agent: sandbox.agent, number: sandbox.number } : null,
         turnTimeoutSeconds: settings().webhookTimeoutSeconds,
         startedAt,
-        hasApiKey: Boolean(secrets.get('apiKey')),
+        hasApiKey: Boolean(secrets.get(API_KEY_SECRET)),
         tunnelUrl: store.get<string>(TUNNEL_URL_KEY) ?? null,
         notice: null
       })
     }
-    const track = (callId: string, hosted: boolean) => this.track(callId, hosted)
     this.handlers = {
       ...appHandlers(this.ctx),
       ...callHandlers(this.ctx, track),
@@ -200,69 +213,15 @@ export class Session implements SessionLike {
       await directory.refresh()
       // The simulator started empty: calls the journal still shows as live ended with the last run.
       for (const call of board.list(true)) board.end(call.id, nowIso(), 'failed')
-    } else {
-      directory.refresh().catch((err: unknown) => logger.warn('could not load agents', { error: String(err) }))
-      // Only a console that registered its receiver can have missed anything.
-      if (store.get(OUR_WEBHOOK_KEY)) gaps?.start()
-      this.poller = new CallPoller({ api, board, directory, clock, logger, track })
-      this.poller.start()
+      return
     }
-  }
-
-  private async connectApi(clock: SessionContext['clock'], logger: SessionContext['logger'], secrets: NonNullable<SessionOptions['secrets']>, ring: SecretRing) {
-    const o = this.options
-    if (o.mode === 'live') {
-      const apiKey = secrets.get('apiKey')
-      if (!apiKey) throw new Error('Live mode needs an API key (AGENTPHONE_API_KEY).')
-      const baseUrl = o.live?.baseUrl ?? DEFAULT_BASE_URL
-      ring.rotate(secrets.get(WEBHOOK_SECRET) ?? null)
-      return { api: new AgentPhoneClient({ baseUrl, apiKey, logger }), sandbox: null, baseUrl }
-    }
-    const apiKey = `sk_sandbox_${randomBytes(12).toString('hex')}`
-    const sim = new Simulator({ clock, logger, host: '127.0.0.1', port: o.simulator?.port ?? 0, apiKeys: [apiKey] })
-    await sim.start()
-    const account = await sim.ensureSandboxAccount(apiKey)
-    const sandbox: SandboxHandle = {
-      sim,
-      apiKey,
-      agent: { id: account.agent.id, name: account.agent.name, voiceMode: account.agent.voiceMode },
-      number: { id: account.number.id, phoneNumber: account.number.phoneNumber }
-    }
-    return { api: new AgentPhoneClient({ baseUrl: sim.url, apiKey, logger }), sandbox, baseUrl: null }
-  }
-
-  /** Rebuilds the board from the journal so live calls and recent events reappear after a restart. */
-  private async replayJournal(journal: Journal, board: CallBoard, directory: AgentDirectory, nowIso: () => string) {
-    const deps = { board, directory, emit: this.emit, now: nowIso }
-    await journal.replay((record) => {
-      const data = record.data as Record<string, unknown>
-      if (record.kind === 'webhook') applyWebhook(data.payload as WebhookEnvelope, deps)
-      else if (record.kind === 'line') board.addLine(data as unknown as TranscriptTurn)
-      else if (record.kind === 'call' && !board.get(String(data.id))) board.upsert({ id: String(data.id) }, data as unknown as CallInfo)
-    })
-  }
-
-  /** Hosted-mode calls have no webhook turns: their transcript comes from the API's SSE stream. */
-  private track(callId: string, hosted: boolean): void {
-    const call = this.ctx.board.get(callId)
-    if (call) void this.ctx.journal.append('call', call).catch(() => undefined)
-    if (!hosted || this.followers.has(callId)) return
-    const handle = followTranscript(this.ctx.api, callId, {
-      onTurn: (turn) =>
-        this.ctx.board.addLine({
-          callId,
-          speaker: turn.speaker,
-          text: turn.text,
-          at: turn.at,
-          source: turn.speaker === 'agent' ? 'hosted' : 'caller'
-        }),
-      onEnded: () => {
-        this.followers.delete(callId)
-        const live = this.ctx.board.get(callId)
-        if (live && isLive(live)) this.ctx.board.end(callId, this.ctx.nowIso())
-      }
-    })
-    this.followers.set(callId, handle)
+    directory.refresh().catch((err: unknown) => logger.warn('could not load agents', { error: String(err) }))
+    // Only a console that registered its receiver can have missed anything.
+    if (gaps && store.get(OUR_WEBHOOK_KEY)) gaps.start()
+    onStop(() => gaps?.stop())
+    const poller = new CallPoller({ api, board, directory, clock, logger, track })
+    poller.start()
+    onStop(() => poller.stop())
   }
 }
 

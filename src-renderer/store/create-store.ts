@@ -5,6 +5,14 @@ import { createCallsSlice } from './calls-slice'
 import { createDraftsSlice } from './drafts-slice'
 import { createSandboxSlice } from './sandbox-slice'
 import { createToastsSlice } from './toasts-slice'
+import { createDirectorySlice } from './directory-slice'
+import { createUsageSlice } from './usage-slice'
+import { createMessagingSlices } from './messages-slice'
+import { createGapsSlice } from './gaps-slice'
+import { createSettingsSlice } from './settings-slice'
+import { createWebhookConnectSlice } from './webhook-connect-slice'
+import { createWebhooksSlice } from './webhooks-slice'
+import { createSupervisionSlice } from './supervision-slice'
 import type { AppState, AppStore, SliceDeps } from './types'
 
 function defaultStorage(): SliceDeps['storage'] {
@@ -27,7 +35,15 @@ export function createAppStore(bridge: BridgeClient, storage: SliceDeps['storage
       ...createAppSlice(deps),
       ...createCallsSlice(deps),
       ...createSandboxSlice(deps),
-      ...createDraftsSlice(deps)
+      ...createDraftsSlice(deps),
+      ...createSupervisionSlice(deps),
+      ...createDirectorySlice(deps),
+      ...createUsageSlice(deps),
+      ...createMessagingSlices(deps),
+      ...createWebhooksSlice(deps),
+      ...createWebhookConnectSlice(deps),
+      ...createGapsSlice(deps),
+      ...createSettingsSlice(deps)
     }
   })
 }

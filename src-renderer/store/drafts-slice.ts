@@ -4,18 +4,20 @@ import type { DraftsSlice, SliceDeps } from './types'
 
 export const TOO_LATE_MESSAGE = 'Too late: the turn already closed — your text was kept'
 
+type ReplyParams = Omit<CommandParams<'turns.reply'>, 'turnId'>
+
 /**
- * Drafts are kept per call rather than per turn: when a reply is refused as too late, the kept
- * text stays in the same box and can go out as the answer to the caller's next turn.
+ * Sends one reply to a call's waiting turn; true when the core took it. Refusals become a notice
+ * in the call's composer. Shared by the drafts slice and the supervision slice (quick replies,
+ * transfer) so every way of answering reports "too late" the same way.
  */
-export function createDraftsSlice({ set, get, bridge }: SliceDeps): DraftsSlice {
+export function createReplier({ set, get, bridge }: SliceDeps): (callId: string, params: ReplyParams) => Promise<boolean> {
   const setNotice = (callId: string, notice: DraftsSlice['notices'][string]): void =>
     set((s) => ({ notices: { ...s.notices, [callId]: notice } }))
   const setSending = (callId: string, sending: boolean): void =>
     set((s) => ({ sending: { ...s.sending, [callId]: sending } }))
 
-  /** Sends one reply; returns true when the core took it. Refusals become a notice in the box. */
-  async function reply(callId: string, params: Omit<CommandParams<'turns.reply'>, 'turnId'>): Promise<boolean> {
+  return async function reply(callId, params) {
     const turn = waitingTurnFor(get(), callId)
     if (!turn) {
       setNotice(callId, { kind: 'too-late', text: TOO_LATE_MESSAGE })
@@ -38,7 +40,15 @@ export function createDraftsSlice({ set, get, bridge }: SliceDeps): DraftsSlice 
     }
     return false
   }
+}
 
+/**
+ * Drafts are kept per call rather than per turn: when a reply is refused as too late, the kept
+ * text stays in the same box and can go out as the answer to the caller's next turn.
+ */
+export function createDraftsSlice(deps: SliceDeps): DraftsSlice {
+  const { set, get } = deps
+  const reply = createReplier(deps)
   return {
     drafts: {},
     notices: {},

@@ -1,5 +1,8 @@
 import type { BridgeClient } from '../bridge/bridge-client'
 import type { AppStore } from './types'
+import { subscribeWebhookEvents } from './webhooks-events'
+import { subscribeMessaging } from './messages-events'
+import { startSupervision } from './start-supervision'
 
 /**
  * Subscribes the store to the bridge's pushed events (once, outside React) and loads the
@@ -46,13 +49,17 @@ export function startStore(store: AppStore, bridge: BridgeClient): () => void {
     }),
     bridge.on('turn.claimed', (t) => s().claimTurn(t.turnId, t.by)),
     bridge.on('sandbox.heard', ({ callId, ...line }) => s().addHeard(callId, { ...line, at: Date.now() })),
-    bridge.on('sandbox.ring', (ring) => s().setRinging(ring))
+    bridge.on('sandbox.ring', (ring) => s().setRinging(ring)),
+    ...subscribeWebhookEvents(store, bridge),
+    ...subscribeMessaging(store, bridge),
+    startSupervision(store, bridge)
   ]
 
   const load = (): void => {
     void s().loadStatus()
     void s().loadCalls()
     void s().loadTurns()
+    void s().loadGaps()
   }
 
   let wasDown = false

@@ -1,6 +1,11 @@
 import type { StoreApi } from 'zustand/vanilla'
 import type { AppStatus, BridgeResult, CallInfo, OpenTurn, TranscriptTurn } from '../../src-preload/contract'
 import type { BridgeClient, ConnectionState } from '../bridge/bridge-client'
+import type { DirectorySlice } from './directory-slice'
+import type { UsageSlice } from './usage-slice'
+import type { SupervisionSlice } from './supervision-types'
+import type { MessagingState } from './messages-types'
+import type { GapsSlice, SettingsSlice, WebhookConnectSlice, WebhooksSlice } from './webhooks-types'
 
 export type NavView = 'monitor' | 'messages' | 'agents' | 'numbers' | 'webhooks' | 'usage' | 'settings'
 export type ThemeChoice = 'system' | 'light' | 'dark'
@@ -85,7 +90,7 @@ export interface ToastsSlice {
   report<T>(what: string, result: BridgeResult<T>): T | undefined
 }
 
-export type AppState = AppSlice & CallsSlice & SandboxSlice & DraftsSlice & ToastsSlice
+export type AppState = AppSlice & CallsSlice & SandboxSlice & DraftsSlice & ToastsSlice & DirectorySlice & UsageSlice & WebhooksSlice & WebhookConnectSlice & GapsSlice & SettingsSlice & MessagingState & SupervisionSlice
 export type AppStore = StoreApi<AppState>
 
 /** Every slice gets the store's set/get plus the bridge: bridge calls live in actions only. */

@@ -1,11 +1,13 @@
 import type { ComponentType } from 'react'
 import type { NavView } from '../store/types'
 import { MonitorView } from './monitor/MonitorView'
+import { MessagesView } from './messages/MessagesView'
 
 /**
  * Which component renders each navigation view. A view not listed shows its placeholder. Each
  * view registers itself here with one line, so adding a view never means rewriting the frame.
  */
 export const VIEWS: Partial<Record<NavView, ComponentType>> = {
-  monitor: MonitorView
+  monitor: MonitorView,
+  messages: MessagesView
 }

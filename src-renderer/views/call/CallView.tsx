@@ -1,39 +1,49 @@
 import { ArrowLeft, PhoneOff } from 'lucide-react'
-import { useEffect } from 'react'
+import { useEffect, useRef } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { Duration } from '../../components/Timers'
 import { StateBadge } from '../../components/StateBadge'
 import { callStateKind, DIRECTION_WORD, isTerminal, remoteParty } from '../../lib/call-state'
+import { partyName, voiceModeWord } from '../../lib/call-labels'
 import { formatPhone } from '../../lib/format'
-import { isTyping } from '../../lib/app-effects'
 import { waitingTurnFor } from '../../store/selectors'
 import { useAppStore } from '../../store/store-context'
 import { CallerAnnouncer } from './CallerAnnouncer'
 import { ReplyComposer } from './ReplyComposer'
 import { Transcript } from './Transcript'
+import { useCallKeys } from './use-call-keys'
 
 /** One call in full: who and how long, the live transcript, and the reply box. */
 export function CallView({ callId }: { callId: string }) {
-  const { call, waiting, closeCall, endCall } = useAppStore(
+  const { call, waiting, closeCall, endCall, loadCallAgent, sandbox, phoneCallId } = useAppStore(
     useShallow((s) => ({
       call: s.calls[callId],
       waiting: waitingTurnFor(s, callId) !== null,
       closeCall: s.closeCall,
-      endCall: s.endCall
+      endCall: s.endCall,
+      loadCallAgent: s.loadCallAgent,
+      sandbox: s.status?.mode === 'sandbox',
+      phoneCallId: s.phoneCallId
     }))
   )
+  const headingRef = useRef<HTMLHeadingElement>(null)
+  const ended = call ? isTerminal(call.status) : true
+  const agentId = call?.agentId ?? null
 
+  // Asked each time the call is opened: the transfer number may have been set in Agents meanwhile.
   useEffect(() => {
-    const onKey = (e: KeyboardEvent): void => {
-      // Escape in the reply box must not throw the person out of the call mid-sentence.
-      if (e.key === 'Escape' && !e.defaultPrevented && !isTyping(e.target)) closeCall()
-    }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [closeCall])
+    if (agentId) void loadCallAgent(agentId)
+  }, [agentId, loadCallAgent])
+
+  useCallKeys({
+    back: closeCall,
+    // Escape in the reply box leaves it (a second Escape goes back) rather than losing the call.
+    leaveField: () => headingRef.current?.focus(),
+    endCall: ended ? undefined : () => void endCall(callId)
+  })
 
   const back = (
-    <button type="button" className="button button--quiet" onClick={closeCall}>
+    <button type="button" className="button button--quiet" onClick={closeCall} aria-keyshortcuts="Escape">
       <ArrowLeft size={14} aria-hidden="true" /> Back to Monitor
     </button>
   )
@@ -45,16 +55,17 @@ export function CallView({ callId }: { callId: string }) {
       </section>
     )
   }
-  const ended = isTerminal(call.status)
   return (
     <section className="view call-view" aria-labelledby="call-heading">
       <div className="view-header call-header">
         {back}
-        <h1 id="call-heading">
-          {DIRECTION_WORD[call.direction]} call · <span className="mono">{formatPhone(remoteParty(call))}</span>
+        <h1 id="call-heading" ref={headingRef} tabIndex={-1}>
+          {DIRECTION_WORD[call.direction]} call · {partyName(call, phoneCallId, sandbox)}{' '}
+          <span className="mono">{formatPhone(remoteParty(call))}</span>
         </h1>
         <span className="muted call-agent">
-          agent <span className="strong">{call.agentName ?? 'Unknown agent'}</span>
+          agent <span className="strong">{call.agentName ?? 'Unknown agent'}</span>{' '}
+          <span className={`tag tag--mode${call.voiceMode === 'hosted' ? ' tag--hosted' : ''}`}>{voiceModeWord(call, sandbox)}</span>
         </span>
         <StateBadge kind={callStateKind(call, waiting)} />
         <Duration startedAt={call.startedAt} endedAt={call.endedAt} />
@@ -62,7 +73,14 @@ export function CallView({ callId }: { callId: string }) {
         <span className="mono muted small call-id" title="AgentPhone call id">
           {call.id}
         </span>
-        <button type="button" className="button button--danger" disabled={ended} onClick={() => void endCall(call.id)}>
+        <button
+          type="button"
+          className="button button--danger"
+          disabled={ended}
+          title="End the call now, for the caller too (Alt+E)"
+          aria-keyshortcuts="Alt+E"
+          onClick={() => void endCall(call.id)}
+        >
           <PhoneOff size={14} aria-hidden="true" /> End call
         </button>
       </div>

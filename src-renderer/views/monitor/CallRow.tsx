@@ -3,6 +3,7 @@ import type { CallInfo } from '../../../src-preload/contract'
 import { Countdown, Duration } from '../../components/Timers'
 import { StateBadge } from '../../components/StateBadge'
 import { callStateKind, DIRECTION_WORD, remoteParty, STATE_WORD } from '../../lib/call-state'
+import { partyName, voiceModeWord } from '../../lib/call-labels'
 import { formatPhone } from '../../lib/format'
 import { waitingTurnFor } from '../../store/selectors'
 import { useAppStore } from '../../store/store-context'
@@ -23,6 +24,7 @@ export function CallRow(props: { call: CallInfo; selected: boolean; onOpen: (id:
   const turn = useAppStore((s) => waitingTurnFor(s, call.id))
   const lastLine = useAppStore((s) => s.transcripts[call.id]?.at(-1))
   const sandboxCallId = useAppStore((s) => s.phoneCallId)
+  const sandbox = useAppStore((s) => s.status?.mode === 'sandbox')
   const DirIcon = DIRECTION_ICON[call.direction]
   const lastWords = lastLine ? `${lastLine.speaker === 'caller' ? 'Caller' : 'Agent'}: ${lastLine.text}` : call.lastWords
   return (
@@ -39,12 +41,12 @@ export function CallRow(props: { call: CallInfo; selected: boolean; onOpen: (id:
         <span className="dir-word">{DIRECTION_WORD[call.direction]}</span>
       </span>
       <span className="cell cell--who">
-        <span className="strong">{call.id === sandboxCallId ? 'Sandbox phone' : 'Caller'}</span>
+        <span className="strong">{partyName(call, sandboxCallId, sandbox)}</span>
         <span className="mono muted">{formatPhone(remoteParty(call))}</span>
       </span>
       <span className="cell cell--agent">
         <span className="strong">{call.agentName ?? 'Unknown agent'}</span>
-        <span className="muted small">{call.voiceMode === 'hosted' ? 'hosted' : call.answeredBy === 'fallback' ? 'fallback answers' : 'you answer'}</span>
+        <span className="muted small">{voiceModeWord(call, sandbox)}</span>
       </span>
       <span className="cell cell--state">
         <StateBadge kind={callStateKind(call, turn !== null)} />

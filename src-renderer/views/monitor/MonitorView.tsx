@@ -1,39 +1,61 @@
 import { PhoneCall } from 'lucide-react'
+import { useEffect, useRef } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { EmptyState } from '../../components/EmptyState'
-import { sortedLiveCalls } from '../../store/selectors'
 import { useAppStore } from '../../store/store-context'
 import { CallView } from '../call/CallView'
+import { boardCalls } from './board-selectors'
 import { CallList } from './CallList'
+import { MonitorAnnouncer } from './MonitorAnnouncer'
+import { NotifyButton } from './NotifyButton'
+import { RecentCalls } from './RecentCalls'
 
 /** Monitor: every live call at once, or one call opened in full. */
 export function MonitorView() {
   const openCallId = useAppStore((s) => s.openCallId)
+  // Coming back from a call puts the keyboard on the list again, on the call just left.
+  const cameBack = useRef(false)
+  const wasOpen = useRef(openCallId)
+  if (wasOpen.current !== openCallId) {
+    cameBack.current = wasOpen.current !== null && openCallId === null
+    wasOpen.current = openCallId
+  }
   if (openCallId) return <CallView callId={openCallId} />
-  return <LiveCalls />
+  return <LiveCalls focusList={cameBack.current} />
 }
 
-function LiveCalls() {
-  const calls = useAppStore(useShallow(sortedLiveCalls))
-  const { selectedCallId, selectCall, openCall, waiting, sandbox } = useAppStore(
+function LiveCalls({ focusList }: { focusList: boolean }) {
+  const calls = useAppStore(useShallow(boardCalls))
+  const { selectedCallId, selectCall, openCall, waiting, live, sandbox } = useAppStore(
     useShallow((s) => ({
       selectedCallId: s.selectedCallId,
       selectCall: s.selectCall,
       openCall: s.openCall,
       waiting: Object.keys(s.turns).length,
+      live: Object.values(s.calls).filter((c) => c.status !== 'completed' && c.status !== 'failed').length,
       sandbox: s.status?.mode === 'sandbox'
     }))
   )
+  const headingRef = useRef<HTMLHeadingElement>(null)
+  useEffect(() => {
+    if (!focusList) return
+    const list = document.querySelector<HTMLElement>('[role="listbox"][aria-label="Live calls"]')
+    ;(list ?? headingRef.current)?.focus()
+  }, [focusList])
+
   return (
-    <section className="view" aria-labelledby="monitor-heading">
+    <section className="view monitor-view" aria-labelledby="monitor-heading">
       <div className="view-header">
-        <h1 id="monitor-heading">Monitor</h1>
+        <h1 id="monitor-heading" ref={headingRef} tabIndex={-1}>
+          Monitor
+        </h1>
         <span className="muted mono" aria-live="polite">
-          {calls.length} live · {waiting} waiting
+          {live} live · {waiting} waiting
         </span>
         <span className="header-spacer" />
-        <span className="muted small">
-          <kbd>↑</kbd> <kbd>↓</kbd> select · <kbd>Enter</kbd> open · <kbd>w</kbd> oldest waiting turn
+        <NotifyButton />
+        <span className="muted small monitor-keys">
+          <kbd>↑</kbd> <kbd>↓</kbd> select · <kbd>Enter</kbd> open · <kbd>w</kbd> oldest waiting turn · <kbd>?</kbd> all keys
         </span>
       </div>
       {calls.length === 0 ? (
@@ -45,13 +67,10 @@ function LiveCalls() {
           )}
         </EmptyState>
       ) : (
-        <CallList
-          calls={calls}
-          selectedCallId={selectedCallId}
-          onSelect={selectCall}
-          onOpen={(id) => void openCall(id)}
-        />
+        <CallList calls={calls} selectedCallId={selectedCallId} onSelect={selectCall} onOpen={(id) => void openCall(id)} />
       )}
+      <RecentCalls />
+      <MonitorAnnouncer />
     </section>
   )
 }

@@ -147,3 +147,18 @@ describe('Session: messages in sandbox mode', () => {
     expect((ok(await session.invoke('calls.list', {})) as { total: number }).total).toBe(0)
   })
 })
+
+describe('Session start-up failures', () => {
+  it('releases what it had started when the receiver port is taken', async () => {
+    const blocker = (await import('node:http')).createServer()
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve))
+    const port = (blocker.address() as { port: number }).port
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'sb-session-'))
+    await expect(startSession({ mode: 'sandbox', dataDir: dir, receiver: { port } })).rejects.toThrow(/EADDRINUSE/)
+    await new Promise<void>((resolve) => blocker.close(() => resolve()))
+    // The journal was closed and the port released: the same folder and port start cleanly now.
+    const session = await startSession({ mode: 'sandbox', dataDir: dir, receiver: { port } })
+    sessions.push(session)
+    expect(session.status().receiverUrl).toBe(`http://127.0.0.1:${port}/webhook`)
+  })
+})

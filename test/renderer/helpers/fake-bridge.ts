@@ -34,6 +34,7 @@ const DEFAULTS: Responders = {
   'app.status': () => SANDBOX_STATUS,
   'calls.list': () => ({ items: [], total: 0 }),
   'turns.list': () => ({ items: [] }),
+  'app.gaps': () => ({ items: [] }),
   'calls.get': () => ({ ok: false, error: { code: 'not_found', message: 'no such call' } })
 }
 

@@ -1,0 +1,149 @@
+// `npm run bench:ui`: how the Monitor copes with many live calls, measured in a real browser
+// against the BUILT app (build first: npx electron-vite build && npx vite build --config vite.web.config.ts).
+//
+// Starts the headless shell, opens the UI in Chromium, and drives sandbox calls over the bridge:
+// first 1 call (the baseline), then 200 calls with 20,000 transcript lines across them. In the
+// page it measures the main thread's longest task and how long a transcript line takes from its
+// creation in the core (`transcript.turn` `at`) to showing in its Monitor row. Prints a table with
+// PASS/FAIL per target; exits 0 either way (a failed run, e.g. no build, exits 1).
+import path from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { chromium } from 'playwright-core'
+import { lineLatencies, percentile } from './bench-ui/analyse.mjs'
+import { connectBridge } from './bench-ui/bridge.mjs'
+import { createLoad } from './bench-ui/load.mjs'
+import { installProbe, readProbe, resetProbe } from './bench-ui/probe.mjs'
+import { startServe } from './bench-ui/serve.mjs'
+
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
+const env = (name, fallback) => Number(process.env[name] ?? fallback)
+const CALLS = env('BENCH_CALLS', 200)
+const LINES = env('BENCH_LINES', 20_000)
+const RATE = env('BENCH_CYCLES_PER_SECOND', 60) // 3 lines per cycle: ~180 lines a second
+const MAX_MS = env('BENCH_MAX_SECONDS', 170) * 1000
+const REPLY_AFTER_MS = 250 // a quick supervisor: the turn waits a quarter second for its answer
+const TARGET_P95_MS = 100
+const TARGET_TASK_MS = 200
+
+const log = (msg) => console.log(`[bench:ui] ${msg}`)
+const fmt = (n) => (Number.isFinite(n) ? n.toFixed(0) : 'n/a')
+
+let serve = null
+let browser = null
+let bridge = null
+const cleanup = async () => {
+  bridge?.close()
+  await browser?.close().catch(() => undefined)
+  await serve?.stop()
+  bridge = browser = serve = null
+}
+for (const sig of ['SIGINT', 'SIGTERM']) process.once(sig, () => void cleanup().finally(() => process.exit(130)))
+
+/** One measured phase: `calls` calls, `lines` lines at `rate` cycles a second. */
+async function phase(name, { page, load, calls, lines, rate, maxMs }) {
+  const ids = await load.dial(calls)
+  await page.getByText(new RegExp(`\\b${load.calls.size} live\\b`)).first().waitFor({ timeout: 30_000 })
+  await sleep(1000) // let the dial burst settle before measuring
+  await page.evaluate(resetProbe)
+  const from = Date.now()
+  const result = await load.run({ lines, cyclesPerSecond: rate, maxMs, replyAfterMs: REPLY_AFTER_MS })
+  await sleep(500) // the last lines reach the screen
+  const seen = await page.evaluate(readProbe)
+  const owned = new Map(ids.map((id) => [id, load.calls.get(id)]))
+  const { latencies, unresolved } = lineLatencies(owned, seen.rows, from)
+  const longest = seen.longTasks.length ? Math.max(...seen.longTasks) : 0
+  const stats = {
+    name,
+    calls,
+    lines: result.lines,
+    seconds: result.elapsedMs / 1000,
+    errors: result.errors,
+    lastError: result.lastError,
+    sampled: latencies.length,
+    unresolved,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    max: latencies.at(-1) ?? NaN,
+    longest,
+    longTasks: seen.longTasks.length,
+    longTaskSupported: seen.longTaskSupported,
+    maxGap: seen.maxGap,
+    gapsOver50: seen.gapsOver50,
+    fps: seen.frames / (result.elapsedMs / 1000)
+  }
+  log(`${name}: ${stats.lines} lines in ${stats.seconds.toFixed(1)} s, ${stats.sampled} lines timed on screen, p95 ${fmt(stats.p95)} ms, longest task ${fmt(longest)} ms`)
+  await load.hangupAll()
+  await page.getByText(/\b0 live\b/).first().waitFor({ timeout: 30_000 }).catch(() => undefined)
+  return stats
+}
+
+function report(base, big) {
+  const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}×` : 'n/a')
+  const rows = [
+    ['lines driven', base.lines, big.lines, '', ''],
+    ['lines/s', base.lines / base.seconds, big.lines / big.seconds, '', ''],
+    ['lines timed on screen', base.sampled, big.sampled, '', ''],
+    ['row latency p50 (ms)', base.p50, big.p50, '', ''],
+    ['row latency p95 (ms)', base.p95, big.p95, `< ${TARGET_P95_MS}`, big.p95 < TARGET_P95_MS && base.p95 < TARGET_P95_MS],
+    ['row latency max (ms)', base.max, big.max, '', ''],
+    ['longest task (ms)', base.longest, big.longest, `< ${TARGET_TASK_MS}`, Math.max(base.longest, big.longest, base.longTaskSupported ? 0 : Math.max(base.maxGap, big.maxGap)) < TARGET_TASK_MS],
+    ['long tasks (> 50 ms)', base.longTasks, big.longTasks, '', ''],
+    ['longest frame gap (ms)', base.maxGap, big.maxGap, '', ''],
+    ['frames/s', base.fps, big.fps, '', '']
+  ]
+  const head = ['metric', `${base.calls} call`, `${big.calls} calls`, 'ratio', 'target', 'result']
+  const body = rows.map(([m, a, b, target, ok]) => [
+    m,
+    typeof a === 'number' ? fmt(a) : a,
+    typeof b === 'number' ? fmt(b) : b,
+    ratio(b, a),
+    target,
+    target ? (ok ? 'PASS' : 'FAIL') : ''
+  ])
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => String(r[i]).length)))
+  const line = (cells) => cells.map((c, i) => String(c).padEnd(widths[i])).join('  ')
+  console.log('')
+  console.log(line(head))
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '))
+  for (const r of body) console.log(line(r))
+  console.log('')
+  for (const s of [base, big]) if (s.errors) console.log(`${s.name}: ${s.errors} bridge errors, last: ${s.lastError}`)
+  if (!base.longTaskSupported) console.log('longtask entries are not supported here: the frame-gap monitor stands in for them')
+}
+
+async function main() {
+  const t0 = Date.now()
+  serve = await startServe(ROOT)
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']
+  })
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+  await page.goto(serve.ready.ui)
+  await page.getByRole('heading', { name: 'Monitor' }).waitFor({ timeout: 30_000 })
+  await page.evaluate(installProbe)
+
+  let load = null
+  bridge = await connectBridge(serve.ready.bridge, (event, data) => load?.onEvent(event, data))
+  const status = await bridge.call('app.status')
+  if (!status.sandbox) throw new Error('the headless shell did not start in sandbox mode')
+  const to = status.sandbox.number.phoneNumber
+
+  load = createLoad({ bridge, to })
+  const base = await phase('baseline', { page, load, calls: 1, lines: 300, rate: 6, maxMs: 30_000 })
+  load = createLoad({ bridge, to })
+  const big = await phase('load', { page, load, calls: CALLS, lines: LINES, rate: RATE, maxMs: MAX_MS })
+  report(base, big)
+  log(`done in ${((Date.now() - t0) / 1000).toFixed(0)} s`)
+}
+
+try {
+  await main()
+} catch (err) {
+  console.error(`[bench:ui] failed: ${err instanceof Error ? err.stack : err}`)
+  if (serve) console.error(serve.stderr().slice(-2000))
+  process.exitCode = 1
+} finally {
+  await cleanup()
+}

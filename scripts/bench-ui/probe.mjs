@@ -1,0 +1,106 @@
+/* global window, document, performance, PerformanceObserver, MutationObserver, requestAnimationFrame */
+// Runs inside the page (handed to page.evaluate, so no closures over this module). Watches:
+// - the main thread: 'longtask' entries, plus the gap between animation frames as a fallback;
+// - every Monitor row's "last words" cell: each text change, and each row mount and unmount,
+//   stamped with the wall-clock time of the next animation frame (the frame that paints it).
+
+export function installProbe() {
+  if (window.__bench) return
+  const wall = () => performance.timeOrigin + performance.now()
+  const b = {
+    longTasks: [],
+    maxGap: 0,
+    gapsOver50: 0,
+    frames: 0,
+    rows: {},
+    last: {},
+    pending: [],
+    reset() {
+      this.longTasks = []
+      this.maxGap = 0
+      this.gapsOver50 = 0
+      this.frames = 0
+      this.rows = {}
+    }
+  }
+  window.__bench = b
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) b.longTasks.push(e.duration)
+    }).observe({ type: 'longtask', buffered: false })
+    b.longTaskSupported = true
+  } catch {
+    b.longTaskSupported = false
+  }
+  let prev = performance.now()
+  const frame = (now) => {
+    const gap = now - prev
+    prev = now
+    b.frames += 1
+    if (gap > b.maxGap) b.maxGap = gap
+    if (gap > 50) b.gapsOver50 += 1
+    if (b.pending.length) {
+      const t = wall()
+      for (const p of b.pending) (b.rows[p.id] ??= []).push({ ...p.rec, t })
+      b.pending = []
+    }
+    requestAnimationFrame(frame)
+  }
+  requestAnimationFrame(frame)
+
+  const ROW = '[id^="call-row-"]'
+  const wordsOf = (row) => (row.querySelector('.cell--words') ?? row.lastElementChild)?.textContent ?? ''
+  const idOf = (row) => row.id.slice('call-row-'.length)
+  const rowsIn = (node) => {
+    if (node.nodeType !== 1) return []
+    const found = node.matches(ROW) ? [node] : []
+    return found.concat([...node.querySelectorAll(ROW)])
+  }
+  const note = (id, rec) => b.pending.push({ id, rec })
+  new MutationObserver((mutations) => {
+    const touched = new Set()
+    for (const m of mutations) {
+      for (const n of m.removedNodes) {
+        for (const row of rowsIn(n)) {
+          if (row.isConnected) continue
+          note(idOf(row), { type: 'unmount' })
+          delete b.last[idOf(row)]
+        }
+      }
+      for (const n of m.addedNodes) {
+        for (const row of rowsIn(n)) {
+          const text = wordsOf(row)
+          b.last[idOf(row)] = text
+          note(idOf(row), { type: 'mount', text })
+        }
+      }
+      const el = m.target.nodeType === 1 ? m.target : m.target.parentElement
+      const row = el?.closest?.(ROW)
+      if (row) touched.add(row)
+    }
+    for (const row of touched) {
+      if (!row.isConnected) continue
+      const id = idOf(row)
+      const text = wordsOf(row)
+      if (b.last[id] === text) continue
+      b.last[id] = text
+      note(id, { type: 'text', text })
+    }
+  }).observe(document.body, { subtree: true, childList: true, characterData: true })
+}
+
+export function resetProbe() {
+  window.__bench.reset()
+}
+
+export function readProbe() {
+  const b = window.__bench
+  return {
+    longTasks: b.longTasks,
+    longTaskSupported: b.longTaskSupported,
+    maxGap: b.maxGap,
+    gapsOver50: b.gapsOver50,
+    frames: b.frames,
+    rows: b.rows
+  }
+}

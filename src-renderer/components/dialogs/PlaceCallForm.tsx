@@ -1,0 +1,112 @@
+import { CircleAlert, Loader } from 'lucide-react'
+import { useState } from 'react'
+import type { FormEvent } from 'react'
+import { useShallow } from 'zustand/react/shallow'
+import type { Agent } from '../../../src-preload/contract'
+import { formatPhone } from '../../lib/format'
+import { checkPhoneInput } from '../../lib/phone-input'
+import { useAppStore } from '../../store/store-context'
+import { PhoneField } from './PhoneField'
+
+export type PlaceCallFields = { agentId: string; to: string; greeting: string; systemPrompt: string; voice: string }
+export const EMPTY_PLACE_CALL: PlaceCallFields = { agentId: '', to: '', greeting: '', systemPrompt: '', voice: '' }
+
+const hasNumber = (a: Agent): boolean => (a.numbers ?? []).length > 0
+
+export function PlaceCallForm(props: {
+  fields: PlaceCallFields
+  onChange: (f: PlaceCallFields) => void
+  onPlaced: () => void
+  onRetryLoad: () => void
+}) {
+  const { agents, voices, loadError, placeCall } = useAppStore(
+    useShallow((s) => ({ agents: s.pickerAgents, voices: s.pickerVoices, loadError: s.pickerError, placeCall: s.placeCall }))
+  )
+  const [insist, setInsist] = useState(false)
+  const [placing, setPlacing] = useState(false)
+  const [refusal, setRefusal] = useState<string | null>(null)
+  const f = props.fields
+  const set = (patch: Partial<PlaceCallFields>): void => props.onChange({ ...f, ...patch })
+  // Until the person picks, the first agent that can call is the choice.
+  const agentId = f.agentId || agents?.find(hasNumber)?.id || ''
+  const agent = agents?.find((a) => a.id === agentId)
+  const check = checkPhoneInput(f.to)
+
+  const submit = async (e: FormEvent): Promise<void> => {
+    e.preventDefault()
+    if (placing) return
+    setInsist(true)
+    setRefusal(null)
+    if (!agent || !hasNumber(agent)) return setRefusal('Choose an agent that has a phone number.')
+    // Refused here, before any request: a bad number never reaches the API.
+    if (check.kind !== 'ok') return setRefusal(check.kind === 'empty' ? 'Type the number to call.' : `That number cannot be called: ${check.message}`)
+    setPlacing(true)
+    const res = await placeCall({
+      agentId: agent.id,
+      toNumber: check.e164,
+      ...(f.greeting.trim() ? { initialGreeting: f.greeting.trim() } : {}),
+      ...(f.systemPrompt.trim() ? { systemPrompt: f.systemPrompt.trim() } : {}),
+      ...(f.voice ? { voice: f.voice } : {})
+    })
+    setPlacing(false)
+    if ('error' in res) setRefusal(`The call was not placed: ${res.error.message}`)
+    else props.onPlaced()
+  }
+
+  if (!agents) {
+    return loadError ? (
+      <p className="notice notice--error" role="alert">
+        <CircleAlert size={14} aria-hidden="true" /> {loadError}{' '}
+        <button type="button" className="button" onClick={props.onRetryLoad}>Try again</button>
+      </p>
+    ) : (
+      <p className="muted" role="status"><Loader size={14} aria-hidden="true" /> Loading agents…</p>
+    )
+  }
+  return (
+    <form className="dialog-form" onSubmit={(e) => void submit(e)} aria-busy={placing}>
+      <div className="field">
+        <label className="label" htmlFor="place-agent">Agent</label>
+        <select id="place-agent" className="input" value={agentId} onChange={(e) => set({ agentId: e.target.value })}>
+          {agents.length === 0 ? <option value="">No agents yet — create one in Agents</option> : null}
+          {agents.map((a) => (
+            <option key={a.id} value={a.id} disabled={!hasNumber(a)}>
+              {hasNumber(a) ? `${a.name} · ${formatPhone(a.numbers?.[0]?.phoneNumber ?? '')}` : `${a.name} — no phone number (attach one in Numbers)`}
+            </option>
+          ))}
+        </select>
+      </div>
+      <PhoneField id="place-to" label="Number to call" value={f.to} check={check} insist={insist} onChange={(to) => set({ to })} onBlur={() => setInsist(f.to.trim() !== '')} autoFocus />
+      <div className="field">
+        <label className="label" htmlFor="place-greeting">Greeting (optional)</label>
+        <input id="place-greeting" className="input" value={f.greeting} placeholder={agent?.beginMessage ?? 'The agent’s own greeting'} onChange={(e) => set({ greeting: e.target.value })} />
+      </div>
+      <div className="field">
+        <label className="label" htmlFor="place-prompt">System prompt override (optional)</label>
+        <textarea id="place-prompt" className="input textarea" rows={3} value={f.systemPrompt} aria-describedby="place-prompt-hint" onChange={(e) => set({ systemPrompt: e.target.value })} />
+        <p id="place-prompt-hint" className="muted small">With a prompt the call runs hosted: the AI answers the turns itself.</p>
+      </div>
+      <div className="field">
+        <label className="label" htmlFor="place-voice">Voice</label>
+        <select id="place-voice" className="input" value={f.voice} onChange={(e) => set({ voice: e.target.value })}>
+          <option value="">The agent’s own voice</option>
+          {(voices ?? []).map((v) => (
+            <option key={v.voice_id} value={v.voice_id}>{v.voice_name}{v.provider ? ` (${v.provider})` : ''}</option>
+          ))}
+        </select>
+      </div>
+      {refusal ? (
+        <p className="notice notice--error" role="alert">
+          <CircleAlert size={14} aria-hidden="true" /> {refusal}
+        </p>
+      ) : null}
+      <div className="dialog-actions">
+        <span className="muted small">{placing ? 'Placing the call…' : 'Opens in the Call view once placed.'}</span>
+        <span className="header-spacer" />
+        <button type="submit" className="button button--primary" disabled={placing}>
+          {placing ? <Loader size={14} aria-hidden="true" /> : null} Place
+        </button>
+      </div>
+    </form>
+  )
+}

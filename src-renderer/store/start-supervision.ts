@@ -1,0 +1,57 @@
+import type { BridgeClient } from '../bridge/bridge-client'
+import { startNotifications } from '../lib/notifications'
+import { withRecent } from './supervision-slice'
+import type { AppStore } from './types'
+
+/** How long an ended call stays on the live board before it moves to "Recent calls". */
+export const LINGER_MS = 30_000
+
+/**
+ * The supervision side of the store's event wiring (called once from startStore): ended calls
+ * linger, closures are kept for the transcript, settings are re-read when they may have changed,
+ * and desktop notifications are raised. Returns a stop function.
+ */
+export function startSupervision(store: AppStore, bridge: BridgeClient): () => void {
+  const s = store.getState
+  const timers = new Map<string, ReturnType<typeof setTimeout>>()
+  let coreStartedAt: string | null = s().status?.startedAt ?? null
+
+  const offs = [
+    bridge.on('call.ended', (call) => {
+      s().linger(call.id, Date.now() + LINGER_MS)
+      store.setState((st) => ({ recentCalls: withRecent(st.recentCalls, call) }))
+      clearTimeout(timers.get(call.id))
+      timers.set(
+        call.id,
+        setTimeout(() => {
+          timers.delete(call.id)
+          s().unlinger(call.id)
+        }, LINGER_MS)
+      )
+    }),
+    bridge.on('turn.closed', (t) => {
+      if (t.outcome !== 'replied') s().addClosure({ turnId: t.turnId, callId: t.callId, outcome: t.outcome, at: new Date().toISOString() })
+    }),
+    // Another window (a shared hub) may change settings and settings.update has no event: re-read
+    // whenever they may have changed — a restarted core, or this window regaining focus.
+    bridge.on('app.status', (status) => {
+      // A restarted core (mode switch) has other calls: what we kept about the old ones goes.
+      if (coreStartedAt !== null && coreStartedAt !== status.startedAt) {
+        store.setState({ recentCalls: [], lingering: {}, closures: {}, callAgents: {} })
+      }
+      coreStartedAt = status.startedAt
+      void s().loadSettings()
+    }),
+    startNotifications(store, bridge)
+  ]
+  const onFocus = (): void => void s().loadSettings()
+  const hasWindow = typeof window !== 'undefined'
+  if (hasWindow) window.addEventListener('focus', onFocus)
+  void s().loadSettings()
+
+  return () => {
+    for (const off of offs) off()
+    for (const t of timers.values()) clearTimeout(t)
+    if (hasWindow) window.removeEventListener('focus', onFocus)
+  }
+}

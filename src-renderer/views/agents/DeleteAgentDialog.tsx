@@ -1,0 +1,33 @@
+import type { Agent } from '../../../src-preload/contract'
+import { formatPhone } from '../../lib/format'
+import { useAppStore } from '../../store/store-context'
+import { ConfirmDialog } from '../directory/ConfirmDialog'
+
+/** Deleting an agent cannot be undone; its numbers stay on the account with no agent behind them. */
+export function DeleteAgentDialog({ agent, onClose }: { agent: Agent; onClose: () => void }) {
+  const deleteAgent = useAppStore((s) => s.deleteAgent)
+  const numbers = agent.numbers ?? []
+  return (
+    <ConfirmDialog
+      title={`Delete agent “${agent.name}”?`}
+      confirmLabel="Delete agent"
+      busyLabel="Deleting…"
+      onConfirm={() => deleteAgent(agent.id)}
+      onClose={onClose}
+    >
+      <p>
+        <strong>{agent.name}</strong> will be deleted for good: its prompt, greeting and settings cannot be brought back.
+      </p>
+      {numbers.length > 0 ? (
+        <p>
+          Its {numbers.length === 1 ? 'number' : `${numbers.length} numbers`} (
+          <span className="mono">{numbers.map((n) => formatPhone(n.phoneNumber)).join(', ')}</span>) stay on your account but become
+          unassigned: calls and texts to {numbers.length === 1 ? 'it' : 'them'} reach no agent until you attach {numbers.length === 1 ? 'it' : 'them'} to one.
+        </p>
+      ) : (
+        <p>It has no numbers attached, so no number is affected: numbers always stay on your account, unassigned, when their agent goes.</p>
+      )}
+      <p className="muted">Past calls and conversations are kept.</p>
+    </ConfirmDialog>
+  )
+}

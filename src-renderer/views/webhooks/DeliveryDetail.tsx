@@ -1,0 +1,90 @@
+import { Loader2, RotateCcw } from 'lucide-react'
+import type { Delivery } from '../../../src-preload/contract'
+import { formatClock } from '../../lib/format'
+import { formatTtfb, subjectId } from './delivery-words'
+import { OutcomeBadge, ReplayedTag } from './OutcomeBadge'
+
+/** JSON bodies are easier to read indented; anything else (a refused, malformed body) is shown as sent. */
+function prettyBody(body: string): string {
+  try {
+    return JSON.stringify(JSON.parse(body), null, 2)
+  } catch {
+    return body
+  }
+}
+
+function formatOffset(ms: number): string {
+  return ms < 1000 ? `+${Math.round(ms)} ms` : `+${(ms / 1000).toFixed(2)} s`
+}
+
+type Props = { delivery: Delivery; replaying: boolean; onReplay: (id: string) => void }
+
+/** One delivery in full: what came in (headers, body — redacted by the core) and what went back. */
+export function DeliveryDetail({ delivery: d, replaying, onReplay }: Props) {
+  const headers = Object.entries(d.headers).sort(([a], [b]) => a.localeCompare(b))
+  return (
+    <section className="wh-detail" aria-label="Delivery details">
+      <div className="wh-detail-head">
+        <OutcomeBadge delivery={d} />
+        {d.replayed ? <ReplayedTag /> : null}
+        <span className="header-spacer" />
+        <button type="button" className="button" disabled={replaying} onClick={() => onReplay(d.id)}>
+          {replaying ? <Loader2 size={13} aria-hidden="true" className="wh-spin" /> : <RotateCcw size={13} aria-hidden="true" />}
+          {replaying ? 'Replaying…' : 'Replay'}
+        </button>
+      </div>
+      <dl className="wh-facts">
+        <dt>Received</dt>
+        <dd className="mono">{formatClock(d.receivedAt)}</dd>
+        <dt>Event</dt>
+        <dd className="mono">
+          {d.event ?? '—'} · {d.channel ?? '—'}
+        </dd>
+        <dt>{d.callId ? 'Call' : 'Conversation'}</dt>
+        <dd className="mono">{subjectId(d) || '—'}</dd>
+        <dt>Webhook id</dt>
+        <dd className="mono">{d.webhookId ?? '—'}</dd>
+        <dt>Answer</dt>
+        <dd className="mono">
+          {d.status ? `HTTP ${d.status}` : 'not answered yet'} · first byte {formatTtfb(d.ttfbMs)}
+        </dd>
+      </dl>
+      {d.lines.length > 0 ? (
+        <>
+          <h3 className="wh-subhead">Sent back (NDJSON)</h3>
+          <ol className="wh-lines" aria-label="NDJSON lines sent">
+            {d.lines.map((l, i) => (
+              <li key={i}>
+                <span className="mono muted wh-line-time">{formatOffset(l.atMs)}</span>
+                <code className="mono">{l.line}</code>
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : d.channel === 'voice' && d.outcome === 'accepted' ? (
+        <p className="muted small">No NDJSON lines were written for this turn.</p>
+      ) : null}
+      <h3 className="wh-subhead">Headers</h3>
+      {headers.length ? (
+        <table className="wh-headers">
+          <tbody>
+            {headers.map(([k, v]) => (
+              <tr key={k}>
+                <th scope="row" className="mono">
+                  {k}
+                </th>
+                <td className="mono">{v}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p className="muted small">No headers were kept (the request could not be parsed).</p>
+      )}
+      <h3 className="wh-subhead">Body</h3>
+      <pre className="wh-body mono" aria-label="Body" tabIndex={0}>
+        {d.body ? prettyBody(d.body) : '(empty)'}
+      </pre>
+    </section>
+  )
+}

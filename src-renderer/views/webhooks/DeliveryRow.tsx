@@ -1,0 +1,35 @@
+import { memo } from 'react'
+import type { Delivery } from '../../../src-preload/contract'
+import { formatClock } from '../../lib/format'
+import { deliveryLabel, formatTtfb, subjectId } from './delivery-words'
+import { OutcomeBadge, ReplayedTag } from './OutcomeBadge'
+
+export const deliveryDomId = (id: string): string => `delivery-row-${id}`
+
+type Props = { delivery: Delivery; selected: boolean; onSelect: (id: string) => void }
+
+/** One request in the inspector; memoised because a busy receiver re-renders the list often. */
+export const DeliveryRow = memo(function DeliveryRow({ delivery: d, selected, onSelect }: Props) {
+  const time = formatClock(d.receivedAt)
+  return (
+    <div
+      id={deliveryDomId(d.id)}
+      role="option"
+      aria-selected={selected}
+      aria-label={deliveryLabel(d, time)}
+      className={`wh-row${selected ? ' wh-row--selected' : ''}`}
+      onClick={() => onSelect(d.id)}
+    >
+      <span className="mono">{time}</span>
+      <span className="mono wh-cut">{d.event ?? '—'}</span>
+      <span>{d.channel ?? '—'}</span>
+      <span className="mono wh-cut">{subjectId(d) || '—'}</span>
+      <span className="wh-cut">
+        <OutcomeBadge delivery={d} />
+        {d.replayed ? <ReplayedTag /> : null}
+      </span>
+      <span className="mono">{d.status || '…'}</span>
+      <span className="mono">{formatTtfb(d.ttfbMs)}</span>
+    </div>
+  )
+})

@@ -1,0 +1,26 @@
+import { CircleCheck, Copy, RotateCcw, ShieldX } from 'lucide-react'
+import type { Delivery } from '../../../src-preload/contract'
+import { outcomeText } from './delivery-words'
+
+const ICON = { accepted: CircleCheck, refused: ShieldX, duplicate: Copy } as const
+
+/** An outcome is never colour alone: icon and word, with the refusal's reason. */
+export function OutcomeBadge({ delivery }: { delivery: Delivery }) {
+  const Icon = ICON[delivery.outcome]
+  const text = outcomeText(delivery)
+  return (
+    <span className={`wh-outcome wh-outcome--${delivery.outcome}`} title={text}>
+      <Icon size={13} aria-hidden="true" />
+      <span className="wh-outcome-text">{text}</span>
+    </span>
+  )
+}
+
+export function ReplayedTag() {
+  return (
+    <span className="wh-replayed" title="Sent again from the inspector">
+      <RotateCcw size={12} aria-hidden="true" />
+      Replayed
+    </span>
+  )
+}

@@ -1,0 +1,39 @@
+import type { Delivery } from '../../../src-preload/contract'
+
+/** The receiver's outcome in the words the inspector uses: "accepted" means the signature verified. */
+export const OUTCOME_WORD: Record<Delivery['outcome'], string> = {
+  accepted: 'Verified',
+  refused: 'Refused',
+  duplicate: 'Duplicate'
+}
+
+/** `bad_signature` → "bad signature": the receiver's reason codes, readable. */
+export function reasonWords(reason: string | null): string {
+  return reason ? reason.replace(/_/g, ' ') : ''
+}
+
+export function outcomeText(d: Delivery): string {
+  const reason = d.outcome === 'refused' ? reasonWords(d.reason) : ''
+  return reason ? `${OUTCOME_WORD[d.outcome]}: ${reason}` : OUTCOME_WORD[d.outcome]
+}
+
+/** The call or conversation a delivery belongs to, whichever it has. */
+export function subjectId(d: Delivery): string {
+  return d.callId ?? d.conversationId ?? ''
+}
+
+export function formatTtfb(ms: number | null): string {
+  if (ms === null) return '—'
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`
+}
+
+/** A screen reader's whole row in one sentence, since the columns are visual only. */
+export function deliveryLabel(d: Delivery, time: string): string {
+  const parts = [time, d.event ?? 'no event', d.channel ?? 'no channel']
+  const subject = subjectId(d)
+  if (subject) parts.push(subject)
+  parts.push(outcomeText(d))
+  if (d.replayed) parts.push('replayed')
+  parts.push(d.status ? `HTTP ${d.status}` : 'no answer yet')
+  return parts.join(', ')
+}
