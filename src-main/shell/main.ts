@@ -13,7 +13,6 @@ import { startSessionHost } from '../core/session-host'
 import type { SessionHost } from '../core/session-host'
 import { createAppUrlPolicy } from './app-url'
 import { bindIpc } from './ipc'
-import { attachNotifier, silentNotifier } from './notifications'
 import { createSafeSecretStore } from './secrets'
 import { createSettingsStore } from './settings-store'
 import { createMainWindow, guardWebContents } from './window'
@@ -79,7 +78,6 @@ async function start(): Promise<void> {
     secrets,
     version: app.getVersion()
   })
-  attachNotifier(session, silentNotifier)
   openWindow(session)
 }
 

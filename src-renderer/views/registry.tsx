@@ -1,6 +1,9 @@
 import type { ComponentType } from 'react'
 import type { NavView } from '../store/types'
 import { MonitorView } from './monitor/MonitorView'
+import { AgentsView } from './agents/AgentsView'
+import { NumbersView } from './numbers/NumbersView'
+import { UsageView } from './usage/UsageView'
 import { MessagesView } from './messages/MessagesView'
 
 /**
@@ -9,5 +12,8 @@ import { MessagesView } from './messages/MessagesView'
  */
 export const VIEWS: Partial<Record<NavView, ComponentType>> = {
   monitor: MonitorView,
+  agents: AgentsView,
+  numbers: NumbersView,
+  usage: UsageView,
   messages: MessagesView
 }

@@ -1,0 +1,33 @@
+import { Hourglass, UserCheck } from 'lucide-react'
+import type { CallInfo } from '../../../src-preload/contract'
+import { Countdown } from '../../components/Timers'
+import { isTerminal } from '../../lib/call-state'
+
+/** The line above the reply box: what the call needs from the person now, with the deadline. */
+export function ComposerStatus(props: { call: CallInfo; deadline: string | null; claimedBy: string | null }) {
+  if (isTerminal(props.call.status)) return <span className="muted">The call is over.</span>
+  if (props.call.voiceMode === 'hosted') {
+    return <span className="muted">The hosted agent answers this call itself; you can still end it (Alt+E).</span>
+  }
+  if (!props.deadline) {
+    const fallbackOnly = props.call.answeredBy === 'fallback'
+    return (
+      <span className="muted" id={`no-turn-${props.call.id}`}>
+        <Hourglass size={13} aria-hidden="true" />{' '}
+        {fallbackOnly
+          ? 'The fallback line answers every turn on this call. Choose "Me" to answer yourself.'
+          : 'No turn is waiting for a reply — sending unlocks when the caller finishes speaking. You can type ahead.'}
+      </span>
+    )
+  }
+  return (
+    <span className="composer-deadline">
+      <span className="strong">The caller is waiting:</span> <Countdown deadline={props.deadline} long />
+      {props.claimedBy ? (
+        <span className="muted">
+          <UserCheck size={13} aria-hidden="true" /> claimed by {props.claimedBy}
+        </span>
+      ) : null}
+    </span>
+  )
+}
