@@ -32,20 +32,20 @@ export interface DirectorySlice {
 const PAGE = 100
 const MAX_ITEMS = 5_000
 
-type PagedMethod = 'agents.list' | 'numbers.list'
+type PageOf<T> = (paging: { limit: number; offset: number }) => Promise<BridgeResult<{ items: T[]; total: number }>>
+
+async function loadAll<T>(fetchPage: PageOf<T>): Promise<BridgeResult<T[]>> {
+  const items: T[] = []
+  for (let offset = 0; offset < MAX_ITEMS; offset += PAGE) {
+    const res = await fetchPage({ limit: PAGE, offset })
+    if (!res.ok) return res
+    items.push(...res.value.items)
+    if (res.value.items.length < PAGE || items.length >= res.value.total) break
+  }
+  return { ok: true, value: items }
+}
 
 export function createDirectorySlice({ set, get, bridge }: SliceDeps): DirectorySlice {
-  async function loadAll<M extends PagedMethod>(method: M): Promise<BridgeResult<CommandResult<M>['items']>> {
-    const items: CommandResult<M>['items'] = []
-    for (let offset = 0; offset < MAX_ITEMS; offset += PAGE) {
-      const res = await bridge.invoke(method, { limit: PAGE, offset })
-      if (!res.ok) return res
-      items.push(...(res.value.items as typeof items))
-      if (res.value.items.length < PAGE || items.length >= res.value.total) break
-    }
-    return { ok: true, value: items }
-  }
-
   const startLoad = (key: 'agents' | 'numbers'): void =>
     set((s) => ({ [key]: { ...s[key], loading: true, error: null } }) as Partial<DirectorySlice>)
 
@@ -63,12 +63,12 @@ export function createDirectorySlice({ set, get, bridge }: SliceDeps): Directory
 
     async loadAgents() {
       startLoad('agents')
-      const res = await loadAll('agents.list')
+      const res = await loadAll<Agent>((p) => bridge.invoke('agents.list', p))
       set((s) => ({ agents: res.ok ? { items: res.value, loading: false, error: null } : { ...s.agents, loading: false, error: res.error.message } }))
     },
     async loadNumbers() {
       startLoad('numbers')
-      const res = await loadAll('numbers.list')
+      const res = await loadAll<PhoneNumber>((p) => bridge.invoke('numbers.list', p))
       set((s) => ({ numbers: res.ok ? { items: res.value, loading: false, error: null } : { ...s.numbers, loading: false, error: res.error.message } }))
     },
     async loadVoices() {

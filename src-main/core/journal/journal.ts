@@ -1,21 +1,15 @@
 import { mkdir } from 'node:fs/promises'
-import type { FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Clock, Logger } from '../ports'
 import { silentLogger } from '../ports'
 import { lineHead, linesOf, tailStart } from './journal-reader'
 import type { ReplayOptions } from './journal-reader'
 import { listSegments, repairTail, segmentName } from './segments'
+import { GroupCommit } from './group-commit'
+import type { JournalRecord } from './group-commit'
 import { SegmentWriter } from './segment-writer'
 
-/** One line of the journal. `seq` grows by one per record and carries on across restarts. */
-export interface JournalRecord {
-  seq: number
-  /** ISO time the record was appended, from the injected clock. */
-  at: string
-  kind: string
-  data: unknown
-}
+export type { JournalRecord } from './group-commit'
 
 export interface JournalOptions {
   /** Folder that holds the journal-NNNNNN.jsonl files; created if missing. */
@@ -32,22 +26,6 @@ export type { ReplayOptions } from './journal-reader'
 
 export const DEFAULT_MAX_FILE_BYTES = 8 * 1024 * 1024
 
-interface InFlight {
-  batch: Pending[]
-  firstSeq: number
-  done: boolean
-  error: unknown
-}
-
-interface Pending {
-  at: string
-  kind: string
-  dataJson: string
-  data: unknown
-  resolve: (record: JournalRecord) => void
-  reject: (error: unknown) => void
-}
-
 /**
  * Append-only event journal: JSON lines, durable (written and fdatasync'ed) before `append` resolves.
  * Appends that arrive while a batch is being written ride together in the next write + fdatasync
@@ -55,21 +33,13 @@ interface Pending {
  * queue and the batches being synced.
  */
 export class Journal {
-  private queue: Pending[] = []
-  private flushing = false
-  /** Written batches whose fdatasync is running, oldest first. */
-  private syncing: InFlight[] = []
-  private slotFree: (() => void) | undefined
   private closed = false
   private closing: Promise<void> | undefined
-  private idle: Array<() => void> = []
 
   private constructor(
     private readonly dir: string,
     private readonly clock: Clock,
-    private readonly writer: SegmentWriter,
-    private nextSeq: number,
-    private readonly maxSyncs: number
+    private readonly commits: GroupCommit
   ) {}
 
   /** Opens (or creates) the journal in `dir`, dropping a torn last line left by a crash. */
@@ -89,7 +59,7 @@ export class Journal {
     }
     current ??= { index: 1, path: join(options.dir, segmentName(1)) }
     const writer = await SegmentWriter.open(options.dir, current.index, currentSize, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES)
-    return new Journal(options.dir, options.clock, writer, (lastSeq ?? 0) + 1, Math.max(1, options.maxSyncsInFlight ?? 2))
+    return new Journal(options.dir, options.clock, new GroupCommit(writer, (lastSeq ?? 0) + 1, Math.max(1, options.maxSyncsInFlight ?? 2)))
   }
 
   /** Resolves once the record is on disk. Rejects if `data` cannot be serialised or the write fails. */
@@ -117,73 +87,7 @@ export class Journal {
   }
 
   private enqueue(kind: string, dataJson: string, data: unknown): Promise<JournalRecord> {
-    return new Promise<JournalRecord>((resolve, reject) => {
-      this.queue.push({ at: new Date(this.clock.now()).toISOString(), kind, dataJson, data, resolve, reject })
-      if (!this.flushing) void this.flush()
-    })
-  }
-
-  /**
-   * Group commit, pipelined: each batch is written as soon as the previous write returns, and its
-   * fdatasync may overlap the one before (up to `maxSyncs`). On a disk whose sync takes a
-   * millisecond or more that nearly doubles the flushes per second, so a delivery waits for one sync,
-   * not for the rest of someone else's plus its own. Batches still resolve in seq order.
-   */
-  private async flush(): Promise<void> {
-    this.flushing = true
-    while (this.queue.length > 0) {
-      if (this.syncing.length >= this.maxSyncs) {
-        await new Promise<void>((wake) => (this.slotFree = wake))
-        continue
-      }
-      const batch = this.queue
-      this.queue = []
-      // Seqs are given out only here, in write order, so a failed write leaves no gap behind.
-      const firstSeq = this.nextSeq
-      let text = ''
-      for (let i = 0; i < batch.length; i++) {
-        const p = batch[i]!
-        text += `{"seq":${firstSeq + i},"at":"${p.at}","kind":${JSON.stringify(p.kind)},"data":${p.dataJson}}\n`
-      }
-      let file: FileHandle
-      try {
-        file = await this.writer.write(Buffer.from(text, 'utf8'))
-      } catch (error) {
-        for (const p of batch) p.reject(error)
-        continue
-      }
-      this.nextSeq += batch.length
-      const entry: InFlight = { batch, firstSeq, error: undefined, done: false }
-      this.syncing.push(entry)
-      file.datasync().then(
-        () => this.synced(entry, undefined),
-        (error: unknown) => {
-          // What reached the disk is unknown now: refuse everything after it until a restart repairs the tail.
-          this.writer.markBroken(error)
-          this.synced(entry, error)
-        }
-      )
-    }
-    this.flushing = false
-    this.settle()
-  }
-
-  private synced(entry: InFlight, error: unknown): void {
-    entry.done = true
-    entry.error = error
-    while (this.syncing[0]?.done) {
-      const { batch, firstSeq, error: failed } = this.syncing.shift()!
-      if (failed !== undefined) for (const p of batch) p.reject(failed)
-      else for (let i = 0; i < batch.length; i++) batch[i]!.resolve({ seq: firstSeq + i, at: batch[i]!.at, kind: batch[i]!.kind, data: batch[i]!.data })
-    }
-    const wake = this.slotFree
-    this.slotFree = undefined
-    wake?.()
-    this.settle()
-  }
-
-  private settle(): void {
-    if (!this.flushing && this.syncing.length === 0) for (const wake of this.idle.splice(0)) wake()
+    return this.commits.add(new Date(this.clock.now()).toISOString(), kind, dataJson, data)
   }
 
   /**
@@ -220,15 +124,14 @@ export class Journal {
 
   /** The seq the next append will get. */
   get nextSequence(): number {
-    return this.nextSeq
+    return this.commits.nextSeq
   }
 
   /** Waits for queued appends to reach disk, then releases the file. Later appends are refused. */
   close(): Promise<void> {
     this.closing ??= (async () => {
       this.closed = true
-      if (this.flushing || this.syncing.length > 0) await new Promise<void>((wake) => this.idle.push(wake))
-      await this.writer.close()
+      await this.commits.drain()
     })()
     return this.closing
   }

@@ -17,7 +17,11 @@ export class Account {
   /** Simulated failures still to come, by `METHOD /path` (the sandbox's "fail the next send"). */
   readonly faults = new Map<string, number>()
 
-  constructor(readonly apiKey: string) {}
+  constructor(
+    readonly apiKey: string,
+    /** Cents left to spend; buying a number below its price answers 402 (agentphone-api.md §1.5). */
+    public balanceCents = Infinity
+  ) {}
 
   /** Consumes one pending fault for this request, if any. */
   takeFault(method: string, path: string): boolean {

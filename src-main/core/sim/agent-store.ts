@@ -112,12 +112,16 @@ export const BuyNumberBody = z.object({
   agentId: z.string().nullable().optional()
 })
 
-/** Buys a number: the account's number limit gives 409, like the real API's self-serve cap. */
+/** Buys a number: the number limit gives 409 and a balance under the price 402, as the real API does. */
 export function buyNumber(ctx: SimContext, account: Account, input: z.infer<typeof BuyNumberBody>): NumberRec {
   if (input.agentId) account.agent(input.agentId)
   const held = account.activeNumbers().length
   if (held >= ctx.numberLimit) {
     throw new HttpError(409, `Number limit reached: this account may hold ${ctx.numberLimit} numbers. Release a number before buying another.`)
+  }
+  if (account.balanceCents < ctx.numberPriceCents) {
+    const dollars = (n: number) => `$${(n / 100).toFixed(2)}`
+    throw new HttpError(402, `Insufficient balance: buying a number needs at least ${dollars(ctx.numberPriceCents)} (balance ${dollars(account.balanceCents)}).`)
   }
   const area = input.areaCode ?? '555'
   if (area.startsWith('0') || area.startsWith('1')) {
@@ -133,5 +137,6 @@ export function buyNumber(ctx: SimContext, account: Account, input: z.infer<type
     createdAt: isoNow(ctx.clock)
   }
   account.numbers.set(number.id, number)
+  account.balanceCents -= ctx.numberPriceCents
   return number
 }

@@ -14,6 +14,8 @@ export interface SimContext {
   pool: NumberPool
   deliverer: Deliverer
   numberLimit: number
+  /** What buying a number takes from the balance; below it the API answers 402. */
+  numberPriceCents: number
   sseHeartbeatMs: number
   accounts: Map<string, Account>
 }

@@ -25,6 +25,10 @@ import { upsertWebhook } from './webhook-config'
 
 export const SANDBOX_AGENT_NAME = 'Sandbox Agent'
 
+
+/** The real API's price of a number ($3.00/month) and a sandbox account's starting balance. */
+const NUMBER_PRICE_CENTS = 300
+const DEFAULT_BALANCE_CENTS = 10_000
 /** The sandbox's agent and number in the API's wire shapes, with the fields the core reads typed. */
 export interface SandboxAccount {
   agent: { id: string; name: string; voiceMode: VoiceMode; beginMessage: string | null } & Record<string, unknown>
@@ -56,8 +60,9 @@ export class Simulator {
       pool: new NumberPool(),
       deliverer,
       numberLimit: options.numberLimit ?? 10,
+      numberPriceCents: NUMBER_PRICE_CENTS,
       sseHeartbeatMs: options.sseHeartbeatMs ?? 15_000,
-      accounts: new Map(options.apiKeys.map((k) => [k, new Account(k)]))
+      accounts: new Map(options.apiKeys.map((k) => [k, new Account(k, options.balanceCents ?? DEFAULT_BALANCE_CENTS)]))
     }
     this.rt = Object.assign(ctx, { calls: new CallEngine(ctx), messaging: new Messaging(ctx) })
     this.sandbox = new SandboxPhone(this.rt)
@@ -126,7 +131,7 @@ export class Simulator {
     let agent = [...account.agents.values()].find((a) => a.name === SANDBOX_AGENT_NAME)
     agent ??= createAgent(this.rt, account, { name: SANDBOX_AGENT_NAME, description: 'Ready-made agent for trying calls and texts.', voiceMode: 'webhook' })
     // Past the number limit the sandbox still gets its line: it is the simulator's own fixture.
-    const number = account.numbersOf(agent.id)[0] ?? buyNumber({ ...this.rt, numberLimit: Infinity }, account, { country: 'US', agentId: agent.id })
+    const number = account.numbersOf(agent.id)[0] ?? buyNumber({ ...this.rt, numberLimit: Infinity, numberPriceCents: 0 }, account, { country: 'US', agentId: agent.id })
     return {
       agent: { ...agentOut(account, agent), id: agent.id, name: agent.name, voiceMode: agent.voiceMode, beginMessage: agent.beginMessage },
       number: { ...numberOut(number), id: number.id, phoneNumber: number.phoneNumber, status: number.status }

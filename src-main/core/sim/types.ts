@@ -183,6 +183,8 @@ export interface SimulatorOptions {
   rateLimit?: { perMinute: number }
   /** Active numbers an account may hold (default 10). */
   numberLimit?: number
+  /** Each account's starting balance in cents (default $100); a number costs $3.00. */
+  balanceCents?: number
   /** Delays before retries 1..5 (6 attempts in all); tests pass tiny ones. */
   retryDelaysMs?: number[]
   /** Overrides every webhook's own `timeout` (seconds) when set; tests pass a small one. */

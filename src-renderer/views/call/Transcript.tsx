@@ -1,9 +1,10 @@
-import { ArrowDown, MessageSquareDashed } from 'lucide-react'
-import { useLayoutEffect, useRef, useState } from 'react'
+import { ArrowDown, CircleSlash, MessageSquareDashed, TimerOff } from 'lucide-react'
+import { useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { TranscriptTurn } from '../../../src-preload/contract'
 import { EmptyState } from '../../components/EmptyState'
 import { formatClock } from '../../lib/format'
 import { useAppStore } from '../../store/store-context'
+import type { TurnClosure } from '../../store/supervision-types'
 
 const SOURCE_WORD: Record<NonNullable<TranscriptTurn['source']>, string | null> = {
   filler: 'filler',
@@ -14,16 +15,40 @@ const SOURCE_WORD: Record<NonNullable<TranscriptTurn['source']>, string | null> 
   caller: null
 }
 
+const NO_CLOSURES: TurnClosure[] = []
+
+type Entry = { kind: 'line'; line: TranscriptTurn } | { kind: 'closure'; closure: TurnClosure }
+
+/** Lines and turn closures in time order; a closure lands after lines with the same time. */
+function entries(lines: TranscriptTurn[] | undefined, closures: TurnClosure[]): Entry[] {
+  const out: Entry[] = (lines ?? []).map((line) => ({ kind: 'line', line }))
+  if (closures.length === 0) return out
+  for (const closure of closures) {
+    const t = Date.parse(closure.at)
+    let i = out.length
+    while (i > 0) {
+      const prev = out[i - 1]
+      if (!prev || Date.parse(prev.kind === 'line' ? prev.line.at : prev.closure.at) <= t) break
+      i--
+    }
+    out.splice(i, 0, { kind: 'closure', closure })
+  }
+  return out
+}
+
 /** Within this many pixels of the bottom counts as "at the bottom" (following along). */
 const STICK_PX = 32
 
 /** The live transcript; follows new lines unless the person has scrolled up to read. */
 export function Transcript({ callId }: { callId: string }) {
   const lines = useAppStore((s) => s.transcripts[callId])
+  const closures = useAppStore((s) => s.closures[callId] ?? NO_CLOSURES)
+  const simulated = useAppStore((s) => s.status?.mode === 'sandbox')
+  const all = useMemo(() => entries(lines, closures), [lines, closures])
   const boxRef = useRef<HTMLOListElement>(null)
   const stick = useRef(true)
   const [unseen, setUnseen] = useState(false)
-  const count = lines?.length ?? 0
+  const count = all.length
 
   useLayoutEffect(() => {
     const box = boxRef.current
@@ -60,7 +85,9 @@ export function Transcript({ callId }: { callId: string }) {
         aria-label="Transcript"
         onScroll={onScroll}
       >
-        {lines?.map((l, i) => <Line key={i} line={l} />)}
+        {all.map((e, i) =>
+          e.kind === 'line' ? <Line key={i} line={e.line} simulated={simulated} /> : <Closure key={i} closure={e.closure} />
+        )}
       </ol>
       {unseen ? (
         <button type="button" className="button jump-latest" onClick={jump}>
@@ -71,9 +98,33 @@ export function Transcript({ callId }: { callId: string }) {
   )
 }
 
-function Line({ line }: { line: TranscriptTurn }) {
+/** A turn that closed without a person's answer: said inline, where it happened. */
+function Closure({ closure }: { closure: TurnClosure }) {
+  const fallback = closure.outcome === 'fallback'
+  const Icon = fallback ? TimerOff : CircleSlash
+  return (
+    <li className={`line line--event line--${closure.outcome}`}>
+      <span className="line-meta">
+        <Icon size={13} aria-hidden="true" />
+        <span className="line-speaker">{fallback ? 'Fallback' : 'Cancelled'}</span>
+        <time className="mono muted" dateTime={closure.at}>
+          {formatClock(closure.at)}
+        </time>
+      </span>
+      <span className="line-text">
+        {fallback
+          ? 'Turn closed: no reply before the deadline — the fallback line answered.'
+          : 'Turn cancelled: AgentPhone dropped the waiting request before an answer went out.'}
+      </span>
+    </li>
+  )
+}
+
+function Line({ line, simulated }: { line: TranscriptTurn; simulated: boolean }) {
   const caller = line.speaker === 'caller'
-  const source = line.source ? SOURCE_WORD[line.source] : null
+  const word = line.source ? SOURCE_WORD[line.source] : null
+  // In the sandbox a deterministic stand-in plays the hosted agent: say so, it is not a real model.
+  const source = word && line.source === 'hosted' && simulated ? 'hosted (simulated)' : word
   return (
     <li className={`line line--${line.speaker}${line.interim ? ' line--interim' : ''}`}>
       <span className="line-meta">
@@ -83,6 +134,11 @@ function Line({ line }: { line: TranscriptTurn }) {
         </time>
         {!caller && source ? <span className={`tag tag--${line.source}`}>{source}</span> : null}
         {line.interim ? <span className="tag tag--interim">interim</span> : null}
+        {line.confidence !== undefined ? (
+          <span className="mono muted" title="Speech recognition confidence">
+            conf {Math.round(line.confidence <= 1 ? line.confidence * 100 : line.confidence)}%
+          </span>
+        ) : null}
       </span>
       <span className="line-text">
         {line.text}

@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useState } from 'react'
-import type { KeyboardEvent } from 'react'
+import { Fragment, useEffect, useState } from 'react'
+import type { KeyboardEvent, ReactNode } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import type { Conversation } from '../../../src-preload/contract'
 import { useAppStore } from '../../store/store-context'
@@ -75,14 +75,14 @@ export function ConversationList(props: Props) {
   )
 }
 
-function PlainRows(props: { conversations: Conversation[]; activeId: string | null; row: (c: Conversation) => React.ReactNode }) {
+function PlainRows(props: { conversations: Conversation[]; activeId: string | null; row: (c: Conversation) => ReactNode }) {
   useEffect(() => {
     if (props.activeId) document.getElementById(conversationDomId(props.activeId))?.scrollIntoView({ block: 'nearest' })
   }, [props.activeId])
-  return props.conversations.map((c) => <div key={c.id}>{props.row(c)}</div>)
+  return props.conversations.map((c) => <Fragment key={c.id}>{props.row(c)}</Fragment>)
 }
 
-function VirtualRows(props: { conversations: Conversation[]; index: number; scrollBox: HTMLDivElement | null; row: (c: Conversation) => React.ReactNode }) {
+function VirtualRows(props: { conversations: Conversation[]; index: number; scrollBox: HTMLDivElement | null; row: (c: Conversation) => ReactNode }) {
   const v = useVirtualizer({
     count: props.conversations.length,
     getScrollElement: () => props.scrollBox,

@@ -1,0 +1,55 @@
+import { Loader } from 'lucide-react'
+import { useLayoutEffect, useRef } from 'react'
+import { useShallow } from 'zustand/react/shallow'
+import { formatPhone } from '../../lib/format'
+import { useAppStore } from '../../store/store-context'
+import { ConversationState } from './ConversationState'
+import { MessageBubble, OutboxBubble } from './MessageBubble'
+import { MessageComposer } from './MessageComposer'
+
+const NO_MESSAGES: never[] = []
+
+/** One conversation: who it is with, its state, the messages (live), and the reply box. */
+export function Thread({ id }: { id: string }) {
+  const t = useAppStore(
+    useShallow((s) => ({
+      conversation: s.conversations[id],
+      messages: s.threads[id] ?? NO_MESSAGES,
+      outbox: s.outbox[id] ?? NO_MESSAGES,
+      status: s.threadStatus[id],
+      agentName: (s.pickerAgents ?? []).find((a) => a.id === s.conversations[id]?.agentId)?.name ?? null
+    }))
+  )
+  const logRef = useRef<HTMLOListElement>(null)
+  const count = t.messages.length + t.outbox.length
+  // New messages scroll into view; reading further up is left alone only when the person scrolled.
+  useLayoutEffect(() => {
+    const el = logRef.current
+    if (el) el.scrollTop = el.scrollHeight
+  }, [count])
+  const c = t.conversation
+  if (!c) return <div className="thread" />
+  return (
+    <section className="thread" aria-labelledby="thread-heading">
+      <div className="thread-header">
+        <h2 id="thread-heading" className="mono">{c.participant ? formatPhone(c.participant) : 'Unknown sender'}</h2>
+        <span className="muted small">
+          with <span className="strong">{t.agentName ?? 'Unknown agent'}</span> on{' '}
+          <span className="mono">{c.phoneNumber ? formatPhone(c.phoneNumber) : '—'}</span>
+        </span>
+        <span className="header-spacer" />
+        <span className="mono muted small" title="AgentPhone conversation id">{c.id.startsWith('local:') ? '' : c.id}</span>
+      </div>
+      <ConversationState conversation={c} />
+      <ol ref={logRef} className="thread-log" role="log" aria-label="Messages in this conversation">
+        {t.status === 'loading' && t.messages.length === 0 ? (
+          <li className="muted small" role="status"><Loader size={13} aria-hidden="true" /> Loading messages…</li>
+        ) : null}
+        {t.messages.map((m) => <MessageBubble key={m.id} message={m} />)}
+        {t.outbox.map((o) => <OutboxBubble key={o.localId} item={o} />)}
+      </ol>
+      {t.status === 'error' ? <p className="notice notice--error small">Older messages could not be loaded; new ones still arrive.</p> : null}
+      <MessageComposer id={id} />
+    </section>
+  )
+}

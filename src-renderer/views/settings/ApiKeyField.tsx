@@ -1,0 +1,67 @@
+import { KeyRound } from 'lucide-react'
+import { useId, useState } from 'react'
+import { useShallow } from 'zustand/react/shallow'
+import { useAppStore } from '../../store/store-context'
+import { SaveResult } from './Field'
+import { validateApiKey } from './settings-validation'
+
+/**
+ * Write-only: a stored key never comes back across the bridge, so the field only says whether one
+ * is stored. What is typed is cleared once saved, and kept when saving fails.
+ */
+export function ApiKeyField() {
+  const id = useId()
+  const { hasKey, busy, configure } = useAppStore(
+    useShallow((s) => ({ hasKey: s.status?.hasApiKey ?? false, busy: s.connectionBusy, configure: s.configure }))
+  )
+  const [key, setKey] = useState('')
+  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null)
+
+  const save = async (): Promise<void> => {
+    const problem = validateApiKey(key)
+    if (problem) return setResult({ ok: false, text: problem })
+    const error = await configure({ apiKey: key.trim() }, 'Saving the API key…')
+    if (error) return setResult({ ok: false, text: `The key was not saved: ${error}` })
+    setKey('')
+    setResult({ ok: true, text: 'The API key is saved.' })
+  }
+  const remove = async (): Promise<void> => {
+    const error = await configure({ apiKey: null }, 'Removing the API key…')
+    setResult(error ? { ok: false, text: `The key was not removed: ${error}` } : { ok: true, text: 'The API key is removed.' })
+  }
+
+  return (
+    <div className="st-field">
+      <label htmlFor={id}>API key</label>
+      <p className="st-key-state small" aria-live="polite">
+        <KeyRound size={13} aria-hidden="true" />
+        {hasKey ? 'A key is stored' : 'No key is stored'}
+        <span className="muted"> — kept encrypted on this computer; it is never shown again.</span>
+      </p>
+      <div className="st-inline">
+        <input
+          id={id}
+          type="password"
+          className="mono st-grow"
+          autoComplete="off"
+          spellCheck={false}
+          value={key}
+          placeholder={hasKey ? 'Paste a new key to replace it' : 'Paste the key from the AgentPhone dashboard'}
+          onChange={(e) => setKey(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') void save()
+          }}
+        />
+        <button type="button" className="button button--primary" disabled={Boolean(busy) || !key.trim()} onClick={() => void save()}>
+          Save key
+        </button>
+        {hasKey ? (
+          <button type="button" className="button button--danger" disabled={Boolean(busy)} onClick={() => void remove()}>
+            Remove key
+          </button>
+        ) : null}
+      </div>
+      <SaveResult result={result} />
+    </div>
+  )
+}
