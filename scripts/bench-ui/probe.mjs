@@ -7,6 +7,9 @@
 export function installProbe() {
   if (window.__bench) return
   const wall = () => performance.timeOrigin + performance.now()
+  const ROW = '[id^="call-row-"]'
+  const wordsOf = (row) => (row.querySelector('.cell--words') ?? row.lastElementChild)?.textContent ?? ''
+  const idOf = (row) => row.id.slice('call-row-'.length)
   const b = {
     longTasks: [],
     maxGap: 0,
@@ -21,6 +24,13 @@ export function installProbe() {
       this.gapsOver50 = 0
       this.frames = 0
       this.rows = {}
+      // Rows already on screen count as mounted from now on.
+      const t = wall()
+      for (const row of document.querySelectorAll(ROW)) {
+        const text = wordsOf(row)
+        b.last[idOf(row)] = text
+        ;(this.rows[idOf(row)] ??= []).push({ type: 'mount', text, t })
+      }
     }
   }
   window.__bench = b
@@ -48,9 +58,6 @@ export function installProbe() {
   }
   requestAnimationFrame(frame)
 
-  const ROW = '[id^="call-row-"]'
-  const wordsOf = (row) => (row.querySelector('.cell--words') ?? row.lastElementChild)?.textContent ?? ''
-  const idOf = (row) => row.id.slice('call-row-'.length)
   const rowsIn = (node) => {
     if (node.nodeType !== 1) return []
     const found = node.matches(ROW) ? [node] : []

@@ -28,16 +28,24 @@ export function Header() {
   const conn = CONNECTION[connection]
   const ThemeIcon = THEME_ICON[theme]
   const sandbox = status?.mode === 'sandbox'
+  // The badge is the obvious place to look for the mode, so it also leads to where it is changed.
+  const openSettings = useAppStore((s) => s.openSettings)
   return (
     <header className="header">
       <span className="brand">
         <Radio size={16} aria-hidden="true" /> Switchboard
       </span>
       {status ? (
-        <span className={`mode-badge mode-badge--${status.mode}`} aria-label={`Mode: ${sandbox ? 'Sandbox' : 'Live'}`}>
+        <button
+          type="button"
+          className={`mode-badge mode-badge--${status.mode}`}
+          aria-label={`Mode: ${sandbox ? 'Sandbox' : 'Live'}`}
+          title="Change mode: Settings › Connection"
+          onClick={() => openSettings('connection')}
+        >
           {sandbox ? <FlaskConical size={13} aria-hidden="true" /> : <Radio size={13} aria-hidden="true" />}
           {sandbox ? 'Sandbox' : 'Live'}
-        </span>
+        </button>
       ) : null}
       {status ? (
         <span className="receiver" title="Where AgentPhone's webhooks arrive">

@@ -1,6 +1,7 @@
 import { useEffect } from 'react'
 import { oldestWaitingTurn } from '../store/selectors'
 import type { AppStore, ThemeChoice } from '../store/types'
+import { inDialog } from './shortcuts'
 
 /** True when a key press belongs to a text field, so single-letter shortcuts stay out of the way. */
 export function isTyping(target: EventTarget | null): boolean {
@@ -15,11 +16,15 @@ export function isTyping(target: EventTarget | null): boolean {
 export function useGlobalKeys(store: AppStore): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
-      if (e.key !== 'w' || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return
-      const turn = oldestWaitingTurn(store.getState())
+      if (e.key !== 'w' || e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target) || inDialog(e.target)) return
+      const s = store.getState()
+      const turn = oldestWaitingTurn(s)
       if (!turn) return
       e.preventDefault()
-      void store.getState().openCall(turn.callId)
+      const alreadyOpen = s.view === 'monitor' && s.openCallId === turn.callId
+      void s.openCall(turn.callId)
+      // Opening a call focuses its reply box; an already open one needs telling.
+      if (alreadyOpen) document.getElementById(`reply-${turn.callId}`)?.focus()
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)

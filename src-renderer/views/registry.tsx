@@ -5,6 +5,8 @@ import { AgentsView } from './agents/AgentsView'
 import { NumbersView } from './numbers/NumbersView'
 import { UsageView } from './usage/UsageView'
 import { MessagesView } from './messages/MessagesView'
+import { SettingsView } from './settings/SettingsView'
+import { WebhooksView } from './webhooks/WebhooksView'
 
 /**
  * Which component renders each navigation view. A view not listed shows its placeholder. Each
@@ -15,5 +17,7 @@ export const VIEWS: Partial<Record<NavView, ComponentType>> = {
   agents: AgentsView,
   numbers: NumbersView,
   usage: UsageView,
-  messages: MessagesView
+  messages: MessagesView,
+  webhooks: WebhooksView,
+  settings: SettingsView
 }

@@ -1,10 +1,6 @@
 import { useEffect, useRef } from 'react'
 import { isTyping } from '../../lib/app-effects'
-
-/** A key press that belongs to a dialog (the shortcut sheet, a confirmation) is the dialog's. */
-export function inDialog(target: EventTarget | null): boolean {
-  return target instanceof Element && target.closest('[role="dialog"], [role="alertdialog"]') !== null
-}
+import { inDialog } from '../../lib/shortcuts'
 
 export type CallKeyActions = {
   /** Alt+1…Alt+9: the quick reply with that number (1-based). */

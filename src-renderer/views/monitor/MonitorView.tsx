@@ -9,6 +9,7 @@ import { CallList } from './CallList'
 import { MonitorAnnouncer } from './MonitorAnnouncer'
 import { NotifyButton } from './NotifyButton'
 import { RecentCalls } from './RecentCalls'
+import { GapBanner } from '../webhooks/GapBanner'
 
 /** Monitor: every live call at once, or one call opened in full. */
 export function MonitorView() {
@@ -58,6 +59,7 @@ function LiveCalls({ focusList }: { focusList: boolean }) {
           <kbd>↑</kbd> <kbd>↓</kbd> select · <kbd>Enter</kbd> open · <kbd>w</kbd> oldest waiting turn · <kbd>?</kbd> all keys
         </span>
       </div>
+      <GapBanner />
       {calls.length === 0 ? (
         <EmptyState icon={PhoneCall} title="No live calls.">
           {sandbox ? (

@@ -1,0 +1,82 @@
+import { Loader2, RotateCw } from 'lucide-react'
+import { useEffect } from 'react'
+import type { ReactNode } from 'react'
+import { useShallow } from 'zustand/react/shallow'
+import { useAppStore } from '../../store/store-context'
+import type { SettingsSectionId } from '../../store/webhooks-types'
+import { AppearanceSection } from './AppearanceSection'
+import { ConnectionSection } from './ConnectionSection'
+import { NotificationsSection } from './NotificationsSection'
+import { QuickRepliesEditor } from './QuickRepliesEditor'
+import { VoiceTurnsSection } from './VoiceTurnsSection'
+
+const headingId = (id: SettingsSectionId): string => `settings-${id}-heading`
+
+function Section({ id, title, children }: { id: SettingsSectionId; title: string; children: ReactNode }) {
+  return (
+    <section className="st-section" aria-labelledby={headingId(id)}>
+      {/* Focusable so the header's mode badge can bring a keyboard user straight here. */}
+      <h2 id={headingId(id)} tabIndex={-1} className="st-section-title">
+        {title}
+      </h2>
+      {children}
+    </section>
+  )
+}
+
+/** Settings: the live-mode connection, voice turns, quick replies, notifications and theme. */
+export function SettingsView() {
+  const { settings, loadError, load, focus, clearFocus } = useAppStore(
+    useShallow((s) => ({ settings: s.settings, loadError: s.settingsLoadError, load: s.loadSettings, focus: s.settingsFocus, clearFocus: s.clearSettingsFocus }))
+  )
+  useEffect(() => {
+    void load()
+  }, [load])
+  useEffect(() => {
+    if (!focus) return
+    const el = document.getElementById(headingId(focus))
+    el?.scrollIntoView({ block: 'start' })
+    el?.focus()
+    clearFocus()
+  }, [focus, clearFocus])
+
+  return (
+    <section className="view" aria-labelledby="settings-heading">
+      <div className="view-header">
+        <h1 id="settings-heading">Settings</h1>
+      </div>
+      <div className="st-scroll">
+        <Section id="connection" title="Connection">
+          <ConnectionSection />
+        </Section>
+        {settings ? (
+          <>
+            <Section id="voice" title="Voice turns">
+              <VoiceTurnsSection settings={settings} />
+            </Section>
+            <Section id="quick-replies" title="Quick replies">
+              <QuickRepliesEditor initial={settings.quickReplies} />
+            </Section>
+            <Section id="notifications" title="Notifications">
+              <NotificationsSection settings={settings} />
+            </Section>
+          </>
+        ) : loadError ? (
+          <p className="st-error st-pad" role="alert">
+            The settings could not be loaded: {loadError}{' '}
+            <button type="button" className="button" onClick={() => void load()}>
+              <RotateCw size={13} aria-hidden="true" /> Try again
+            </button>
+          </p>
+        ) : (
+          <p className="muted st-pad" role="status">
+            <Loader2 size={14} aria-hidden="true" className="wh-spin" /> Loading settings…
+          </p>
+        )}
+        <Section id="appearance" title="Appearance">
+          <AppearanceSection />
+        </Section>
+      </div>
+    </section>
+  )
+}
