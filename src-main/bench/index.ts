@@ -16,8 +16,9 @@ import type { BenchServer } from './servers'
  * memory stays flat over 100 000 events. The load comes from a forked copy of this script.
  */
 const CONCURRENCY = 64
-const WARMUP_MS = 1_500
-const DURATION_MS = 5_000
+const WARMUP_MS = 1_000
+const DURATION_MS = 3_000
+const ROUNDS = 3
 const TURN_LEVELS = [1, 50, 200]
 const TURN_SAMPLES = 300
 const FLOOD_EVENTS = 100_000
@@ -29,7 +30,7 @@ function ask(child: ChildProcess, job: ClientJob): Promise<ClientResult> {
   })
 }
 
-async function withServer<T>(start: () => Promise<BenchServer>, run: (server: BenchServer) => Promise<T>): Promise<T> {
+async function withServer<T, S extends BenchServer>(start: () => Promise<S>, run: (server: S) => Promise<T>): Promise<T> {
   const server = await start()
   try {
     return await run(server)
@@ -48,14 +49,29 @@ function collector(): () => void {
   }
 }
 
-async function rate(child: ChildProcess, start: () => Promise<BenchServer>): Promise<number> {
-  return withServer(start, async (server) => {
-    const job: ClientJob = { job: 'throughput', url: server.url, secret: BENCH_SECRET, concurrency: CONCURRENCY, warmupMs: WARMUP_MS, durationMs: DURATION_MS }
-    const result = await ask(child, job)
-    if (result.job !== 'throughput') throw new Error('unexpected answer')
-    if (result.failed > 0) console.warn(`  (${result.failed} requests failed against ${server.url})`)
-    return (result.ok / result.elapsedMs) * 1000
-  })
+async function rate(child: ChildProcess, server: BenchServer): Promise<number> {
+  const job: ClientJob = { job: 'throughput', url: server.url, secret: BENCH_SECRET, concurrency: CONCURRENCY, warmupMs: WARMUP_MS, durationMs: DURATION_MS }
+  const result = await ask(child, job)
+  if (result.job !== 'throughput') throw new Error('unexpected answer')
+  if (result.failed > 0) console.warn(`  (${result.failed} requests failed against ${server.url})`)
+  return (result.ok / result.elapsedMs) * 1000
+}
+
+/**
+ * The three servers take turns, round after round, and each one's median counts: on a shared
+ * machine a burst of someone else's work then skews one round, not one server.
+ */
+async function rates(child: ChildProcess): Promise<{ bare: number; express: number; ours: number }> {
+  const servers = { bare: await startBare(), express: await startExpressExample(), ours: await startReceiver() }
+  const seen = { bare: [] as number[], express: [] as number[], ours: [] as number[] }
+  try {
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const name of ['bare', 'express', 'ours'] as const) seen[name].push(await rate(child, servers[name]))
+    }
+  } finally {
+    for (const server of Object.values(servers)) await server.stop()
+  }
+  return { bare: percentile(seen.bare, 50), express: percentile(seen.express, 50), ours: percentile(seen.ours, 50) }
 }
 
 async function main(): Promise<void> {
@@ -63,9 +79,7 @@ async function main(): Promise<void> {
   const child = fork(process.argv[1]!, ['--load-client'], { stdio: 'inherit' })
   console.log(`Switchboard receiver bench — node ${process.version}, ${cpus().length} cores, ${CONCURRENCY} in flight, keep-alive, load from a separate process\n`)
 
-  const bare = await rate(child, startBare)
-  const express = await rate(child, startExpressExample)
-  const ours = await rate(child, startReceiver)
+  const { bare, express, ours } = await rates(child)
 
   const disk = await probeDisk()
   const turns: Array<{ open: number; p50: number; p99: number }> = []

@@ -25,8 +25,8 @@ function row(cells: string[], widths: number[]): string {
 }
 
 export function printTable(f: BenchFigures): void {
-  const w = [44, 14, 12]
-  console.log(row(['Throughput (accepted SMS deliveries/s)', 'rate', 'vs bare'], w))
+  const w = [58, 12, 12]
+  console.log(row(['Throughput: accepted SMS deliveries/s (median of 3 rounds)', 'rate', 'vs bare'], w))
   console.log(row(['bare node:http (read body, 200)', f.bare.toFixed(0), '1.00'], w))
   console.log(row(['Express vendor example (parse, re-hash)', f.express.toFixed(0), (f.express / f.bare).toFixed(2)], w))
   console.log(row(['Switchboard receiver (verify + fdatasync)', f.ours.toFixed(0), (f.ours / f.bare).toFixed(2)], w))

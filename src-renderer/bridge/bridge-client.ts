@@ -11,6 +11,11 @@ export interface BridgeClient extends BridgeApi {
   readonly transport: 'ipc' | 'ws' | 'test'
   connectionState?(): ConnectionState
   onConnectionChange?(listener: (state: ConnectionState) => void): () => void
+  /**
+   * A transport that delivers pushed events in bursts runs each burst inside `wrap`, so the store
+   * can apply it as one update. Returns a function that removes the wrapper.
+   */
+  wrapEventBursts?(wrap: (deliver: () => void) => void): () => void
   close?(): void
 }
 

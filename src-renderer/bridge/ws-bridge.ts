@@ -20,11 +20,34 @@ export interface WsBridgeOptions {
   backoffMs?: (attempt: number) => number
   /** A request with no answer after this long fails instead of hanging a button forever. */
   requestTimeoutMs?: number
+  /**
+   * Delivers pushed events in batches: events are queued and handed to their handlers together
+   * when the scheduled callback runs (see {@link frameScheduler}). Without it each event is
+   * delivered as its message arrives.
+   */
+  scheduleEvents?: (flush: () => void) => void
 }
 
 type Pending = { resolve: (r: BridgeResult<unknown>) => void; timer: ReturnType<typeof setTimeout> }
 
 export const defaultBackoff = (attempt: number): number => Math.min(10_000, 500 * 2 ** attempt)
+
+/**
+ * Runs `flush` before the next frame is painted, or within 100 ms when frames are not running (a
+ * hidden window). The headless shell writes each event as its own message, up to 60 bursts a
+ * second; applying a burst in one task means the store notifies, and React renders, once per
+ * frame instead of once per event.
+ */
+export function frameScheduler(flush: () => void): void {
+  let done = false
+  const run = (): void => {
+    if (done) return
+    done = true
+    flush()
+  }
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(run)
+  setTimeout(run, 100)
+}
 
 export const DISCONNECTED_MESSAGE = 'Disconnected from Switchboard before it answered; try again once reconnected.'
 
@@ -47,6 +70,31 @@ export function createWsBridge(opts: WsBridgeOptions): BridgeClient {
   let socket: SocketLike | null = null
   let retryTimer: ReturnType<typeof setTimeout> | null = null
   let closed = false
+  let queuedEvents: Array<{ event: string; data: unknown }> = []
+  let wrapBurst: ((deliver: () => void) => void) | null = null
+
+  const deliver = (event: string, data: unknown): void => {
+    for (const h of handlers.get(event) ?? []) h(data)
+  }
+  const flushEvents = (): void => {
+    const batch = queuedEvents
+    queuedEvents = []
+    if (batch.length === 0) return
+    const deliverAll = (): void => {
+      for (const e of batch) {
+        try {
+          deliver(e.event, e.data)
+        } catch (error) {
+          // One broken handler must not swallow the rest of the burst; the error still surfaces.
+          setTimeout(() => {
+            throw error
+          })
+        }
+      }
+    }
+    if (wrapBurst) wrapBurst(deliverAll)
+    else deliverAll()
+  }
 
   const setState = (next: ConnectionState): void => {
     if (next === state) return
@@ -67,9 +115,14 @@ export function createWsBridge(opts: WsBridgeOptions): BridgeClient {
     const msg = parseWireMessage(raw)
     if (!msg) return
     if (msg.kind === 'event') {
-      for (const h of handlers.get(msg.event) ?? []) h(msg.data)
+      if (!opts.scheduleEvents) return deliver(msg.event, msg.data)
+      queuedEvents.push(msg)
+      if (queuedEvents.length === 1) opts.scheduleEvents(flushEvents)
       return
     }
+    // Events sent before this answer are applied first: a list answer must not be overtaken by
+    // an older event still waiting for its frame.
+    if (queuedEvents.length > 0) flushEvents()
     const p = pending.get(msg.id)
     if (!p) return
     pending.delete(msg.id)
@@ -127,6 +180,12 @@ export function createWsBridge(opts: WsBridgeOptions): BridgeClient {
       const h = handler as (data: unknown) => void
       set.add(h)
       return () => set.delete(h)
+    },
+    wrapEventBursts(wrap) {
+      wrapBurst = wrap
+      return () => {
+        if (wrapBurst === wrap) wrapBurst = null
+      }
     },
     connectionState: () => state,
     onConnectionChange(listener) {

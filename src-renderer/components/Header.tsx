@@ -1,6 +1,7 @@
 import { FlaskConical, Laptop, Moon, Phone, PlugZap, Radio, Sun, Wifi, WifiOff } from 'lucide-react'
 import { useShallow } from 'zustand/react/shallow'
 import { useAppStore } from '../store/store-context'
+import { ShortcutSheet } from './ShortcutSheet'
 import type { ThemeChoice } from '../store/types'
 
 const NEXT_THEME: Record<ThemeChoice, ThemeChoice> = { system: 'light', light: 'dark', dark: 'system' }
@@ -67,6 +68,7 @@ export function Header() {
           <Phone size={14} aria-hidden="true" /> Sandbox phone
         </button>
       ) : null}
+      <ShortcutSheet />
       <button
         type="button"
         className="button button--quiet"

@@ -18,6 +18,7 @@ export function NavBar() {
   const { view, setView, waiting } = useAppStore(
     useShallow((s) => ({ view: s.view, setView: s.setView, waiting: Object.keys(s.turns).length }))
   )
+  const unreadTexts = useAppStore((s) => Object.values(s.unread).reduce((a, b) => a + b, 0))
   return (
     <nav className="nav" aria-label="Main">
       <ul>
@@ -35,6 +36,11 @@ export function NavBar() {
               {v === 'monitor' && waiting > 0 ? (
                 <span className="nav-count mono" aria-label={`${waiting} waiting`}>
                   {waiting}
+                </span>
+              ) : null}
+              {v === 'messages' && unreadTexts > 0 ? (
+                <span className="nav-count nav-count--unread mono" aria-label={`${unreadTexts} unread`}>
+                  {unreadTexts}
                 </span>
               ) : null}
             </button>

@@ -21,7 +21,7 @@ export type NotifyContext = {
  * Messages view open).
  */
 export function shouldNotify(kind: NotifyKind, ctx: NotifyContext, callId: string | null = null): boolean {
-  if (ctx.permission !== 'granted' || !ctx.settings?.notifications[kind]) return false
+  if (ctx.permission !== 'granted' || !ctx.settings?.notifications?.[kind]) return false
   if (!ctx.focused) return true
   if (kind === 'sms') return ctx.view !== 'messages'
   return !(ctx.view === 'monitor' && callId !== null && ctx.openCallId === callId)

@@ -18,11 +18,13 @@ export const GO_KEYS: Readonly<Record<string, NavView>> = {
   s: 'settings'
 }
 
-export type Shortcut = { keys: string[]; does: string }
+/** `then`: keys pressed one after the other (g then m), not held together. */
+export type Shortcut = { keys: string[]; does: string; then?: boolean }
 export type ShortcutGroup = { title: string; items: Shortcut[] }
 
 const goItems: Shortcut[] = Object.entries(GO_KEYS).map(([k, view]) => ({
   keys: ['g', k],
+  then: true,
   does: `Go to ${view === 'messages' ? 'Messages (texts)' : view[0]?.toUpperCase() + view.slice(1)}`
 }))
 
@@ -45,8 +47,13 @@ export const SHORTCUT_GROUPS: ShortcutGroup[] = [
       { keys: ['↑', '↓'], does: 'Select the previous or next call' },
       { keys: ['Home', 'End'], does: 'Select the first or last call' },
       { keys: ['PgUp', 'PgDn'], does: 'Move the selection by ten calls' },
-      { keys: ['Enter'], does: 'Open the selected call' }
+      { keys: ['Enter'], does: 'Open the selected call' },
+      { keys: ['c'], does: 'Place a call' }
     ]
+  },
+  {
+    title: 'Messages',
+    items: [{ keys: ['n'], does: 'New message' }]
   },
   {
     title: 'Call view',

@@ -128,7 +128,13 @@ export function createCallsSlice({ set, get, bridge }: SliceDeps): CallsSlice {
     const s = get()
     const stale = Object.values(s.turns).filter((t) => t.callId === call.id && t.turnId !== call.waitingTurn?.turnId)
     for (const t of stale) s.closeTurn(t.turnId)
-    if (call.waitingTurn) s.openTurn({ callId: call.id, ...call.waitingTurn } satisfies OpenTurn)
+    const w = call.waitingTurn
+    if (!w) return
+    // Every call.updated repeats the waiting turn: a new turns map each time would re-sort the
+    // Monitor and re-render every row watching turns, for nothing.
+    const known = get().turns[w.turnId]
+    if (known && known.callId === call.id && known.deadline === w.deadline && known.transcript === w.transcript && known.claimedBy === w.claimedBy) return
+    s.openTurn({ callId: call.id, ...w } satisfies OpenTurn)
   }
 }
 

@@ -1,4 +1,5 @@
 import { createStore } from 'zustand/vanilla'
+import { batchable } from './batch'
 import type { BridgeClient } from '../bridge/bridge-client'
 import { createAppSlice } from './app-slice'
 import { createCallsSlice } from './calls-slice'
@@ -28,7 +29,8 @@ function defaultStorage(): SliceDeps['storage'] {
  * store around a fake bridge and the app builds one around whichever transport it picked.
  */
 export function createAppStore(bridge: BridgeClient, storage: SliceDeps['storage'] = defaultStorage()): AppStore {
-  return createStore<AppState>()((set, get) => {
+  // batchable: start-store applies each burst of pushed events as one store update.
+  return createStore<AppState>()(batchable((set, get) => {
     const deps: SliceDeps = { set, get, bridge, storage }
     return {
       ...createToastsSlice(deps),
@@ -45,5 +47,5 @@ export function createAppStore(bridge: BridgeClient, storage: SliceDeps['storage
       ...createGapsSlice(deps),
       ...createSettingsSlice(deps)
     }
-  })
+  }))
 }

@@ -4,27 +4,54 @@ import type { AppState } from './types'
 
 type TurnsAndCalls = Pick<AppState, 'turns' | 'calls'>
 
-/** The turn a call is waiting on (the oldest, should the core ever hold two). */
-export function waitingTurnFor(s: TurnsAndCalls, callId: string): OpenTurn | null {
-  let best: OpenTurn | null = null
-  for (const t of Object.values(s.turns)) {
-    if (t.callId === callId && (!best || Date.parse(t.deadline) < Date.parse(best.deadline))) best = t
+/** Each call's waiting turn (the oldest deadline), computed once per turns map and then shared. */
+let turnIndexFor: AppState['turns'] | null = null
+let turnIndex = new Map<string, { turn: OpenTurn; deadline: number }>()
+function turnsByCall(turns: AppState['turns']): Map<string, { turn: OpenTurn; deadline: number }> {
+  if (turns === turnIndexFor) return turnIndex
+  const index = new Map<string, { turn: OpenTurn; deadline: number }>()
+  for (const t of Object.values(turns)) {
+    const deadline = Date.parse(t.deadline)
+    const best = index.get(t.callId)
+    if (!best || deadline < best.deadline) index.set(t.callId, { turn: t, deadline })
   }
-  return best
+  turnIndexFor = turns
+  turnIndex = index
+  return index
 }
 
-/** Live calls, the ones waiting for a person first (most urgent deadline on top), then newest. */
+/**
+ * The turn a call is waiting on (the oldest, should the core ever hold two). Every row asks this
+ * on every store change, so it is a map lookup, not a scan of all turns.
+ */
+export function waitingTurnFor(s: TurnsAndCalls, callId: string): OpenTurn | null {
+  return turnsByCall(s.turns).get(callId)?.turn ?? null
+}
+
+let sortedFor: { calls: AppState['calls']; turns: AppState['turns']; result: CallInfo[] } | null = null
+
+/**
+ * Live calls, the ones waiting for a person first (most urgent deadline on top), then newest.
+ * Memoized on the calls and turns maps: a transcript line changes neither, so the Monitor's
+ * selector costs nothing then; otherwise one pass and a sort on pre-parsed times.
+ */
 export function sortedLiveCalls(s: TurnsAndCalls): CallInfo[] {
-  const live = Object.values(s.calls).filter((c) => !isTerminal(c.status))
-  const deadline = new Map(live.map((c) => [c.id, waitingTurnFor(s, c.id)?.deadline ?? null]))
-  return live.sort((a, b) => {
-    const da = deadline.get(a.id) ?? null
-    const db = deadline.get(b.id) ?? null
-    if (da && db) return Date.parse(da) - Date.parse(db)
-    if (da) return -1
-    if (db) return 1
-    return Date.parse(b.startedAt) - Date.parse(a.startedAt)
+  if (sortedFor && sortedFor.calls === s.calls && sortedFor.turns === s.turns) return sortedFor.result
+  const index = turnsByCall(s.turns)
+  const keyed: Array<{ c: CallInfo; deadline: number | null; started: number }> = []
+  for (const c of Object.values(s.calls)) {
+    if (isTerminal(c.status)) continue
+    keyed.push({ c, deadline: index.get(c.id)?.deadline ?? null, started: Date.parse(c.startedAt) })
+  }
+  keyed.sort((a, b) => {
+    if (a.deadline !== null && b.deadline !== null) return a.deadline - b.deadline
+    if (a.deadline !== null) return -1
+    if (b.deadline !== null) return 1
+    return b.started - a.started
   })
+  const result = keyed.map((k) => k.c)
+  sortedFor = { calls: s.calls, turns: s.turns, result }
+  return result
 }
 
 /** The waiting turn whose deadline comes first: the one `w` jumps to. */

@@ -1,5 +1,6 @@
 import type { BridgeClient } from '../bridge/bridge-client'
 import type { AppStore } from './types'
+import { runBatched } from './batch'
 import { subscribeWebhookEvents } from './webhooks-events'
 import { subscribeMessaging } from './messages-events'
 import { startSupervision } from './start-supervision'
@@ -55,11 +56,13 @@ export function startStore(store: AppStore, bridge: BridgeClient): () => void {
     startSupervision(store, bridge)
   ]
 
+  // A burst of pushed events (one animation frame's worth over the WebSocket) is one store update.
+  const offBursts = bridge.wrapEventBursts?.((deliver) => runBatched(store, deliver))
+
   const load = (): void => {
     void s().loadStatus()
     void s().loadCalls()
     void s().loadTurns()
-    void s().loadGaps()
   }
 
   let wasDown = false
@@ -74,5 +77,6 @@ export function startStore(store: AppStore, bridge: BridgeClient): () => void {
   return () => {
     for (const off of offs) off()
     offConn?.()
+    offBursts?.()
   }
 }

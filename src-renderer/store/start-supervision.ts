@@ -14,7 +14,6 @@ export const LINGER_MS = 30_000
 export function startSupervision(store: AppStore, bridge: BridgeClient): () => void {
   const s = store.getState
   const timers = new Map<string, ReturnType<typeof setTimeout>>()
-  let coreStartedAt: string | null = s().status?.startedAt ?? null
 
   const offs = [
     bridge.on('call.ended', (call) => {
@@ -32,22 +31,21 @@ export function startSupervision(store: AppStore, bridge: BridgeClient): () => v
     bridge.on('turn.closed', (t) => {
       if (t.outcome !== 'replied') s().addClosure({ turnId: t.turnId, callId: t.callId, outcome: t.outcome, at: new Date().toISOString() })
     }),
-    // Another window (a shared hub) may change settings and settings.update has no event: re-read
-    // whenever they may have changed — a restarted core, or this window regaining focus.
-    bridge.on('app.status', (status) => {
+    store.subscribe((now, before) => {
       // A restarted core (mode switch) has other calls: what we kept about the old ones goes.
-      if (coreStartedAt !== null && coreStartedAt !== status.startedAt) {
+      if (before.status && now.status && before.status.startedAt !== now.status.startedAt) {
         store.setState({ recentCalls: [], lingering: {}, closures: {}, callAgents: {} })
       }
-      coreStartedAt = status.startedAt
-      void s().loadSettings()
     }),
     startNotifications(store, bridge)
   ]
+  // Another browser on a shared hub may change settings, and settings.update has no event: re-read
+  // them when this window regains focus (the Settings view's own saves update the store directly).
   const onFocus = (): void => void s().loadSettings()
   const hasWindow = typeof window !== 'undefined'
   if (hasWindow) window.addEventListener('focus', onFocus)
-  void s().loadSettings()
+  // After the start-up loads startStore runs right after this: status and calls come first.
+  queueMicrotask(() => void s().loadSettings())
 
   return () => {
     for (const off of offs) off()

@@ -10,13 +10,20 @@ export function subscribeWebhookEvents(store: AppStore, bridge: BridgeClient): A
   return [
     bridge.on('webhook.delivery', (d) => s().upsertDelivery(d)),
     bridge.on('app.gap', (gap) => s().addGap(gap)),
-    // A restarted core (mode switch, new port) has a fresh delivery log, its own gaps and settings.
     store.subscribe((state, prev) => {
-      if (!prev.status || !state.status || state.status.startedAt === prev.status.startedAt) return
-      store.setState({ deliveries: [], deliveriesTotal: 0, selectedDeliveryId: null, connectOutcome: null, connectStep: 'idle', gaps: [], webhookStatus: null })
-      if (s().deliveriesLoaded) void s().loadDeliveries()
-      void s().loadGaps()
-      if (s().settings) void s().loadSettings()
+      if (!state.status || state.status === prev.status) return
+      // A restarted core (mode switch, new port) has a fresh delivery log, its own gaps and settings;
+      // its gap check runs after it starts, so its gaps arrive as app.gap events.
+      const before = prev.status
+      if (before && (before.mode !== state.status.mode || before.startedAt !== state.status.startedAt)) {
+        store.setState({ deliveries: [], deliveriesTotal: 0, selectedDeliveryId: null, connectOutcome: null, connectStep: 'idle', gaps: [], webhookStatus: null })
+        if (s().deliveriesLoaded) void s().loadDeliveries()
+        if (s().settings) void s().loadSettings()
+        return
+      }
+      // Only a live core can miss deliveries. A fresh status of the same core follows a reconnect,
+      // when the app.gap events sent while the link was down were lost.
+      if (state.status.mode === 'live') void s().loadGaps()
     })
   ]
 }

@@ -1,5 +1,5 @@
-import { screen, within } from '@testing-library/react'
-import { describe, expect, it } from 'vitest'
+import { act, screen, within } from '@testing-library/react'
+import { describe, expect, it, vi } from 'vitest'
 import { fakeBridge, inSeconds, makeCall } from './helpers/fake-bridge'
 import { renderApp } from './helpers/render-app'
 
@@ -52,13 +52,26 @@ describe('Monitor', () => {
     expect(within(screen.getAllByRole('option')[1]!).queryByRole('timer')).toBeNull()
   })
 
-  it('drops a call from the board when call.ended arrives', async () => {
-    const { emit } = await renderApp()
-    const a = makeCall()
-    emit('call.started', a)
-    expect(screen.getAllByRole('option')).toHaveLength(1)
-    emit('call.ended', { ...a, status: 'completed', endedAt: new Date().toISOString() })
-    expect(screen.queryAllByRole('option')).toHaveLength(0)
+  it('keeps an ended call on the board, marked Ended, for 30 s, then moves it to Recent calls', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
+    try {
+      const { emit } = await renderApp()
+      const a = makeCall({ from: '+14155550199' })
+      emit('call.started', a)
+      expect(screen.getAllByRole('option')).toHaveLength(1)
+      emit('call.ended', { ...a, status: 'completed', endedAt: new Date().toISOString() })
+      const row = screen.getByRole('option')
+      expect(row.getAttribute('aria-label')).toMatch(/0199.*Ended$/)
+      expect(screen.getByText('0 live · 0 waiting')).toBeTruthy()
+
+      act(() => vi.advanceTimersByTime(29_000))
+      expect(screen.getAllByRole('option')).toHaveLength(1)
+      act(() => vi.advanceTimersByTime(1_500))
+      expect(screen.queryAllByRole('option')).toHaveLength(0)
+      expect(screen.getByRole('button', { name: /Recent calls/ }).textContent).toContain('(1)')
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('moves the selection with arrow keys and opens the selected call with Enter', async () => {
@@ -79,7 +92,7 @@ describe('Monitor', () => {
 
     expect(screen.getByRole('heading', { level: 1 }).textContent).toContain('+1 415 555 0133')
     expect(screen.getByRole('button', { name: 'End call' })).toBeTruthy()
-    expect(bridge.invokes.at(-1)).toEqual({ method: 'calls.get', params: { callId: older.id } })
+    expect(bridge.invokes).toContainEqual({ method: 'calls.get', params: { callId: older.id } })
   })
 
   it('jumps to the oldest waiting turn with w', async () => {

@@ -60,7 +60,7 @@ export function AgentEditor({ agent, onClose }: { agent: Agent | null; onClose: 
             Cancel
           </button>
           <button type="submit" className="button button--primary" disabled={busy}>
-            {busy ? <LoaderCircle size={14} className="spin" aria-hidden="true" /> : null}
+            {busy ? <LoaderCircle size={14} className="dir-spin" aria-hidden="true" /> : null}
             {busy ? 'Saving…' : agent ? 'Save changes' : 'Create agent'}
           </button>
         </div>

@@ -54,15 +54,15 @@ export function AgentsView() {
     },
     {
       header: 'Actions',
-      width: '172px',
+      width: 'var(--dir-actions)',
       className: 'dir-cell--actions',
       render: (a) => (
         <>
           <button type="button" className="button" aria-label={`Edit ${a.name}`} onClick={() => setOpen({ kind: 'edit', agent: a })}>
-            <Pencil size={13} aria-hidden="true" /> Edit
+            <Pencil size={13} aria-hidden="true" /> <span className="dir-btn-text">Edit</span>
           </button>
           <button type="button" className="button button--danger" aria-label={`Delete ${a.name}`} onClick={() => setOpen({ kind: 'delete', agent: a })}>
-            <Trash2 size={13} aria-hidden="true" /> Delete
+            <Trash2 size={13} aria-hidden="true" /> <span className="dir-btn-text">Delete</span>
           </button>
         </>
       )
@@ -76,7 +76,7 @@ export function AgentsView() {
         {items ? <span className="muted mono">{items.length} total</span> : null}
         <span className="header-spacer" />
         <button type="button" className="button button--quiet" onClick={() => void loadAgents()} disabled={agents.loading} aria-label="Reload agents">
-          <RotateCw size={14} aria-hidden="true" className={agents.loading ? 'spin' : undefined} />
+          <RotateCw size={14} aria-hidden="true" className={agents.loading ? 'dir-spin' : undefined} />
         </button>
         <button type="button" className="button button--primary" onClick={() => setOpen({ kind: 'new' })}>
           <Plus size={14} aria-hidden="true" /> New agent
@@ -93,7 +93,7 @@ export function AgentsView() {
           </button>
         </EmptyState>
       ) : (
-        <DataTable label="Agents" rows={items} columns={columns} rowKey={(a) => a.id} />
+        <DataTable className="dir-table--agents" label="Agents" rows={items} columns={columns} rowKey={(a) => a.id} />
       )}
       {open?.kind === 'new' ? <AgentEditor agent={null} onClose={() => setOpen(null)} /> : null}
       {open?.kind === 'edit' ? <AgentEditor agent={open.agent} onClose={() => setOpen(null)} /> : null}

@@ -6,7 +6,9 @@ import { ConfirmDialog } from '../directory/ConfirmDialog'
 /** Deleting an agent cannot be undone; its numbers stay on the account with no agent behind them. */
 export function DeleteAgentDialog({ agent, onClose }: { agent: Agent; onClose: () => void }) {
   const deleteAgent = useAppStore((s) => s.deleteAgent)
+  const isSandboxAgent = useAppStore((s) => s.status?.sandbox?.agent.id === agent.id)
   const numbers = agent.numbers ?? []
+  const one = numbers.length === 1
   return (
     <ConfirmDialog
       title={`Delete agent “${agent.name}”?`}
@@ -20,14 +22,15 @@ export function DeleteAgentDialog({ agent, onClose }: { agent: Agent; onClose: (
       </p>
       {numbers.length > 0 ? (
         <p>
-          Its {numbers.length === 1 ? 'number' : `${numbers.length} numbers`} (
-          <span className="mono">{numbers.map((n) => formatPhone(n.phoneNumber)).join(', ')}</span>) stay on your account but become
-          unassigned: calls and texts to {numbers.length === 1 ? 'it' : 'them'} reach no agent until you attach {numbers.length === 1 ? 'it' : 'them'} to one.
+          {one ? 'Its number' : `Its ${numbers.length} numbers`} (<span className="mono">{numbers.map((n) => formatPhone(n.phoneNumber)).join(', ')}</span>){' '}
+          {one ? 'stays' : 'stay'} on your account but {one ? 'becomes' : 'become'} unassigned: calls and texts to {one ? 'it' : 'them'} reach no
+          agent until you attach {one ? 'it' : 'them'} to one.
         </p>
       ) : (
         <p>It has no numbers attached, so no number is affected: numbers always stay on your account, unassigned, when their agent goes.</p>
       )}
       <p className="muted">Past calls and conversations are kept.</p>
+      {isSandboxAgent ? <p className="muted">This is the agent the sandbox phone dials: its calls will reach no agent afterwards.</p> : null}
     </ConfirmDialog>
   )
 }

@@ -43,7 +43,7 @@ export function ConfirmDialog({ title, children, confirmLabel, busyLabel, onConf
           Cancel
         </button>
         <button type="button" className="button button--danger-solid" onClick={() => void confirm()} disabled={busy}>
-          {busy ? <LoaderCircle size={14} className="spin" aria-hidden="true" /> : null}
+          {busy ? <LoaderCircle size={14} className="dir-spin" aria-hidden="true" /> : null}
           {busy ? busyLabel : confirmLabel}
         </button>
       </div>

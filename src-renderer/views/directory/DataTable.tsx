@@ -12,6 +12,7 @@ export type Column<T> = {
 
 type Props<T> = {
   label: string
+  className?: string
   rows: readonly T[]
   columns: ReadonlyArray<Column<T>>
   rowKey: (row: T) => string
@@ -25,12 +26,12 @@ const ROW_HEIGHT = 40
  * A dense table built from ARIA table roles on a CSS grid, so the same markup can be virtualized:
  * aria-rowcount and aria-rowindex tell assistive technology where the rendered rows sit.
  */
-export function DataTable<T>({ label, rows, columns, rowKey }: Props<T>) {
+export function DataTable<T>({ label, className, rows, columns, rowKey }: Props<T>) {
   const [box, setBox] = useState<HTMLDivElement | null>(null)
   const grid = { '--dir-cols': columns.map((c) => c.width).join(' ') } as CSSProperties
   const virtual = rows.length >= VIRTUALIZE_FROM
   return (
-    <div className="dir-table" role="table" aria-label={label} aria-rowcount={rows.length + 1} style={grid}>
+    <div className={`dir-table ${className ?? ''}`} role="table" aria-label={label} aria-rowcount={rows.length + 1} style={grid}>
       <div role="rowgroup" className="dir-table-head">
         <div role="row" aria-rowindex={1} className="dir-row dir-row--head">
           {columns.map((c) => (
@@ -63,7 +64,7 @@ function Row<T>({ row, index, columns, style }: { row: T; index: number; columns
   )
 }
 
-function VirtualRows<T>({ rows, columns, rowKey, box }: Omit<Props<T>, 'label'> & { box: HTMLDivElement | null }) {
+function VirtualRows<T>({ rows, columns, rowKey, box }: Omit<Props<T>, 'label' | 'className'> & { box: HTMLDivElement | null }) {
   const v = useVirtualizer({
     count: rows.length,
     getScrollElement: () => box,

@@ -20,7 +20,7 @@ export function LoadState({ what, loading, error, onRetry }: { what: string; loa
   }
   return (
     <div className="dir-load" role="status">
-      <LoaderCircle size={16} aria-hidden="true" className="spin" />
+      <LoaderCircle size={16} aria-hidden="true" className="dir-spin" />
       <span>Loading {what}…</span>
     </div>
   )

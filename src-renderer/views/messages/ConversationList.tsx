@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { Fragment, useEffect, useState } from 'react'
+import { Fragment, useEffect, useMemo, useState } from 'react'
 import type { KeyboardEvent, ReactNode } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import type { Conversation } from '../../../src-preload/contract'
@@ -20,12 +20,8 @@ export function ConversationList(props: Props) {
   const found = conversations.findIndex((c) => c.id === (activeId ?? props.selectedId))
   const index = Math.max(0, found)
   const active = conversations[index]
-  const { unread, agentNames } = useAppStore(
-    useShallow((s) => ({
-      unread: s.unread,
-      agentNames: Object.fromEntries((s.pickerAgents ?? []).map((a) => [a.id, a.name]))
-    }))
-  )
+  const { unread, agents } = useAppStore(useShallow((s) => ({ unread: s.unread, agents: s.pickerAgents })))
+  const agentNames = useMemo(() => new Map((agents ?? []).map((a) => [a.id, a.name])), [agents])
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
     const move = (to: number): void => {
@@ -45,7 +41,7 @@ export function ConversationList(props: Props) {
   const row = (c: Conversation) => (
     <ConversationRow
       conversation={c}
-      agentName={c.agentId ? agentNames[c.agentId] ?? null : null}
+      agentName={c.agentId ? agentNames.get(c.agentId) ?? null : null}
       unread={unread[c.id] ?? 0}
       selected={c.id === active?.id}
       open={c.id === props.selectedId}

@@ -1,3 +1,4 @@
+import { memo } from 'react'
 import { PhoneIncoming, PhoneOutgoing, Globe } from 'lucide-react'
 import type { CallInfo } from '../../../src-preload/contract'
 import { Countdown, Duration } from '../../components/Timers'
@@ -18,8 +19,11 @@ export function rowName(call: CallInfo, waiting: boolean, sandboxCallId: string 
   return `${DIRECTION_WORD[call.direction]} call, ${who}, agent ${call.agentName ?? 'unknown'}, ${STATE_WORD[callStateKind(call, waiting)]}`
 }
 
-/** One live call: direction, who, agent, state, running time, last words, and any countdown. */
-export function CallRow(props: { call: CallInfo; selected: boolean; onOpen: (id: string) => void }) {
+/**
+ * One live call: direction, who, agent, state, running time, last words, and any countdown.
+ * Memoized: a pushed event re-renders the row of the call it touched, not all of them.
+ */
+export const CallRow = memo(function CallRow(props: { call: CallInfo; selected: boolean; onOpen: (id: string) => void }) {
   const { call, selected } = props
   const turn = useAppStore((s) => waitingTurnFor(s, call.id))
   const lastLine = useAppStore((s) => s.transcripts[call.id]?.at(-1))
@@ -60,4 +64,4 @@ export function CallRow(props: { call: CallInfo; selected: boolean; onOpen: (id:
       </span>
     </div>
   )
-}
+})

@@ -2,6 +2,7 @@ import { PhoneCall } from 'lucide-react'
 import { useEffect, useRef } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { EmptyState } from '../../components/EmptyState'
+import { PlaceCallButton } from '../../components/dialogs/PlaceCallDialog'
 import { useAppStore } from '../../store/store-context'
 import { CallView } from '../call/CallView'
 import { boardCalls } from './board-selectors'
@@ -55,6 +56,7 @@ function LiveCalls({ focusList }: { focusList: boolean }) {
         </span>
         <span className="header-spacer" />
         <NotifyButton />
+        <PlaceCallButton />
         <span className="muted small monitor-keys">
           <kbd>↑</kbd> <kbd>↓</kbd> select · <kbd>Enter</kbd> open · <kbd>w</kbd> oldest waiting turn · <kbd>?</kbd> all keys
         </span>
@@ -69,7 +71,7 @@ function LiveCalls({ focusList }: { focusList: boolean }) {
           )}
         </EmptyState>
       ) : (
-        <CallList calls={calls} selectedCallId={selectedCallId} onSelect={selectCall} onOpen={(id) => void openCall(id)} />
+        <CallList calls={calls} selectedCallId={selectedCallId} onSelect={selectCall} onOpen={openCall} />
       )}
       <RecentCalls />
       <MonitorAnnouncer />

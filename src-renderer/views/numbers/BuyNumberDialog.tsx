@@ -99,7 +99,7 @@ export function BuyNumberDialog({ onClose }: { onClose: () => void }) {
             Cancel
           </button>
           <button type="submit" className="button button--primary" disabled={busy}>
-            {busy ? <LoaderCircle size={14} className="spin" aria-hidden="true" /> : null}
+            {busy ? <LoaderCircle size={14} className="dir-spin" aria-hidden="true" /> : null}
             {busy ? 'Buying…' : 'Buy number'}
           </button>
         </div>

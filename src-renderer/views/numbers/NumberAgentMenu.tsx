@@ -19,9 +19,14 @@ export function NumberAgentMenu({ number, agents, busy, onAttach }: Props) {
   const verb = number.agentId ? 'Move' : 'Attach'
   return (
     <Menu.Root>
-      <Menu.Trigger className="button" disabled={busy || others.length === 0} aria-label={`${verb} ${formatPhone(number.phoneNumber)} to an agent`}>
-        {busy ? <LoaderCircle size={13} className="spin" aria-hidden="true" /> : <Link2 size={13} aria-hidden="true" />}
-        {verb}
+      <Menu.Trigger
+        className="button"
+        disabled={busy || others.length === 0}
+        aria-label={`${verb} ${formatPhone(number.phoneNumber)} to an agent`}
+        title={others.length === 0 ? 'No other agent to attach it to: create one under Agents.' : undefined}
+      >
+        {busy ? <LoaderCircle size={13} className="dir-spin" aria-hidden="true" /> : <Link2 size={13} aria-hidden="true" />}
+        <span className="dir-btn-text">{verb}</span>
         <ChevronDown size={12} aria-hidden="true" />
       </Menu.Trigger>
       <Menu.Portal>

@@ -64,7 +64,7 @@ export function NumbersView() {
     },
     {
       header: 'Actions',
-      width: '260px',
+      width: 'var(--dir-actions)',
       className: 'dir-cell--actions',
       render: (n) => {
         const shown = formatPhone(n.phoneNumber)
@@ -74,11 +74,11 @@ export function NumbersView() {
             <NumberAgentMenu number={n} agents={s.agents ?? []} busy={busy} onAttach={(agentId) => void run(n, 'Attaching', () => s.attach(n.id, agentId))} />
             {n.agentId ? (
               <button type="button" className="button" disabled={busy} aria-label={`Detach ${shown} from ${nameOf(n)}`} onClick={() => void run(n, 'Detaching', () => s.detach(n.id, n.agentId ?? ''))}>
-                <Unlink size={13} aria-hidden="true" /> Detach
+                <Unlink size={13} aria-hidden="true" /> <span className="dir-btn-text">Detach</span>
               </button>
             ) : null}
             <button type="button" className="button button--danger" disabled={busy} aria-label={`Release ${shown}`} onClick={() => setReleasing(n)}>
-              <Trash2 size={13} aria-hidden="true" /> Release
+              <Trash2 size={13} aria-hidden="true" /> <span className="dir-btn-text">Release</span>
             </button>
           </>
         )
@@ -94,7 +94,7 @@ export function NumbersView() {
         {items ? <span className="muted mono">{items.length} held</span> : null}
         <span className="header-spacer" />
         <button type="button" className="button button--quiet" onClick={() => void s.loadNumbers()} disabled={s.numbers.loading} aria-label="Reload numbers">
-          <RotateCw size={14} aria-hidden="true" className={s.numbers.loading ? 'spin' : undefined} />
+          <RotateCw size={14} aria-hidden="true" className={s.numbers.loading ? 'dir-spin' : undefined} />
         </button>
         <button type="button" className="button button--primary" onClick={() => setBuying(true)}>
           <Plus size={14} aria-hidden="true" /> Buy number
@@ -116,7 +116,7 @@ export function NumbersView() {
           </button>
         </EmptyState>
       ) : (
-        <DataTable label="Phone numbers" rows={items} columns={columns} rowKey={(n) => n.id} />
+        <DataTable className="dir-table--numbers" label="Phone numbers" rows={items} columns={columns} rowKey={(n) => n.id} />
       )}
       {buying ? <BuyNumberDialog onClose={() => setBuying(false)} /> : null}
       {releasing ? <ReleaseNumberDialog number={releasing} agentName={nameOf(releasing)} onClose={() => setReleasing(null)} /> : null}

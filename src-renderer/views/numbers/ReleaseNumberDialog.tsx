@@ -6,6 +6,7 @@ import { ConfirmDialog } from '../directory/ConfirmDialog'
 /** Releasing is irreversible and unrefunded: the dialog says so before anything is sent. */
 export function ReleaseNumberDialog({ number, agentName, onClose }: { number: PhoneNumber; agentName: string | null; onClose: () => void }) {
   const releaseNumber = useAppStore((s) => s.releaseNumber)
+  const isSandboxLine = useAppStore((s) => s.status?.sandbox?.number.id === number.id)
   const shown = formatPhone(number.phoneNumber)
   return (
     <ConfirmDialog title={`Release ${shown}?`} confirmLabel="Release number" busyLabel="Releasing…" onConfirm={() => releaseNumber(number.id)} onClose={onClose}>
@@ -23,6 +24,7 @@ export function ReleaseNumberDialog({ number, agentName, onClose }: { number: Ph
         )}{' '}
         Its call and message history is kept.
       </p>
+      {isSandboxLine ? <p className="muted">This is the sandbox phone’s line: after releasing it, the sandbox phone has no number to dial.</p> : null}
     </ConfirmDialog>
   )
 }

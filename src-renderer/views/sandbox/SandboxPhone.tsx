@@ -6,6 +6,7 @@ import { Keypad } from '../../components/Keypad'
 import { formatPhone } from '../../lib/format'
 import { useAppStore } from '../../store/store-context'
 import { CallerHears } from './CallerHears'
+import { ContactTexts } from './ContactTexts'
 import { FirstRunGuide } from './FirstRunGuide'
 import { RingingCard } from './RingingCard'
 
@@ -40,6 +41,7 @@ export function SandboxPhone() {
         <DialForm defaultNumber={s.sandbox?.number.phoneNumber ?? ''} agentName={s.sandbox?.agent.name ?? null} dialing={s.dialing} />
       )}
       <CallerHears />
+      <ContactTexts />
     </aside>
   )
 }

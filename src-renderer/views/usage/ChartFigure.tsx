@@ -60,7 +60,7 @@ export function ChartFigure({ title, span, points, periodWord }: Props) {
 function ChartLoading() {
   return (
     <div className="usage-chart-loading">
-      <LoaderCircle size={16} className="spin" aria-hidden="true" /> Loading chart…
+      <LoaderCircle size={16} className="dir-spin" aria-hidden="true" /> Loading chart…
     </div>
   )
 }

@@ -40,7 +40,7 @@ export function UsageView() {
         {summary?.periodStart ? <span className="muted small mono">period from {summary.periodStart.slice(0, 10)}</span> : null}
         <span className="header-spacer" />
         <button type="button" className="button button--quiet" onClick={() => void load()} disabled={s.loading} aria-label="Reload usage">
-          <RotateCw size={14} aria-hidden="true" className={s.loading ? 'spin' : undefined} />
+          <RotateCw size={14} aria-hidden="true" className={s.loading ? 'dir-spin' : undefined} />
         </button>
       </div>
       <div className="usage-body">

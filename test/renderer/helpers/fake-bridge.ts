@@ -35,6 +35,7 @@ const DEFAULTS: Responders = {
   'calls.list': () => ({ items: [], total: 0 }),
   'turns.list': () => ({ items: [] }),
   'app.gaps': () => ({ items: [] }),
+  'webhooks.deliveries': () => ({ items: [], total: 0 }),
   'calls.get': () => ({ ok: false, error: { code: 'not_found', message: 'no such call' } })
 }
 

@@ -1,0 +1,69 @@
+import path from 'node:path'
+import { mkdirSync } from 'node:fs'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { BridgeDriver } from './helpers/bridge-driver'
+import { launchChromium } from './helpers/browser'
+import { startServe, type ServeHandle } from './helpers/serve'
+
+const SHOTS = path.resolve('test-output/screenshots')
+
+let serve: ServeHandle
+let driver: BridgeDriver
+let browser: Browser
+let page: Page
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true })
+  serve = await startServe()
+  driver = await BridgeDriver.connect(serve.ready.bridge)
+  browser = await launchChromium()
+  page = await browser.newPage({ viewport: { width: 1024, height: 700 } })
+  await page.goto(serve.ready.ui)
+  await page.getByLabel('Mode: Sandbox').waitFor()
+})
+
+afterAll(async () => {
+  driver?.close()
+  await browser?.close()
+  expect(await serve?.stop()).toBe(0)
+})
+
+describe('a hosted-mode agent in the sandbox', () => {
+  it('shows the simulated hosted agent’s replies live in the Call view, and End call ends it', async () => {
+    const agent = await driver.call<{ id: string }>('agents.create', {
+      name: 'Front Desk (hosted)',
+      voiceMode: 'hosted',
+      systemPrompt: 'You are the front desk of a small hotel. Be brief.',
+      beginMessage: 'Hello, front desk here.'
+    })
+    const number = await driver.call<{ phoneNumber: string }>('numbers.buy', { agentId: agent.id })
+    const { callId } = await driver.call<{ callId: string }>('sandbox.dial', { to: number.phoneNumber })
+
+    const row = page.getByRole('listbox', { name: 'Live calls' }).getByRole('option', { name: /agent Front Desk \(hosted\)/ })
+    await row.waitFor()
+    await row.getByText('hosted (simulated)').waitFor()
+    await row.click()
+
+    await driver.call('sandbox.say', { callId, text: 'Do you have a room for tonight?' })
+    const log = page.getByRole('log', { name: 'Transcript' })
+    await log.getByText('Do you have a room for tonight?', { exact: true }).waitFor()
+    // The stand-in's answer to that line (it quotes what it heard) arrives over the transcript stream.
+    const reply = await driver.waitFor(
+      'transcript.turn',
+      (d) => d.callId === callId && d.speaker === 'agent' && d.source === 'hosted' && String(d.text).includes('room for tonight')
+    )
+    const line = log.getByRole('listitem').filter({ hasText: String(reply.text) })
+    await line.first().waitFor()
+    expect(await line.first().locator('.tag').allTextContents()).toContain('hosted (simulated)')
+    // Nothing to answer on a hosted call: no reply box, and the header says who speaks.
+    expect(await page.getByLabel('Reply to caller').count()).toBe(0)
+    await page.screenshot({ path: path.join(SHOTS, 'call-view-hosted.png') })
+
+    await page.getByRole('button', { name: 'End call' }).click()
+    const ended = await driver.waitFor('call.ended', (d) => d.id === callId)
+    expect(ended.status).toBe('completed')
+    await page.getByRole('main').getByText('The call is over.').waitFor()
+    expect(await page.getByRole('button', { name: 'End call' }).isDisabled()).toBe(true)
+  })
+})

@@ -1,0 +1,74 @@
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import type { Browser, Locator, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchChromium } from './helpers/browser'
+import { startServe, type ServeHandle } from './helpers/serve'
+
+const SHOTS = path.resolve('test-output/screenshots')
+
+let serve: ServeHandle
+let browser: Browser
+let page: Page
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true })
+  serve = await startServe()
+  browser = await launchChromium()
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+  await page.goto(serve.ready.ui)
+})
+
+afterAll(async () => {
+  await browser?.close()
+  expect(await serve?.stop()).toBe(0)
+})
+
+const phone = (): Locator => page.getByRole('complementary', { name: 'Sandbox phone' })
+const liveRows = (): Locator => page.getByRole('listbox', { name: 'Live calls' }).getByRole('option')
+
+async function openDialog(): Promise<Locator> {
+  await page.getByRole('button', { name: 'Place call' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Place a call' })
+  // The agent list has loaded once the sandbox agent is the chosen caller.
+  await expect.poll(() => dialog.getByLabel('Agent').locator('option:checked').textContent()).toContain('Sandbox Agent')
+  return dialog
+}
+
+describe('placing a call in the sandbox, in a real browser against `switchboard serve`', () => {
+  it('refuses an invalid number inside the dialog, and no call appears', async () => {
+    await expect.poll(() => page.getByText('Sandbox', { exact: true }).first().isVisible()).toBe(true)
+    const dialog = await openDialog()
+    await dialog.getByLabel('Number to call').fill('12')
+    await dialog.getByRole('button', { name: 'Place', exact: true }).click()
+    const refusal = dialog.getByRole('alert')
+    await refusal.waitFor()
+    expect(await refusal.textContent()).toMatch(/cannot be called: That is too short/)
+    expect(await dialog.getByLabel('Number to call').inputValue()).toBe('12')
+    await page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'detached' })
+    expect(await liveRows().count()).toBe(0)
+    expect(await phone().getByRole('button', { name: 'Answer' }).count()).toBe(0)
+  })
+
+  it('places a call to a valid number: the sandbox phone rings, and once answered the call is live in the Call view', async () => {
+    await page.keyboard.press('c')
+    const dialog = page.getByRole('dialog', { name: 'Place a call' })
+    await dialog.waitFor()
+    await dialog.getByLabel('Number to call').fill('(415) 555-0142')
+    await dialog.getByText('+14155550142').waitFor()
+    await page.screenshot({ path: path.join(SHOTS, 'place-call-dialog.png') })
+    await dialog.getByRole('button', { name: 'Place', exact: true }).click()
+    await dialog.waitFor({ state: 'detached', timeout: 15_000 })
+
+    // The new call is open in the Call view; the sandbox phone plays the person called.
+    await page.getByRole('heading', { level: 1, name: /Outbound call/ }).waitFor()
+    await phone().getByRole('button', { name: 'Answer' }).click()
+    await page.getByRole('button', { name: 'End call' }).waitFor()
+    await phone().getByLabel('Say as the caller').fill('Hello, who is calling?')
+    await phone().getByRole('button', { name: 'Say', exact: true }).click()
+    await page.getByRole('log', { name: 'Transcript' }).getByText('Hello, who is calling?').waitFor({ timeout: 15_000 })
+    expect(await page.getByRole('button', { name: 'End call' }).isEnabled()).toBe(true)
+    await page.screenshot({ path: path.join(SHOTS, 'place-call-live.png') })
+  })
+})

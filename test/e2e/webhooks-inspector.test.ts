@@ -1,0 +1,70 @@
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchChromium } from './helpers/browser'
+import { startServe, type ServeHandle } from './helpers/serve'
+
+const SHOTS = path.resolve('test-output/screenshots')
+
+let serve: ServeHandle
+let browser: Browser
+let page: Page
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true })
+  serve = await startServe()
+  browser = await launchChromium()
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+  await page.goto(serve.ready.ui)
+})
+
+afterAll(async () => {
+  await browser?.close()
+  expect(await serve?.stop()).toBe(0)
+})
+
+describe('the Webhooks inspector in sandbox mode, in a real browser', () => {
+  it('shows a sandbox voice turn with the NDJSON it sent back, and replays it as a new row', async () => {
+    const phone = page.getByRole('complementary', { name: 'Sandbox phone' })
+    await phone.getByRole('button', { name: 'Dial' }).click()
+    await phone.getByLabel('Say as the caller').fill('Is the pharmacy open on Sunday?')
+    await phone.getByRole('button', { name: 'Say', exact: true }).click()
+    // The turn reached the board, so the receiver has seen the voice delivery.
+    await page.getByRole('listbox', { name: 'Live calls' }).getByText('Waiting for you').waitFor()
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Webhooks' }).click()
+    await page.getByRole('tab', { name: 'Inspector' }).click()
+    const list = page.getByRole('listbox', { name: 'Deliveries' })
+    const voice = list.getByRole('option', { name: /agent\.message, voice, call_/ })
+    await voice.first().waitFor()
+    await voice.first().click()
+
+    const details = page.getByRole('region', { name: 'Delivery details' })
+    await expect.poll(() => details.getByRole('button', { name: 'Replay' }).count()).toBe(1)
+    expect(await details.getByLabel('Body').textContent()).toContain('Is the pharmacy open on Sunday?')
+    const sent = details.getByRole('list', { name: 'NDJSON lines sent' })
+    // The filler line is written at once, as the broker's first NDJSON line.
+    await expect.poll(async () => (await sent.textContent()) ?? '').toContain('One moment, please.')
+    expect(await sent.textContent()).toMatch(/\+\d+(\.\d+)? (ms|s)/)
+
+    const before = await list.getByRole('option').count()
+    await details.getByRole('button', { name: 'Replay' }).click()
+    const replayed = list.getByRole('option', { name: /replayed/ })
+    await replayed.first().waitFor()
+    expect(await list.getByRole('option').count()).toBe(before + 1)
+    // Newest first, and selected: the detail pane now shows the replayed copy.
+    expect(await list.getByRole('option').first().getAttribute('aria-label')).toMatch(/voice, call_.*replayed/)
+    expect(await replayed.first().getAttribute('aria-selected')).toBe('true')
+    await details.getByText('Replayed', { exact: true }).waitFor()
+    await page.screenshot({ path: path.join(SHOTS, 'webhooks-inspector.png') })
+  })
+
+  it('filters by outcome through the core', async () => {
+    const list = page.getByRole('listbox', { name: 'Deliveries' })
+    await page.getByLabel('Outcome').selectOption('refused')
+    await page.getByText('No delivery matches these filters.').waitFor()
+    await page.getByLabel('Outcome').selectOption('accepted')
+    await expect.poll(() => list.getByRole('option').count()).toBeGreaterThan(1)
+  })
+})

@@ -1,0 +1,152 @@
+import { act, screen, within } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import { fakeBridge } from './helpers/fake-bridge'
+import { CONV_A, CONV_B, messagingBridge, sms } from './helpers/messages-fixtures'
+import { renderApp } from './helpers/render-app'
+
+async function openMessages(bridge = messagingBridge()) {
+  const app = await renderApp(bridge)
+  await app.user.click(screen.getByRole('button', { name: /^Messages/ }))
+  await screen.findByRole('listbox', { name: 'Conversations' })
+  return app
+}
+const row = (digits: RegExp) => within(screen.getByRole('listbox', { name: 'Conversations' })).getByRole('option', { name: digits })
+const thread = () => screen.getByRole('log', { name: 'Messages in this conversation' })
+
+describe('Messages: unread counts', () => {
+  it('counts texts received since a conversation was last opened and clears them on open', async () => {
+    const { emit, user } = await openMessages()
+    emit('message.received', sms(CONV_B, 'Are you there?'))
+    emit('message.received', sms(CONV_B, 'Hello??'))
+    expect(within(row(/7777/)).getByLabelText('2 unread')).toBeTruthy()
+    expect(within(row(/0999/)).queryByLabelText(/unread/)).toBeNull()
+    expect(within(screen.getByRole('navigation', { name: 'Main' })).getByLabelText('2 unread')).toBeTruthy()
+    // The newest conversation moves to the top, with its last words as the preview.
+    expect(within(screen.getByRole('listbox', { name: 'Conversations' })).getAllByRole('option')[0]?.textContent).toContain('Hello??')
+
+    await user.click(row(/7777/))
+    expect(within(row(/7777/)).queryByLabelText(/unread/)).toBeNull()
+    expect(within(thread()).getByText('Hello??')).toBeTruthy()
+
+    // While the thread is open and on screen, a new text is read at once and shows in the thread.
+    emit('message.received', sms(CONV_B, 'Still open?'))
+    expect(within(thread()).getByText('Still open?')).toBeTruthy()
+    expect(within(row(/7777/)).queryByLabelText(/unread/)).toBeNull()
+    // Another conversation's text counts there, and does not leak into the open thread.
+    emit('message.received', sms(CONV_A, 'Other thread'))
+    expect(within(row(/0999/)).getByLabelText('1 unread')).toBeTruthy()
+    expect(within(thread()).queryByText('Other thread')).toBeNull()
+  })
+
+  it('counts texts for the open conversation while another view is showing', async () => {
+    const { emit, user } = await openMessages()
+    await user.click(row(/0999/))
+    await user.click(screen.getByRole('button', { name: /^Monitor/ }))
+    emit('message.received', sms(CONV_A, 'Anyone?'))
+    expect(within(screen.getByRole('navigation', { name: 'Main' })).getByLabelText('1 unread')).toBeTruthy()
+    await user.click(screen.getByRole('button', { name: /^Messages/ }))
+    // Coming back to the open thread reads it.
+    expect(within(thread()).getByText('Anyone?')).toBeTruthy()
+    expect(within(screen.getByRole('navigation', { name: 'Main' })).queryByLabelText(/unread/)).toBeNull()
+  })
+
+  it('shows a text for a conversation it has not seen, matched by number when it has no id, and refreshes the list', async () => {
+    const bridge = messagingBridge()
+    const { emit } = await openMessages(bridge)
+    const listsBefore = bridge.methods().filter((m) => m === 'conversations.list').length
+    const stranger = { ...CONV_B, id: 'conv_new', participant: '+12125550123' }
+    emit('message.received', sms(stranger, 'New here', 'inbound', { conversationId: null }))
+    expect(within(row(/0123/)).getByLabelText('1 unread')).toBeTruthy()
+    // Without a conversation id, a text from a known participant joins that conversation.
+    emit('message.received', sms(CONV_B, 'Same person', 'inbound', { conversationId: null }))
+    expect(within(row(/7777/)).getByLabelText('1 unread')).toBeTruthy()
+    await act(async () => Promise.resolve())
+    expect(bridge.methods().filter((m) => m === 'conversations.list').length).toBeGreaterThan(listsBefore)
+  })
+
+  it('says how to get a first text when there are no conversations (sandbox)', async () => {
+    const bridge = fakeBridge({ 'conversations.list': () => ({ items: [], total: 0 }), 'agents.list': () => ({ items: [], total: 0 }) })
+    const { user } = await renderApp(bridge)
+    await user.click(screen.getByRole('button', { name: /^Messages/ }))
+    expect(await screen.findByText(/Text the Sandbox Agent from the sandbox phone/)).toBeTruthy()
+  })
+})
+
+describe('Messages: replies', () => {
+  it('keeps a failed reply as a failed bubble with the error, and sends it again only on Retry', async () => {
+    const bridge = messagingBridge()
+    bridge.respond('messages.send', () => ({
+      ok: false,
+      error: { code: 'api_error', status: 503, message: 'Carrier error (simulated by the sandbox)' }
+    }))
+    const { user, emit } = await openMessages(bridge)
+    await user.click(row(/0999/))
+    const box = screen.getByLabelText('Reply by SMS')
+    await user.type(box, 'We open at nine{Enter}')
+
+    const sends = () => bridge.invokes.filter((i) => i.method === 'messages.send')
+    expect(sends()).toEqual([{ method: 'messages.send', params: { toNumber: '+15550100999', body: 'We open at nine', numberId: 'num_1' } }])
+    const failed = within(thread()).getByRole('alert')
+    expect(failed.textContent).toContain('Not sent (HTTP 503): Carrier error (simulated by the sandbox)')
+    expect(within(thread()).getByText('We open at nine')).toBeTruthy()
+    expect((box as HTMLTextAreaElement).value).toBe('')
+    // Nothing retries by itself.
+    await act(async () => new Promise((r) => setTimeout(r, 50)))
+    expect(sends()).toHaveLength(1)
+
+    bridge.respond('messages.send', (p) => {
+      const sent = sms(CONV_A, p.body, 'outbound', { id: 'msg_sent_1' })
+      bridge.emit('message.sent', sent) // the core pushes the event before it answers
+      return sent
+    })
+    await user.click(within(thread()).getByRole('button', { name: 'Retry' }))
+    expect(sends()).toHaveLength(2)
+    expect(sends()[1]?.params).toEqual(sends()[0]?.params)
+    expect(within(thread()).queryByRole('alert')).toBeNull()
+    expect(within(thread()).getAllByText('We open at nine')).toHaveLength(1)
+    emit('message.sent', sms(CONV_A, 'We open at nine', 'outbound', { id: 'msg_sent_1' }))
+    expect(within(thread()).getAllByText('We open at nine')).toHaveLength(1)
+  })
+
+  it('puts a failed reply back in the box with Edit', async () => {
+    const bridge = messagingBridge()
+    bridge.respond('messages.send', () => ({ ok: false, error: { code: 'api_error', message: 'nope' } }))
+    const { user } = await openMessages(bridge)
+    await user.click(row(/7777/))
+    await user.type(screen.getByLabelText('Reply by SMS'), 'Draft one{Enter}')
+    await user.click(within(thread()).getByRole('button', { name: 'Edit' }))
+    expect(screen.getByLabelText<HTMLTextAreaElement>('Reply by SMS').value).toBe('Draft one')
+    expect(within(thread()).queryByText('Draft one')).toBeNull()
+  })
+})
+
+describe('Messages: conversation state', () => {
+  it('edits the metadata as JSON, refusing what is not a JSON object, and keeps the text when saving is refused', async () => {
+    const bridge = messagingBridge()
+    bridge.respond('conversations.update', () => ({ ok: false, error: { code: 'api_error', message: 'metadata too large' } }))
+    const { user } = await openMessages(bridge)
+    await user.click(row(/0999/))
+    expect(screen.getByText('{"step":"greeting"}')).toBeTruthy()
+    await user.click(screen.getByRole('button', { name: 'Edit state' }))
+    const box = screen.getByLabelText<HTMLTextAreaElement>('Conversation state (JSON)')
+    expect(JSON.parse(box.value)).toEqual({ step: 'greeting' })
+
+    await user.clear(box)
+    await user.paste('[1, 2]')
+    expect(screen.getByText(/must be a JSON object/)).toBeTruthy()
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Save state' }).disabled).toBe(true)
+    await user.clear(box)
+    await user.paste('{"step": "paid"')
+    expect(screen.getByText(/Not valid JSON/)).toBeTruthy()
+    await user.paste('}')
+    await user.click(screen.getByRole('button', { name: 'Save state' }))
+    expect(bridge.invokes.at(-1)).toEqual({ method: 'conversations.update', params: { conversationId: 'conv_a', metadata: { step: 'paid' } } })
+    expect(screen.getByRole('alert').textContent).toContain('Not saved: metadata too large')
+    expect(box.value).toBe('{"step": "paid"}')
+
+    bridge.respond('conversations.update', (p) => ({ ...CONV_A, metadata: p.metadata }))
+    await user.click(screen.getByRole('button', { name: 'Save state' }))
+    expect(screen.queryByLabelText('Conversation state (JSON)')).toBeNull()
+    expect(screen.getByText('{"step":"paid"}')).toBeTruthy()
+  })
+})

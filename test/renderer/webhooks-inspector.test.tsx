@@ -1,0 +1,156 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { CommandParams, Delivery } from '../../src-preload/contract'
+import { VIRTUALIZE_FROM } from '../../src-renderer/views/webhooks/DeliveryList'
+import { fakeBridge } from './helpers/fake-bridge'
+import type { FakeBridge } from './helpers/fake-bridge'
+import { renderApp } from './helpers/render-app'
+import { makeDelivery } from './helpers/webhooks-fixtures'
+
+/** A bridge whose deliveries answer filters the way the core does (the subset this test needs). */
+function inspectorBridge(items: Delivery[]): FakeBridge {
+  const bridge = fakeBridge({
+    'webhooks.deliveries': (p: CommandParams<'webhooks.deliveries'>) => {
+      const hits = items.filter((d) => (!p.outcome || d.outcome === p.outcome) && (!p.channel || d.channel === p.channel) && (!p.text || d.body.includes(p.text)))
+      return { items: hits, total: hits.length }
+    }
+  })
+  return bridge
+}
+
+async function openInspector(bridge: FakeBridge, expectRows = true) {
+  const app = await renderApp(bridge)
+  await app.user.click(screen.getByRole('button', { name: 'Webhooks' }))
+  if (expectRows) await screen.findByRole('listbox', { name: 'Deliveries' })
+  return app
+}
+
+const list = () => screen.getByRole('listbox', { name: 'Deliveries' })
+const rows = () => within(list()).queryAllByRole('option')
+
+/** jsdom's Blob has no text(); FileReader reads it the way a browser would. */
+function readBlob(blob: Blob): Promise<string> {
+  return new Promise((resolve) => {
+    const reader = new FileReader()
+    reader.onload = () => resolve(String(reader.result))
+    reader.readAsText(blob)
+  })
+}
+
+afterEach(() => vi.restoreAllMocks())
+
+describe('Webhooks › Inspector', () => {
+  it('lists what the receiver saw, newest first, with the outcome in words', async () => {
+    const voice = makeDelivery({ event: 'agent.message', channel: 'voice', callId: 'call_9', conversationId: null, ttfbMs: 12 }, 1_000)
+    const refused = makeDelivery({ outcome: 'refused', reason: 'bad_signature', status: 401, ttfbMs: null }, 5_000)
+    await openInspector(inspectorBridge([voice, refused]))
+    const [first, second] = rows()
+    expect(first?.getAttribute('aria-label')).toMatch(/agent\.message, voice, call_9, Verified, HTTP 200$/)
+    expect(within(first!).getByText('12 ms')).toBeTruthy()
+    expect(second?.getAttribute('aria-label')).toMatch(/Refused: bad signature, HTTP 401$/)
+    expect(within(second!).getByText('Refused: bad signature')).toBeTruthy()
+    expect(screen.getByText('2 shown · 2 in total')).toBeTruthy()
+  })
+
+  it('asks the core again when a filter changes, and keeps pushed rows that do not match out', async () => {
+    const ok = makeDelivery({}, 2_000)
+    const bad = makeDelivery({ outcome: 'refused', reason: 'stale_timestamp', status: 401 }, 3_000)
+    const bridge = inspectorBridge([ok, bad])
+    const { user, emit } = await openInspector(bridge)
+    expect(rows()).toHaveLength(2)
+
+    await user.selectOptions(screen.getByLabelText('Outcome'), 'refused')
+    await waitFor(() => expect(rows()).toHaveLength(1))
+    expect(bridge.invokes.at(-1)).toEqual({ method: 'webhooks.deliveries', params: { limit: 500, outcome: 'refused' } })
+
+    emit('webhook.delivery', makeDelivery()) // accepted: not what the filter asks for
+    expect(rows()).toHaveLength(1)
+    emit('webhook.delivery', makeDelivery({ outcome: 'refused', reason: 'missing_signature', status: 401 }))
+    expect(rows()).toHaveLength(2)
+    expect(rows()[0]?.getAttribute('aria-label')).toContain('Refused: missing signature')
+
+    await user.click(screen.getByRole('button', { name: 'Clear filters' }))
+    await waitFor(() => expect(bridge.invokes.at(-1)?.params).toEqual({ limit: 500 }))
+  })
+
+  it('replaces a row by id when the core pushes an update of it', async () => {
+    const turn = makeDelivery({ channel: 'voice', callId: 'call_1', status: 0, ttfbMs: null, lines: [] })
+    const { user, emit } = await openInspector(inspectorBridge([turn]))
+    await user.click(rows()[0]!)
+    expect(screen.getByText('No NDJSON lines were written for this turn.')).toBeTruthy()
+
+    emit('webhook.delivery', { ...turn, status: 200, ttfbMs: 3, lines: [{ atMs: 3, line: '{"text":"One moment, please.","interim":true}' }] })
+    expect(rows()).toHaveLength(1)
+    expect(rows()[0]?.getAttribute('aria-label')).toMatch(/HTTP 200$/)
+    const sent = within(screen.getByRole('region', { name: 'Delivery details' })).getByRole('list', { name: 'NDJSON lines sent' })
+    expect(sent.textContent).toContain('+3 ms')
+    expect(sent.textContent).toContain('{"text":"One moment, please.","interim":true}')
+  })
+
+  it('replays the selected delivery and selects the new row, marked replayed', async () => {
+    const original = makeDelivery({ channel: 'voice', callId: 'call_5' }, 10_000)
+    const bridge = inspectorBridge([original])
+    const replayed = makeDelivery({ channel: 'voice', callId: 'call_5', replayed: true })
+    bridge.respond('webhooks.replay', () => replayed)
+    const { user } = await openInspector(bridge)
+    await user.click(rows()[0]!)
+    await user.click(within(screen.getByRole('region', { name: 'Delivery details' })).getByRole('button', { name: 'Replay' }))
+
+    expect(bridge.invokes.find((i) => i.method === 'webhooks.replay')?.params).toEqual({ deliveryId: original.id })
+    expect(rows()).toHaveLength(2)
+    expect(rows()[0]?.getAttribute('aria-label')).toMatch(/replayed/)
+    expect(rows()[0]?.getAttribute('aria-selected')).toBe('true')
+    expect(within(rows()[0]!).getByText('Replayed')).toBeTruthy()
+    expect(rows()[1]?.getAttribute('aria-label')).not.toMatch(/replayed/)
+  })
+
+  it('moves the selection with the arrow keys', async () => {
+    const a = makeDelivery({}, 1_000)
+    const b = makeDelivery({}, 2_000)
+    const { user } = await openInspector(inspectorBridge([a, b]))
+    screen.getByRole('listbox', { name: 'Deliveries' }).focus()
+    await user.keyboard('{ArrowDown}')
+    expect(within(list()).getByRole('option', { selected: true }).id).toBe(`delivery-row-${a.id}`)
+    expect(list().getAttribute('aria-activedescendant')).toBe(`delivery-row-${a.id}`)
+    await user.keyboard('{ArrowDown}')
+    expect(within(list()).getByRole('option', { selected: true }).id).toBe(`delivery-row-${b.id}`)
+    expect(screen.getByRole('region', { name: 'Delivery details' }).textContent).toContain(b.webhookId!)
+  })
+
+  it('exports the filtered rows as JSON lines named deliveries-<time>.jsonl', async () => {
+    const items = [makeDelivery({}, 1_000), makeDelivery({}, 2_000)]
+    let blob: Blob | null = null
+    URL.createObjectURL = vi.fn((b: Blob) => ((blob = b), 'blob:test'))
+    URL.revokeObjectURL = vi.fn()
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      expect(this.download).toMatch(/^deliveries-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ\.jsonl$/)
+    })
+    const { user } = await openInspector(inspectorBridge(items))
+    await user.click(screen.getByRole('button', { name: 'Export JSON lines' }))
+    expect(click).toHaveBeenCalledOnce()
+    const text = await readBlob(blob!)
+    const lines = text.trim().split('\n').map((l) => JSON.parse(l) as Delivery)
+    expect(lines.map((d) => d.id)).toEqual(items.map((d) => d.id))
+  })
+
+  it('says what to do when the receiver has seen nothing, and when nothing matches', async () => {
+    const { user } = await openInspector(inspectorBridge([]), false)
+    expect(await screen.findByText('The receiver has not seen any request yet.')).toBeTruthy()
+    await user.type(screen.getByLabelText('Search'), 'zzz')
+    expect(await screen.findByText('No delivery matches these filters.')).toBeTruthy()
+  })
+})
+
+describe('Inspector with many deliveries', () => {
+  it('renders only the visible rows of a long list', async () => {
+    vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockReturnValue({ x: 0, y: 0, top: 0, left: 0, right: 800, bottom: 300, width: 800, height: 300, toJSON: () => ({}) } as DOMRect)
+    vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockReturnValue(300)
+    vi.spyOn(HTMLElement.prototype, 'offsetWidth', 'get').mockReturnValue(800)
+    const many = Array.from({ length: VIRTUALIZE_FROM + 400 }, (_, i) => makeDelivery({}, i * 1000))
+    await openInspector(inspectorBridge(many))
+    const shown = rows()
+    expect(shown.length).toBeGreaterThan(5)
+    expect(shown.length).toBeLessThan(60)
+    expect(shown[0]?.id).toBe(`delivery-row-${many[0]!.id}`)
+  })
+})
