@@ -26,12 +26,14 @@ import { readSettings, writeSettings } from './live/settings'
 import { applyWebhook, type WebhookEnvelope } from './live/webhook-events'
 import { wireBrokerEvents, wireSandboxEvents } from './live/wiring'
 import { memorySecrets, memoryStore, silentLogger, systemClock, type Logger } from './ports'
-import { createReceiver } from './receiver/receiver'
+import { createReceiver, recentWebhookIds } from './receiver/receiver'
 import type { SessionLike, SessionOptions } from './session-types'
 import { TurnBroker } from './turns/turn-broker'
 
 /** Open voice turns past this many get the fallback at once, so a flood cannot exhaust sockets. */
 const MAX_OPEN_TURNS = 500
+/** Webhook ids remembered for de-duplication, across restarts too. */
+const DEDUPE_WINDOW = 10_000
 
 /**
  * The core, wired: journal, call board, turn broker, receiver, API client and — in sandbox mode —
@@ -134,6 +136,9 @@ export class Session implements SessionLike {
     const track = (callId: string, hosted: boolean) => tracker.track(callId, hosted)
     const gaps = o.mode === 'live' ? new GapFinder({ api, board, store, clock, logger, emit: this.emit }) : null
     const receiver = createReceiver({
+      // A retry that arrives after a restart is still recognised as a duplicate.
+      knownIds: await recentWebhookIds(journal, DEDUPE_WINDOW),
+      dedupeWindow: DEDUPE_WINDOW,
       host: o.receiver?.host ?? '127.0.0.1',
       port: o.receiver?.port ?? 0,
       clock,

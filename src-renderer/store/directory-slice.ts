@@ -73,8 +73,9 @@ export function createDirectorySlice({ set, get, bridge }: SliceDeps): Directory
     },
     async loadVoices() {
       const res = await bridge.invoke('agents.voices', {})
-      // Without the catalogue the editor still works: it offers the agent's current voice id only.
+      // Without the catalogue the editor still works: it offers the default and the agent's current voice.
       if (res.ok) set({ voices: res.value.items })
+      else if (get().voices === null) set({ voices: [] })
     },
     async createAgent(params) {
       return afterChange(await bridge.invoke('agents.create', params))

@@ -156,7 +156,7 @@ function createMessagesSlice({ set, get, bridge }: SliceDeps): MessagesSlice {
       const conv: Conversation = known
         ? { ...known, lastMessageAt: message.at, lastMessagePreview: message.body }
         : provisionalConversation(id, message)
-      const watching = false
+      const watching = s.view === 'messages' && s.openConversationId === id
       set((st) => ({
         conversations: { ...st.conversations, [id]: conv },
         threads: { ...st.threads, [id]: mergeMessages(st.threads[id] ?? [], [message]) },

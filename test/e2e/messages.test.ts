@@ -76,4 +76,15 @@ describe('SMS in the sandbox, in a real browser against `switchboard serve`', ()
     expect(await sentToPhone()).toBe(1)
     await page.screenshot({ path: path.join(SHOTS, 'messages.png') })
   })
+
+  it('fits the smallest supported window (1024×700): the reply box and Send reply stay on screen', async () => {
+    await page.setViewportSize({ width: 1024, height: 700 })
+    for (const control of [page.getByLabel('Reply by SMS'), page.getByRole('button', { name: 'Send reply' }), page.getByRole('button', { name: 'New message' })]) {
+      const box = await control.boundingBox()
+      expect(box).not.toBeNull()
+      expect(box!.x + box!.width).toBeLessThanOrEqual(1024)
+      expect(box!.y + box!.height).toBeLessThanOrEqual(700)
+    }
+    await page.screenshot({ path: path.join(SHOTS, 'messages-1024.png') })
+  })
 })

@@ -38,6 +38,8 @@ afterAll(async () => {
   expect(await serve?.stop()).toBe(0)
 })
 
+/** An attribute of the focused element (evaluated in the page; a string keeps DOM types out of Node's). */
+const FOCUSED = (attr: string): string => `document.activeElement?.getAttribute('${attr}') ?? ''`
 const board = (): ReturnType<Page['getByRole']> => page.getByRole('listbox', { name: 'Live calls' })
 
 async function sayAndWaitForTurn(callId: string, text: string): Promise<void> {
@@ -75,7 +77,7 @@ describe('supervising three sandbox calls with the keyboard only', () => {
     // w: the oldest waiting turn (A's), reply box focused, ready to type.
     await page.keyboard.press('w')
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain(SHOWN.a)
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-describedby') ?? '')).toMatch(/^reply-hints-/)
+    await expect.poll(() => page.evaluate<string>(FOCUSED('aria-describedby'))).toMatch(/^reply-hints-/)
     await page.keyboard.type('Of course, Tuesday at ten works.')
     await page.keyboard.press('Enter')
     const heard = await driver.waitFor('sandbox.heard', (d) => d.callId === ids.a && d.interim === false)
@@ -85,7 +87,7 @@ describe('supervising three sandbox calls with the keyboard only', () => {
     await driver.waitFor('turn.closed', (d) => d.callId === ids.b && d.outcome === 'fallback', 12_000)
     await page.keyboard.press('Escape') // leave the reply box
     await page.keyboard.press('Escape') // back to the Monitor, the keyboard on the board
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Live calls')
+    await expect.poll(() => page.evaluate<string>(FOCUSED('aria-label'))).toBe('Live calls')
     await selectRow(SHOWN.b)
     await page.keyboard.press('Enter')
     const log = page.getByRole('log', { name: 'Transcript' })

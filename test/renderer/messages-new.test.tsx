@@ -1,8 +1,11 @@
 import { screen, within } from '@testing-library/react'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { checkPhoneInput } from '../../src-renderer/lib/phone-input'
 import { CONV_B, messagingBridge, sms } from './helpers/messages-fixtures'
 import { renderApp } from './helpers/render-app'
+
+// These tests type whole numbers and messages key by key; on a busy 2-core machine that takes a while.
+vi.setConfig({ testTimeout: 20_000 })
 
 describe('phone numbers checked as typed', () => {
   it('reads numbers without a country code as US and gives E.164', () => {

@@ -1,7 +1,10 @@
 import { screen, within } from '@testing-library/react'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { CONV_A, messagingBridge, sms } from './helpers/messages-fixtures'
 import { renderApp } from './helpers/render-app'
+
+// These tests type whole numbers and messages key by key; on a busy 2-core machine that takes a while.
+vi.setConfig({ testTimeout: 20_000 })
 
 describe('Sandbox phone: texts', () => {
   it('texts the sandbox agent as the contact and shows the agent’s texts as a thread', async () => {

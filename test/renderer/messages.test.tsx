@@ -1,8 +1,11 @@
 import { act, screen, within } from '@testing-library/react'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { fakeBridge } from './helpers/fake-bridge'
 import { CONV_A, CONV_B, messagingBridge, sms } from './helpers/messages-fixtures'
 import { renderApp } from './helpers/render-app'
+
+// These tests type whole numbers and messages key by key; on a busy 2-core machine that takes a while.
+vi.setConfig({ testTimeout: 20_000 })
 
 async function openMessages(bridge = messagingBridge()) {
   const app = await renderApp(bridge)

@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react'
-import { describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { directoryBridge, makeAgent, makeNumber } from './helpers/directory-fixtures'
 import { renderApp } from './helpers/render-app'
 
@@ -15,7 +15,7 @@ async function openNumbers(bridge = directoryBridge([support, desk], [attached, 
   return app
 }
 
-describe('Numbers view', () => {
+describe('Numbers view', { timeout: 20_000 }, () => {
   it('lists each number with its country, status in words and its agent by name', async () => {
     await openNumbers()
     const row = screen.getByRole('row', { name: /\+1 415 555 0123/ })
@@ -79,6 +79,31 @@ describe('Numbers view', () => {
     await user.click(within(row).getByRole('button', { name: 'Detach +1 604 555 0188 from Appointment Desk' }))
     expect(bridge.invokes.find((i) => i.method === 'numbers.detach')?.params).toEqual({ numberId: 'num_2', agentId: 'agent_2' })
     await screen.findByRole('row', { name: /\+1 604 555 0188.*Unassigned/ })
+  })
+
+  describe('with a long list', () => {
+    // jsdom has no layout: give every element a 400 px tall box so the virtualizer has a viewport.
+    beforeEach(() => {
+      vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockReturnValue({
+        x: 0, y: 0, top: 0, left: 0, right: 800, bottom: 400, width: 800, height: 400, toJSON: () => ({})
+      } as DOMRect)
+      vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockReturnValue(400)
+      vi.spyOn(HTMLElement.prototype, 'offsetWidth', 'get').mockReturnValue(800)
+    })
+    afterEach(() => vi.restoreAllMocks())
+
+    it('renders only a window of rows, while the table still reports every row', async () => {
+      const many = Array.from({ length: 300 }, (_, i) => makeNumber({ id: `num_${i}`, phoneNumber: `+1415555${String(1000 + i)}` }))
+      const app = await renderApp(directoryBridge([support], many))
+      await app.user.click(screen.getByRole('button', { name: 'Numbers' }))
+      const table = await screen.findByRole('table', { name: 'Phone numbers' })
+      const first = await screen.findByRole('row', { name: /\+1 415 555 1000/ })
+      expect(first.getAttribute('aria-rowindex')).toBe('2')
+      expect(table.getAttribute('aria-rowcount')).toBe('301')
+      const rendered = within(table).getAllByRole('row').length
+      expect(rendered).toBeGreaterThan(5)
+      expect(rendered).toBeLessThan(40)
+    })
   })
 
   it('says how to get a first number when there are none', async () => {

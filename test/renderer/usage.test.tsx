@@ -61,7 +61,7 @@ describe('usage data mapping', () => {
   })
 })
 
-describe('Usage view', () => {
+describe('Usage view', { timeout: 20_000 }, () => {
   it('shows the totals as a stat grid and each chart’s values in an accessible table', async () => {
     const bridge = fakeBridge({
       'usage.summary': () => SUMMARY,

@@ -54,7 +54,7 @@ export function AgentFields({ idPrefix, form, errors, onChange, disabled }: Prop
   return (
     <fieldset className="dir-fields" disabled={disabled}>
       <Field id={id('name')} label="Name" error={errors.name}>
-        <input {...aria('name')} className="input" value={form.name} maxLength={LIMITS.name} autoComplete="off" onChange={(e) => onChange({ name: e.target.value })} />
+        <input {...aria('name')} autoFocus className="input" value={form.name} maxLength={LIMITS.name} autoComplete="off" onChange={(e) => onChange({ name: e.target.value })} />
       </Field>
 
       <fieldset className="dir-radio-group">

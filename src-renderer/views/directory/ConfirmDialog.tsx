@@ -32,11 +32,19 @@ export function ConfirmDialog({ title, children, confirmLabel, busyLabel, onConf
     else onClose()
   }
   return (
-    <ModalDialog open role="alertdialog" title={title} busy={busy} onOpenChange={(o) => (o ? undefined : onClose())}>
-      <div className="dir-confirm-body">
-        <TriangleAlert size={18} aria-hidden="true" className="dir-confirm-icon" />
-        <div>{children}</div>
-      </div>
+    <ModalDialog
+      open
+      role="alertdialog"
+      title={title}
+      busy={busy}
+      onOpenChange={(o) => (o ? undefined : onClose())}
+      description={
+        <div className="dir-confirm-body">
+          <TriangleAlert size={18} aria-hidden="true" className="dir-confirm-icon" />
+          <div>{children}</div>
+        </div>
+      }
+    >
       <ActionErrorNote error={error} />
       <div className="dir-dialog-actions">
         <button type="button" className="button" onClick={onClose} disabled={busy} autoFocus>

@@ -6,7 +6,7 @@ type Props = {
   open: boolean
   onOpenChange: (open: boolean) => void
   title: string
-  /** One sentence under the title; screen readers read it with the title. */
+  /** What the dialog is about, under the title; screen readers read it with the title. */
   description?: ReactNode
   /** `alertdialog` for confirmations of irreversible actions. */
   role?: 'dialog' | 'alertdialog'
@@ -38,7 +38,11 @@ export function ModalDialog({ open, onOpenChange, title, description, role = 'di
               <X size={15} aria-hidden="true" />
             </Dialog.Close>
           </div>
-          {description ? <Dialog.Description className="dir-dialog-desc">{description}</Dialog.Description> : null}
+          {description ? (
+            <Dialog.Description asChild>
+              <div className="dir-dialog-desc">{description}</div>
+            </Dialog.Description>
+          ) : null}
           {children}
         </Dialog.Content>
       </Dialog.Portal>

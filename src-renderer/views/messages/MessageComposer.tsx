@@ -46,14 +46,12 @@ export function MessageComposer({ id }: { id: string }) {
         onChange={(e) => setDraft(id, e.target.value)}
         onKeyDown={onKeyDown}
       />
-      <div className="msg-composer-side">
-        <button type="submit" className="button button--primary" disabled={!draft.trim()}>
-          <Send size={14} aria-hidden="true" /> Send reply
-        </button>
-        <span id={`sms-hint-${id}`} className="muted small">
-          <kbd>Enter</kbd> sends · <kbd>Shift</kbd>+<kbd>Enter</kbd> new line
-        </span>
-      </div>
+      <button type="submit" className="button button--primary" disabled={!draft.trim()}>
+        <Send size={14} aria-hidden="true" /> Send reply
+      </button>
+      <span id={`sms-hint-${id}`} className="muted small msg-hint">
+        <kbd>Enter</kbd> sends · <kbd>Shift</kbd>+<kbd>Enter</kbd> new line
+      </span>
     </form>
   )
 }

@@ -37,11 +37,11 @@ export function MessagesView() {
     <section className="view messages-view" aria-labelledby="messages-heading">
       <div className="view-header">
         <h1 id="messages-heading">Messages</h1>
-        <span className="muted mono" aria-live="polite">
+        <span className="muted mono nowrap" aria-live="polite">
           {s.count} conversations · {s.unread} unread
         </span>
         <span className="header-spacer" />
-        <span className="muted small">
+        <span className="muted small messages-keys">
           <kbd>↑</kbd> <kbd>↓</kbd> select · <kbd>Enter</kbd> open · <kbd>n</kbd> new message
         </span>
         <NewMessageButton />

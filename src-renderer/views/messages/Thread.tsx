@@ -38,7 +38,7 @@ export function Thread({ id }: { id: string }) {
           <span className="mono">{c.phoneNumber ? formatPhone(c.phoneNumber) : '—'}</span>
         </span>
         <span className="header-spacer" />
-        <span className="mono muted small" title="AgentPhone conversation id">{c.id.startsWith('local:') ? '' : c.id}</span>
+        <span className="mono muted small thread-id" title="AgentPhone conversation id">{c.id.startsWith('local:') ? '' : c.id}</span>
       </div>
       <ConversationState conversation={c} />
       <ol ref={logRef} className="thread-log" role="log" aria-label="Messages in this conversation">

@@ -1,5 +1,5 @@
 import { ChevronDown, ChevronRight, History, X } from 'lucide-react'
-import { useMemo, useState } from 'react'
+import { memo, useMemo, useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { formatClock, formatPhone } from '../../lib/format'
 import { useAppStore } from '../../store/store-context'
@@ -9,7 +9,8 @@ import { gapSentence } from './gap-summary'
  * Tells the supervisor what AgentPhone sent while Switchboard was not receiving (app closed, tunnel
  * down, laptop asleep): those calls and messages never reached the board, so they must be named.
  */
-export function GapBanner() {
+// Memoised: it sits in the Monitor, which re-renders on every call event, and has no props.
+export const GapBanner = memo(function GapBanner() {
   const [open, setOpen] = useState(false)
   const { all, dismissed, dismiss } = useAppStore(useShallow((s) => ({ all: s.gaps, dismissed: s.dismissedGapIds, dismiss: s.dismissGaps })))
   const gaps = useMemo(() => all.filter((g) => !dismissed.includes(g.id)), [all, dismissed])
@@ -46,4 +47,4 @@ export function GapBanner() {
       ) : null}
     </div>
   )
-}
+})

@@ -33,4 +33,14 @@ describe('RecentIds', () => {
     ids.add('c') // evicts b
     expect([ids.has('a'), ids.has('b'), ids.has('c'), ids.size]).toEqual([true, false, true, 2])
   })
+
+  it('stays bounded under churn and forgets a deleted id for good', () => {
+    const ids = new RecentIds(100)
+    for (let i = 0; i < 10_000; i++) ids.add(`id_${i}`)
+    expect([ids.size, ids.has('id_9999'), ids.has('id_9900'), ids.has('id_9899')]).toEqual([100, true, true, false])
+    ids.delete('id_9950')
+    ids.add('id_9950') // the retry after a failed write
+    for (let i = 0; i < 99; i++) ids.add(`more_${i}`)
+    expect(ids.has('id_9950')).toBe(true) // its old slot left without taking the new copy along
+  })
 })

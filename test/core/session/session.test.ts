@@ -162,3 +162,30 @@ describe('Session start-up failures', () => {
     expect(session.status().receiverUrl).toBe(`http://127.0.0.1:${port}/webhook`)
   })
 })
+
+describe('Session restart and duplicates', () => {
+  it('drops a retried delivery that arrives after a restart', async () => {
+    const { sign } = await import('../../../src-main/core/receiver/signature')
+    const { WEBHOOK_SECRET } = await import('../../../src-main/core/live/keys')
+    const { memorySecrets } = await import('../../../src-main/core/ports')
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'sb-dedupe-'))
+    const secrets = memorySecrets({ apiKey: 'sk_live_dedupe', [WEBHOOK_SECRET]: 'whsec_dedupe' })
+    const body = JSON.stringify({ event: 'agent.message', channel: 'sms', agentId: 'agent_1', timestamp: new Date().toISOString(), data: { messageId: 'msg_1', from: '+15550100001', to: '+15550100002', message: 'hi', direction: 'inbound' } })
+    const post = async (url: string) => {
+      const ts = String(Math.floor(Date.now() / 1000))
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-webhook-id': 'wh_retry_1', 'x-webhook-timestamp': ts, 'x-webhook-signature': sign('whsec_dedupe', ts, body), 'x-webhook-event': 'agent.message' },
+        body
+      })
+      return (await res.json()) as Record<string, unknown>
+    }
+    // Live mode against an address nobody listens on: only the receiver matters here.
+    const first = await startSession({ mode: 'live', dataDir: dir, secrets, live: { baseUrl: 'http://127.0.0.1:9' } })
+    expect(await post(first.status().receiverUrl)).not.toHaveProperty('duplicate')
+    await first.stop()
+    const second = await startSession({ mode: 'live', dataDir: dir, secrets, live: { baseUrl: 'http://127.0.0.1:9' } })
+    sessions.push(second)
+    expect(await post(second.status().receiverUrl)).toMatchObject({ duplicate: true })
+  })
+})

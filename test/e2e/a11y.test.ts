@@ -1,0 +1,55 @@
+import AxeBuilder from '@axe-core/playwright'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchChromium } from './helpers/browser'
+import { openFirstCall, openMessages, openUi, waitingCall, type Theme } from './helpers/scenes'
+import { startServe, type ServeHandle } from './helpers/serve'
+
+let serve: ServeHandle
+let browser: Browser
+
+beforeAll(async () => {
+  serve = await startServe()
+  browser = await launchChromium()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  expect(await serve?.stop()).toBe(0)
+})
+
+/** Serious and critical axe violations on the page as it is now, one readable line each. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze()
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => `${n.target.join(' ')}${n.failureSummary ? ` (${n.failureSummary.replace(/\s+/g, ' ').slice(0, 160)})` : ''}`).slice(0, 4).join('; ')}`)
+}
+
+describe.each<Theme>(['light', 'dark'])('accessibility, %s theme (axe: no serious or critical violations)', (theme) => {
+  let page: Page
+
+  beforeAll(async () => {
+    page = await openUi(browser, serve.ready.ui, theme)
+  })
+
+  afterAll(async () => {
+    await page?.context().close()
+  })
+
+  it('Monitor with a live call waiting for a person', async () => {
+    await waitingCall(page, `Is the ${theme} room still free on Saturday?`)
+    expect(await seriousViolations(page)).toEqual([])
+  })
+
+  it('Call view', async () => {
+    await openFirstCall(page)
+    await page.getByLabel('Reply to caller').waitFor()
+    expect(await seriousViolations(page)).toEqual([])
+  })
+
+  it('Messages', async () => {
+    await openMessages(page)
+    expect(await seriousViolations(page)).toEqual([])
+  })
+})
