@@ -91,6 +91,19 @@ describe('Agents view', { timeout: 20_000 }, () => {
     })
   })
 
+  it('edits an agent with its current values filled in and sends only the change', async () => {
+    const { user, bridge } = await openAgents()
+    await user.click(screen.getByRole('button', { name: 'Edit Appointment Desk' }))
+    const dialog = screen.getByRole('dialog', { name: 'Edit Appointment Desk' })
+    expect(within(dialog).getByLabelText<HTMLTextAreaElement>('System prompt').value).toBe('Book visits.')
+    expect(within(dialog).getByRole<HTMLInputElement>('radio', { name: /Hosted/ }).checked).toBe(true)
+    expect(within(dialog).getByLabelText<HTMLSelectElement>('Voice').value).toBe('voice_sky')
+    await user.type(within(dialog).getByLabelText('Begin message'), 'Hi!')
+    await user.click(within(dialog).getByRole('button', { name: 'Save changes' }))
+    expect(bridge.invokes.find((i) => i.method === 'agents.update')?.params).toEqual({ agentId: 'agent_2', beginMessage: 'Hi!' })
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
+  })
+
   it('deletes an agent only after the confirmation, which names it and says its numbers stay unassigned', async () => {
     const { user, bridge } = await openAgents()
     await user.click(screen.getByRole('button', { name: 'Delete Support Line' }))

@@ -45,7 +45,7 @@ export function Transcript({ callId }: { callId: string }) {
   const closures = useAppStore((s) => s.closures[callId] ?? NO_CLOSURES)
   const simulated = useAppStore((s) => s.status?.mode === 'sandbox')
   const all = useMemo(() => entries(lines, closures), [lines, closures])
-  const boxRef = useRef<HTMLOListElement>(null)
+  const boxRef = useRef<HTMLDivElement>(null)
   const stick = useRef(true)
   const [unseen, setUnseen] = useState(false)
   const count = all.length
@@ -78,17 +78,20 @@ export function Transcript({ callId }: { callId: string }) {
         </EmptyState>
       ) : null}
       {/* The log is there even when empty so assistive tech (and tests) can find it before words arrive. */}
-      <ol
+      {/* The log wraps the list: a list given role="log" would orphan its items (axe: listitem). */}
+      <div
         ref={boxRef}
         className={count === 0 ? 'transcript transcript--empty' : 'transcript'}
         role="log"
         aria-label="Transcript"
         onScroll={onScroll}
       >
-        {all.map((e, i) =>
-          e.kind === 'line' ? <Line key={i} line={e.line} simulated={simulated} /> : <Closure key={i} closure={e.closure} />
-        )}
-      </ol>
+        <ol className="transcript-lines">
+          {all.map((e, i) =>
+            e.kind === 'line' ? <Line key={i} line={e.line} simulated={simulated} /> : <Closure key={i} closure={e.closure} />
+          )}
+        </ol>
+      </div>
       {unseen ? (
         <button type="button" className="button jump-latest" onClick={jump}>
           <ArrowDown size={14} aria-hidden="true" /> New lines — jump to latest
