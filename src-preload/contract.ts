@@ -456,6 +456,8 @@ export const eventSchemas = {
   'message.received': MessageSchema,
   'message.sent': MessageSchema,
   'webhook.delivery': DeliverySchema,
+  /** Where a `webhooks.connect` in progress is: it answers only once the test delivery arrived or not. */
+  'webhooks.progress': z.object({ step: z.enum(['registering', 'waiting']), detail: z.string() }),
   'sandbox.ring': z.object({ callId: z.string(), from: z.string(), to: z.string() }),
   'sandbox.heard': z.object({
     callId: z.string(),

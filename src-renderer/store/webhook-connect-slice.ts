@@ -3,13 +3,6 @@ import { validateConnectForm, withWebhookPath } from './connect-form'
 import type { SliceDeps } from './types'
 import type { WebhookConnectSlice } from './webhooks-types'
 
-/**
- * `webhooks.connect` answers once, after both the registration and the wait for the test delivery.
- * Registration is one API round trip, so after this long the wait is what is left; the steps are
- * shown so a person watching an eight-second wait knows what is being waited for.
- */
-export const REGISTER_STEP_MS = 1200
-
 export function createWebhookConnectSlice({ set, get, bridge }: SliceDeps): WebhookConnectSlice {
   const connectParams = (): CommandParams<'webhooks.connect'> => {
     const f = get().connectForm
@@ -22,12 +15,10 @@ export function createWebhookConnectSlice({ set, get, bridge }: SliceDeps): Webh
   }
 
   const runConnect = async (): Promise<void> => {
+    // `webhooks.connect` answers once, after the registration and the wait for the test delivery;
+    // the core's webhooks.progress events move the steps so a person knows what is being waited for.
     set({ connectStep: 'registering', replacing: null })
-    const timer = setTimeout(() => {
-      if (get().connectStep === 'registering') set({ connectStep: 'waiting' })
-    }, REGISTER_STEP_MS)
     const res = await bridge.invoke('webhooks.connect', connectParams())
-    clearTimeout(timer)
     if (!res.ok) {
       // Refused before reaching AgentPhone (bad params, core down): the form keeps what was typed.
       get().report('Connecting the webhook', res)

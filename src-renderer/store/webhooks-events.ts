@@ -10,6 +10,9 @@ export function subscribeWebhookEvents(store: AppStore, bridge: BridgeClient): A
   return [
     bridge.on('webhook.delivery', (d) => s().upsertDelivery(d)),
     bridge.on('app.gap', (gap) => s().addGap(gap)),
+    bridge.on('webhooks.progress', (p) => {
+      if (p.step === 'waiting' && s().connectStep === 'registering') store.setState({ connectStep: 'waiting' })
+    }),
     store.subscribe((state, prev) => {
       if (!state.status || state.status === prev.status) return
       // A restarted core (mode switch, new port) has a fresh delivery log, its own gaps and settings;

@@ -57,6 +57,7 @@ export function webhookConnectHandlers(ctx: SessionContext): HandlerMap {
       const api = scopeApi(agentId)
       const scope = agentId ? 'agent' : 'project'
       let registered: ApiWebhook
+      ctx.emit({ event: 'webhooks.progress', data: { step: 'registering', detail: `Registering ${target} with AgentPhone…` } })
       try {
         const current = await api.get()
         const ours = ctx.store.get<Registration | null>(OUR_WEBHOOK_KEY)
@@ -103,6 +104,7 @@ export function webhookConnectHandlers(ctx: SessionContext): HandlerMap {
 
 async function proveRoundTrip(ctx: SessionContext, webhook: WebhookConfig, test: () => Promise<{ success?: boolean; httpStatus?: number | null; errorMessage?: string | null }>): Promise<ConnectResult> {
   const since = ctx.clock.now() - 1000
+  ctx.emit({ event: 'webhooks.progress', data: { step: 'waiting', detail: `Waiting for the test delivery at the receiver (port ${ctx.receiver.port})…` } })
   // Listen before asking: the delivery can arrive before the API answers the test call.
   const arrival = ctx.deliveries.waitFor((d) => Date.parse(d.receivedAt) >= since && !d.replayed, ctx.connectTimeoutMs ?? TEST_ARRIVAL_TIMEOUT_MS)
   let apiSaid = ''

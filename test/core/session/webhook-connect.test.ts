@@ -44,8 +44,11 @@ type Connect = CommandResult<'webhooks.connect'>
 
 describe('webhooks.connect against the simulator standing in for AgentPhone', () => {
   it('registers the tunnel, keeps the new secret and proves the round trip', async () => {
+    const steps: string[] = []
+    session.onEvent((e) => e.event === 'webhooks.progress' && steps.push(e.data.step))
     const result = ok(await session.invoke('webhooks.connect', { url: tunnel.url, timeout: 20 })) as Connect
     expect(result.test).toBe('verified')
+    expect(steps).toEqual(['registering', 'waiting'])
     expect(result.webhook?.url).toBe(`${tunnel.url}webhook`)
     // The turn deadline follows the webhook timeout that was registered.
     expect(session.status().turnTimeoutSeconds).toBe(20)
