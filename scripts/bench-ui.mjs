@@ -113,7 +113,8 @@ function report(base, big) {
 
 async function main() {
   const t0 = Date.now()
-  serve = await startServe(ROOT)
+  // BENCH_OUT_DIR: measure another build (a copy of out/ with main/ and web/), e.g. before a change.
+  serve = await startServe(ROOT, process.env.BENCH_OUT_DIR ? path.resolve(process.env.BENCH_OUT_DIR) : undefined)
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,

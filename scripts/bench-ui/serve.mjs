@@ -6,9 +6,9 @@ import os from 'node:os'
 import path from 'node:path'
 import readline from 'node:readline'
 
-export async function startServe(root) {
-  const cli = path.join(root, 'out/main/cli.js')
-  if (!existsSync(cli) || !existsSync(path.join(root, 'out/web/index.html'))) {
+export async function startServe(root, outDir = path.join(root, 'out')) {
+  const cli = path.join(outDir, 'main/cli.js')
+  if (!existsSync(cli) || !existsSync(path.join(outDir, 'web/index.html'))) {
     throw new Error('build first: npx electron-vite build && npx vite build --config vite.web.config.ts')
   }
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'switchboard-bench-'))

@@ -5,7 +5,8 @@ export type Theme = 'light' | 'dark'
 /** A fresh page on the UI in one theme (stored choice and the OS preference both say so). */
 export async function openUi(browser: Browser, url: string, theme: Theme): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: theme, reducedMotion: 'reduce' })
-  await context.addInitScript((t) => localStorage.setItem('switchboard.theme', t), theme)
+  // Runs in the page before the app starts; a string keeps the node-side typecheck free of DOM names.
+  await context.addInitScript(`localStorage.setItem('switchboard.theme', ${JSON.stringify(theme)})`)
   const page = await context.newPage()
   await page.goto(url)
   await page.getByRole('heading', { name: 'Monitor' }).waitFor()
