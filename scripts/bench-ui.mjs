@@ -40,14 +40,23 @@ const cleanup = async () => {
 for (const sig of ['SIGINT', 'SIGTERM']) process.once(sig, () => void cleanup().finally(() => process.exit(130)))
 
 /** One measured phase: `calls` calls, `lines` lines at `rate` cycles a second. */
-async function phase(name, { page, load, calls, lines, rate, maxMs }) {
+/** Chromium's cumulative main-thread seconds (all tasks, and JavaScript alone) for this page. */
+async function busySeconds(cdp) {
+  const { metrics } = await cdp.send('Performance.getMetrics')
+  const get = (n) => metrics.find((m) => m.name === n)?.value ?? 0
+  return { task: get('TaskDuration'), script: get('ScriptDuration') }
+}
+
+async function phase(name, { page, cdp, load, calls, lines, rate, maxMs }) {
   const ids = await load.dial(calls)
   await page.getByText(new RegExp(`\\b${load.calls.size} live\\b`)).first().waitFor({ timeout: 30_000 })
   await sleep(1000) // let the dial burst settle before measuring
   await page.evaluate(resetProbe)
   const from = Date.now()
+  const busyBefore = await busySeconds(cdp)
   const result = await load.run({ lines, cyclesPerSecond: rate, maxMs, replyAfterMs: REPLY_AFTER_MS })
   await sleep(500) // the last lines reach the screen
+  const busyAfter = await busySeconds(cdp)
   const seen = await page.evaluate(readProbe)
   const owned = new Map(ids.map((id) => [id, load.calls.get(id)]))
   const { latencies, unresolved } = lineLatencies(owned, seen.rows, from)
@@ -69,7 +78,10 @@ async function phase(name, { page, load, calls, lines, rate, maxMs }) {
     longTaskSupported: seen.longTaskSupported,
     maxGap: seen.maxGap,
     gapsOver50: seen.gapsOver50,
-    fps: seen.frames / (result.elapsedMs / 1000)
+    fps: seen.frames / (result.elapsedMs / 1000),
+    // Share of wall time the page's main thread was busy, and JavaScript's part of it.
+    busy: (100 * (busyAfter.task - busyBefore.task)) / (result.elapsedMs / 1000),
+    script: (100 * (busyAfter.script - busyBefore.script)) / (result.elapsedMs / 1000)
   }
   log(`${name}: ${stats.lines} lines in ${stats.seconds.toFixed(1)} s, ${stats.sampled} lines timed on screen, p95 ${fmt(stats.p95)} ms, longest task ${fmt(longest)} ms`)
   await load.hangupAll()
@@ -89,7 +101,9 @@ function report(base, big) {
     ['longest task (ms)', base.longest, big.longest, `< ${TARGET_TASK_MS}`, Math.max(base.longest, big.longest, base.longTaskSupported ? 0 : Math.max(base.maxGap, big.maxGap)) < TARGET_TASK_MS],
     ['long tasks (> 50 ms)', base.longTasks, big.longTasks, '', ''],
     ['longest frame gap (ms)', base.maxGap, big.maxGap, '', ''],
-    ['frames/s', base.fps, big.fps, '', '']
+    ['frames/s', base.fps, big.fps, '', ''],
+    ['main thread busy (%)', base.busy, big.busy, '', ''],
+    ['  of which JavaScript (%)', base.script, big.script, '', '']
   ]
   const head = ['metric', `${base.calls} call`, `${big.calls} calls`, 'ratio', 'target', 'result']
   const body = rows.map(([m, a, b, target, ok]) => [
@@ -124,6 +138,8 @@ async function main() {
   await page.goto(serve.ready.ui)
   await page.getByRole('heading', { name: 'Monitor' }).waitFor({ timeout: 30_000 })
   await page.evaluate(installProbe)
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Performance.enable')
 
   let load = null
   bridge = await connectBridge(serve.ready.bridge, (event, data) => load?.onEvent(event, data))
@@ -132,9 +148,9 @@ async function main() {
   const to = status.sandbox.number.phoneNumber
 
   load = createLoad({ bridge, to })
-  const base = await phase('baseline', { page, load, calls: 1, lines: 300, rate: 6, maxMs: 30_000 })
+  const base = await phase('baseline', { page, cdp, load, calls: 1, lines: 300, rate: 6, maxMs: 30_000 })
   load = createLoad({ bridge, to })
-  const big = await phase('load', { page, load, calls: CALLS, lines: LINES, rate: RATE, maxMs: MAX_MS })
+  const big = await phase('load', { page, cdp, load, calls: CALLS, lines: LINES, rate: RATE, maxMs: MAX_MS })
   report(base, big)
   log(`done in ${((Date.now() - t0) / 1000).toFixed(0)} s`)
 }
