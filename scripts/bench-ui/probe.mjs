@@ -1,8 +1,8 @@
-/* global window, document, performance, PerformanceObserver, MutationObserver, requestAnimationFrame */
+/* global window, document, performance, PerformanceObserver, MutationObserver, MessageChannel, requestAnimationFrame */
 // Runs inside the page (handed to page.evaluate, so no closures over this module). Watches:
 // - the main thread: 'longtask' entries, plus the gap between animation frames as a fallback;
 // - every Monitor row's "last words" cell: each text change, and each row mount and unmount,
-//   stamped with the wall-clock time of the next animation frame (the frame that paints it).
+//   stamped with the wall-clock time of the frame that paints it.
 
 export function installProbe() {
   if (window.__bench) return
@@ -42,8 +42,17 @@ export function installProbe() {
   } catch {
     b.longTaskSupported = false
   }
+  // While the frame's animation callbacks run (the probe's own comes first: it re-registers
+  // earliest), a DOM change is painted in this very frame; a MessageChannel task posted from the
+  // probe's callback runs after that frame's paint and ends the window.
+  const channel = new MessageChannel()
+  channel.port1.onmessage = () => {
+    b.inFrame = false
+  }
   let prev = performance.now()
   const frame = (now) => {
+    b.inFrame = true
+    channel.port2.postMessage(0)
     const gap = now - prev
     prev = now
     b.frames += 1
@@ -63,7 +72,8 @@ export function installProbe() {
     const found = node.matches(ROW) ? [node] : []
     return found.concat([...node.querySelectorAll(ROW)])
   }
-  const note = (id, rec) => b.pending.push({ id, rec })
+  // Changed inside a frame's callbacks: on screen now. Otherwise: on screen at the next frame.
+  const note = (id, rec) => (b.inFrame ? (b.rows[id] ??= []).push({ ...rec, t: wall() }) : b.pending.push({ id, rec }))
   new MutationObserver((mutations) => {
     const touched = new Set()
     for (const m of mutations) {
