@@ -1,33 +1,16 @@
 import path from 'node:path'
-import { mkdirSync } from 'node:fs'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { BridgeDriver } from './helpers/bridge-driver'
-import { launchChromium } from './helpers/browser'
-import { startServe, type ServeHandle } from './helpers/serve'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import type { BridgeDriver } from './helpers/bridge-driver'
+import { SHOTS, useApp } from './helpers/app'
 
-const SHOTS = path.resolve('test-output/screenshots')
-
-let serve: ServeHandle
 let driver: BridgeDriver
-let browser: Browser
 let page: Page
 
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true })
-  serve = await startServe()
-  driver = await BridgeDriver.connect(serve.ready.bridge)
-  browser = await launchChromium()
-  page = await browser.newPage({ viewport: { width: 1024, height: 700 } })
-  await page.goto(serve.ready.ui)
-  await page.getByLabel('Mode: Sandbox').waitFor()
-})
-
-afterAll(async () => {
-  driver?.close()
-  await browser?.close()
-  expect(await serve?.stop()).toBe(0)
-})
+useApp((app) => {
+  page = app.page
+  driver = app.driver!
+}, { viewport: { width: 1024, height: 700 }, driver: true })
 
 describe('a hosted-mode agent in the sandbox', () => {
   it('shows the simulated hosted agent’s replies live in the Call view, and End call ends it', async () => {

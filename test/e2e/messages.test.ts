@@ -1,27 +1,12 @@
-import { mkdirSync } from 'node:fs'
 import path from 'node:path'
-import type { Browser, Locator, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium } from './helpers/browser'
-import { startServe, type ServeHandle } from './helpers/serve'
+import type { Locator, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { SHOTS, useApp } from './helpers/app'
 
-const SHOTS = path.resolve('test-output/screenshots')
-
-let serve: ServeHandle
-let browser: Browser
 let page: Page
 
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true })
-  serve = await startServe()
-  browser = await launchChromium()
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
-  await page.goto(serve.ready.ui)
-})
-
-afterAll(async () => {
-  await browser?.close()
-  expect(await serve?.stop()).toBe(0)
+useApp((app) => {
+  page = app.page
 })
 
 const phone = (): Locator => page.getByRole('complementary', { name: 'Sandbox phone' })
