@@ -1,8 +1,8 @@
-import { useVirtualizer } from '@tanstack/react-virtual'
-import { Fragment, useEffect, useMemo, useState } from 'react'
-import type { KeyboardEvent, ReactNode } from 'react'
+import { useMemo, useState } from 'react'
+import type { KeyboardEvent } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import type { Conversation } from '../../../src-preload/contract'
+import { ListboxRows, listboxTarget } from '../../components/ListboxRows'
 import { useAppStore } from '../../store/store-context'
 import { conversationDomId, ConversationRow } from './ConversationRow'
 
@@ -24,15 +24,8 @@ export function ConversationList(props: Props) {
   const agentNames = useMemo(() => new Map((agents ?? []).map((a) => [a.id, a.name])), [agents])
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
-    const move = (to: number): void => {
-      const c = conversations[Math.min(conversations.length - 1, Math.max(0, to))]
-      if (c) setActiveId(c.id)
-      e.preventDefault()
-    }
-    if (e.key === 'ArrowDown') move(index + 1)
-    else if (e.key === 'ArrowUp') move(index - 1)
-    else if (e.key === 'Home') move(0)
-    else if (e.key === 'End') move(conversations.length - 1)
+    const to = listboxTarget(e, index, conversations.length)
+    if (to !== null) setActiveId(conversations[to]!.id)
     else if (e.key === 'Enter' && active) {
       e.preventDefault()
       props.onOpen(active.id)
@@ -62,48 +55,17 @@ export function ConversationList(props: Props) {
       className="conv-list"
       onKeyDown={onKeyDown}
     >
-      {conversations.length >= VIRTUALIZE_CONVERSATIONS_FROM ? (
-        <VirtualRows conversations={conversations} index={index} scrollBox={scrollBox} row={row} />
-      ) : (
-        <PlainRows conversations={conversations} activeId={active?.id ?? null} row={row} />
-      )}
-    </div>
-  )
-}
-
-function PlainRows(props: { conversations: Conversation[]; activeId: string | null; row: (c: Conversation) => ReactNode }) {
-  useEffect(() => {
-    if (props.activeId) document.getElementById(conversationDomId(props.activeId))?.scrollIntoView({ block: 'nearest' })
-  }, [props.activeId])
-  return props.conversations.map((c) => <Fragment key={c.id}>{props.row(c)}</Fragment>)
-}
-
-function VirtualRows(props: { conversations: Conversation[]; index: number; scrollBox: HTMLDivElement | null; row: (c: Conversation) => ReactNode }) {
-  const v = useVirtualizer({
-    count: props.conversations.length,
-    getScrollElement: () => props.scrollBox,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 6,
-    getItemKey: (i) => props.conversations[i]?.id ?? i
-  })
-  // Fixed-height rows: keeping the highlight in view is arithmetic, immune to async measuring.
-  const box = props.scrollBox
-  useEffect(() => {
-    if (!box) return
-    const top = props.index * ROW_HEIGHT
-    if (top < box.scrollTop) box.scrollTop = top
-    else if (top + ROW_HEIGHT > box.scrollTop + box.clientHeight) box.scrollTop = top + ROW_HEIGHT - box.clientHeight
-  }, [box, props.index])
-  return (
-    <div className="virtual-space" style={{ height: v.getTotalSize() }}>
-      {v.getVirtualItems().map((item) => {
-        const c = props.conversations[item.index]
-        return c ? (
-          <div key={item.key} className="virtual-row" style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}>
-            {props.row(c)}
-          </div>
-        ) : null
-      })}
+      <ListboxRows
+        items={conversations}
+        index={index}
+        scrollBox={scrollBox}
+        rowHeight={ROW_HEIGHT}
+        virtualizeFrom={VIRTUALIZE_CONVERSATIONS_FROM}
+        overscan={6}
+        getKey={(c) => c.id}
+        domId={(c) => conversationDomId(c.id)}
+        renderRow={row}
+      />
     </div>
   )
 }

@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import type { KeyboardEvent } from 'react'
-import { useVirtualizer } from '@tanstack/react-virtual'
 import type { CallInfo } from '../../../src-preload/contract'
+import { ListboxRows, listboxTarget } from '../../components/ListboxRows'
 import { CallRow, rowDomId } from './CallRow'
 
 /** Below this many rows every row is rendered; above it only the visible ones are. */
@@ -28,17 +28,8 @@ export function CallList(props: Props) {
   const selected = calls[index]
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
-    const move = (to: number): void => {
-      const c = calls[Math.min(calls.length - 1, Math.max(0, to))]
-      if (c) props.onSelect(c.id)
-      e.preventDefault()
-    }
-    if (e.key === 'ArrowDown') move(index + 1)
-    else if (e.key === 'ArrowUp') move(index - 1)
-    else if (e.key === 'Home') move(0)
-    else if (e.key === 'End') move(calls.length - 1)
-    else if (e.key === 'PageDown') move(index + 10)
-    else if (e.key === 'PageUp') move(index - 10)
+    const to = listboxTarget(e, index, calls.length)
+    if (to !== null) props.onSelect(calls[to]!.id)
     else if (e.key === 'Enter' && selected) {
       e.preventDefault()
       props.onOpen(selected.id)
@@ -67,55 +58,17 @@ export function CallList(props: Props) {
         className="call-rows"
         onKeyDown={onKeyDown}
       >
-        {calls.length >= VIRTUALIZE_FROM ? (
-          <VirtualRows {...props} index={index} scrollBox={scrollBox} />
-        ) : (
-          <PlainRows {...props} index={index} />
-        )}
+        <ListboxRows
+          items={calls}
+          index={index}
+          scrollBox={scrollBox}
+          rowHeight={ROW_HEIGHT}
+          virtualizeFrom={VIRTUALIZE_FROM}
+          getKey={(c) => c.id}
+          domId={(c) => rowDomId(c.id)}
+          renderRow={(c) => <CallRow call={c} selected={c.id === selected?.id} onOpen={props.onOpen} />}
+        />
       </div>
-    </div>
-  )
-}
-
-function PlainRows(props: Props & { index: number }) {
-  const selected = props.calls[props.index]
-  useEffect(() => {
-    if (selected) document.getElementById(rowDomId(selected.id))?.scrollIntoView({ block: 'nearest' })
-  }, [selected])
-  return props.calls.map((c) => (
-    <CallRow key={c.id} call={c} selected={c.id === selected?.id} onOpen={props.onOpen} />
-  ))
-}
-
-function VirtualRows(props: Props & { index: number; scrollBox: HTMLDivElement | null }) {
-  const v = useVirtualizer({
-    count: props.calls.length,
-    getScrollElement: () => props.scrollBox,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
-    getItemKey: (i) => props.calls[i]?.id ?? i
-  })
-  // Rows have a fixed height, so keeping the selection in view is plain arithmetic; it is also
-  // immune to the virtualizer's asynchronous scroll reconciling when keys repeat quickly.
-  const box = props.scrollBox
-  useEffect(() => {
-    if (!box) return
-    const top = props.index * ROW_HEIGHT
-    if (top < box.scrollTop) box.scrollTop = top
-    else if (top + ROW_HEIGHT > box.scrollTop + box.clientHeight) box.scrollTop = top + ROW_HEIGHT - box.clientHeight
-  }, [box, props.index])
-  const selectedId = props.calls[props.index]?.id
-  return (
-    <div className="virtual-space" style={{ height: v.getTotalSize() }}>
-      {v.getVirtualItems().map((item) => {
-        const c = props.calls[item.index]
-        if (!c) return null
-        return (
-          <div key={item.key} className="virtual-row" style={{ transform: `translateY(${item.start}px)` }}>
-            <CallRow call={c} selected={c.id === selectedId} onOpen={props.onOpen} />
-          </div>
-        )
-      })}
     </div>
   )
 }

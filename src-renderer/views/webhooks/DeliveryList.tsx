@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import type { KeyboardEvent } from 'react'
-import { useVirtualizer } from '@tanstack/react-virtual'
 import type { Delivery } from '../../../src-preload/contract'
+import { ListboxRows, listboxTarget } from '../../components/ListboxRows'
 import { DeliveryRow, deliveryDomId } from './DeliveryRow'
 
 /** Below this many rows every row is rendered; above it only the visible ones are. */
@@ -26,15 +26,8 @@ export function DeliveryList(props: Props) {
   const selected = index >= 0 ? items[index] : undefined
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
-    const step: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: 10, PageUp: -10 }
-    let to: number | null = null
-    if (e.key in step) to = (index < 0 ? -1 : index) + (step[e.key] ?? 0)
-    else if (e.key === 'Home') to = 0
-    else if (e.key === 'End') to = items.length - 1
-    if (to === null) return
-    const d = items[Math.min(items.length - 1, Math.max(0, to))]
-    if (d) props.onSelect(d.id)
-    e.preventDefault()
+    const to = listboxTarget(e, index, items.length)
+    if (to !== null) props.onSelect(items[to]!.id)
   }
 
   return (
@@ -57,43 +50,20 @@ export function DeliveryList(props: Props) {
         className="wh-rows"
         onKeyDown={onKeyDown}
       >
-        {items.length >= VIRTUALIZE_FROM ? (
-          <VirtualRows {...props} index={index} scrollBox={scrollBox} />
-        ) : (
-          items.map((d) => <DeliveryRow key={d.id} delivery={d} selected={d.id === props.selectedId} onSelect={props.onSelect} />)
-        )}
+        <ListboxRows
+          items={items}
+          index={index}
+          scrollBox={scrollBox}
+          rowHeight={ROW_HEIGHT}
+          virtualizeFrom={VIRTUALIZE_FROM}
+          overscan={10}
+          getKey={(d) => d.id}
+          domId={(d) => deliveryDomId(d.id)}
+          renderRow={(d) => <DeliveryRow delivery={d} selected={d.id === props.selectedId} onSelect={props.onSelect} />}
+          spaceClassName="wh-virtual-space"
+          rowClassName="wh-virtual-row"
+        />
       </div>
-    </div>
-  )
-}
-
-function VirtualRows(props: Props & { index: number; scrollBox: HTMLDivElement | null }) {
-  const v = useVirtualizer({
-    count: props.items.length,
-    getScrollElement: () => props.scrollBox,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
-    getItemKey: (i) => props.items[i]?.id ?? i
-  })
-  // Fixed-height rows: keeping the selection in view is arithmetic, not a measurement.
-  const box = props.scrollBox
-  useEffect(() => {
-    if (!box || props.index < 0) return
-    const top = props.index * ROW_HEIGHT
-    if (top < box.scrollTop) box.scrollTop = top
-    else if (top + ROW_HEIGHT > box.scrollTop + box.clientHeight) box.scrollTop = top + ROW_HEIGHT - box.clientHeight
-  }, [box, props.index])
-  return (
-    <div className="wh-virtual-space" style={{ height: v.getTotalSize() }}>
-      {v.getVirtualItems().map((item) => {
-        const d = props.items[item.index]
-        if (!d) return null
-        return (
-          <div key={item.key} className="wh-virtual-row" style={{ transform: `translateY(${item.start}px)` }}>
-            <DeliveryRow delivery={d} selected={d.id === props.selectedId} onSelect={props.onSelect} />
-          </div>
-        )
-      })}
     </div>
   )
 }

@@ -1,0 +1,77 @@
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { Fragment, useEffect } from 'react'
+import type { KeyboardEvent, ReactNode } from 'react'
+
+/** Where a navigation key moves the highlight of a one-tab-stop listbox, or null for other keys. */
+export function listboxTarget(e: KeyboardEvent, index: number, length: number): number | null {
+  const step: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: 10, PageUp: -10 }
+  let to: number | null = null
+  if (e.key in step) to = Math.max(index, -1) + (step[e.key] ?? 0)
+  else if (e.key === 'Home') to = 0
+  else if (e.key === 'End') to = length - 1
+  if (to === null || length === 0) return null
+  e.preventDefault()
+  return Math.min(length - 1, Math.max(0, to))
+}
+
+export interface ListboxRowsProps<T> {
+  items: readonly T[]
+  /** The highlighted row (-1: none); kept in view as it moves. */
+  index: number
+  /** The listbox's scroll container, held in state so the virtualizer sees it once attached. */
+  scrollBox: HTMLDivElement | null
+  rowHeight: number
+  /** Below this many rows every row is rendered; from it on only the visible ones are. */
+  virtualizeFrom: number
+  overscan?: number
+  getKey: (item: T) => string
+  domId: (item: T) => string
+  renderRow: (item: T) => ReactNode
+  spaceClassName?: string
+  rowClassName?: string
+}
+
+/** The rows of a listbox: all of them when few, a virtual window when many. */
+export function ListboxRows<T>(props: ListboxRowsProps<T>) {
+  return props.items.length >= props.virtualizeFrom ? <VirtualRows {...props} /> : <PlainRows {...props} />
+}
+
+function PlainRows<T>({ items, index, domId, getKey, renderRow }: ListboxRowsProps<T>) {
+  const highlighted = items[index]
+  const id = highlighted ? domId(highlighted) : null
+  useEffect(() => {
+    if (id) document.getElementById(id)?.scrollIntoView({ block: 'nearest' })
+  }, [id])
+  return items.map((item) => <Fragment key={getKey(item)}>{renderRow(item)}</Fragment>)
+}
+
+function VirtualRows<T>(props: ListboxRowsProps<T>) {
+  const { items, index, scrollBox, rowHeight } = props
+  const v = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scrollBox,
+    estimateSize: () => rowHeight,
+    overscan: props.overscan ?? 8,
+    getItemKey: (i) => (items[i] ? props.getKey(items[i]) : i)
+  })
+  // Rows have a fixed height, so keeping the highlight in view is plain arithmetic; it is also
+  // immune to the virtualizer's asynchronous scroll reconciling when keys repeat quickly.
+  useEffect(() => {
+    if (!scrollBox || index < 0) return
+    const top = index * rowHeight
+    if (top < scrollBox.scrollTop) scrollBox.scrollTop = top
+    else if (top + rowHeight > scrollBox.scrollTop + scrollBox.clientHeight) scrollBox.scrollTop = top + rowHeight - scrollBox.clientHeight
+  }, [scrollBox, index, rowHeight])
+  return (
+    <div className={props.spaceClassName ?? 'virtual-space'} style={{ height: v.getTotalSize() }}>
+      {v.getVirtualItems().map((row) => {
+        const item = items[row.index]
+        return item ? (
+          <div key={row.key} className={props.rowClassName ?? 'virtual-row'} style={{ transform: `translateY(${row.start}px)`, height: rowHeight }}>
+            {props.renderRow(item)}
+          </div>
+        ) : null
+      })}
+    </div>
+  )
+}
