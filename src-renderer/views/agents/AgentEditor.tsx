@@ -6,7 +6,7 @@ import type { Agent } from '../../../src-preload/contract'
 import type { ActionError } from '../../store/directory-slice'
 import { useAppStore } from '../../store/store-context'
 import { ActionErrorNote } from '../directory/ActionErrorNote'
-import { ModalDialog } from '../directory/ModalDialog'
+import { DialogFrame } from '../../components/dialogs/DialogFrame'
 import type { AgentForm, AgentFormErrors } from './agent-form'
 import { EMPTY_FORM, formFromAgent, toCreateParams, toUpdatePatch, validateAgentForm } from './agent-form'
 import { AgentFields } from './AgentFields'
@@ -51,7 +51,7 @@ export function AgentEditor({ agent, onClose }: { agent: Agent | null; onClose: 
 
   const title = agent ? `Edit ${agent.name}` : 'New agent'
   return (
-    <ModalDialog open width="wide" title={title} busy={busy} onOpenChange={(o) => (o ? undefined : onClose())}>
+    <DialogFrame open width="wide" title={title} busy={busy} onOpenChange={(o) => (o ? undefined : onClose())}>
       <form className="dir-form" noValidate onSubmit={(e) => void submit(e)} aria-label={title}>
         <AgentFields idPrefix={formId} form={form} errors={errors} onChange={update} disabled={busy} />
         <ActionErrorNote error={apiError} />
@@ -65,6 +65,6 @@ export function AgentEditor({ agent, onClose }: { agent: Agent | null; onClose: 
           </button>
         </div>
       </form>
-    </ModalDialog>
+    </DialogFrame>
   )
 }

@@ -3,7 +3,7 @@ import { useState } from 'react'
 import type { ReactNode } from 'react'
 import type { ActionError } from '../../store/directory-slice'
 import { ActionErrorNote } from './ActionErrorNote'
-import { ModalDialog } from './ModalDialog'
+import { DialogFrame } from '../../components/dialogs/DialogFrame'
 
 type Props = {
   title: string
@@ -32,7 +32,7 @@ export function ConfirmDialog({ title, children, confirmLabel, busyLabel, onConf
     else onClose()
   }
   return (
-    <ModalDialog
+    <DialogFrame
       open
       role="alertdialog"
       title={title}
@@ -55,6 +55,6 @@ export function ConfirmDialog({ title, children, confirmLabel, busyLabel, onConf
           {busy ? busyLabel : confirmLabel}
         </button>
       </div>
-    </ModalDialog>
+    </DialogFrame>
   )
 }

@@ -5,7 +5,7 @@ import { useShallow } from 'zustand/react/shallow'
 import type { ActionError } from '../../store/directory-slice'
 import { useAppStore } from '../../store/store-context'
 import { ActionErrorNote } from '../directory/ActionErrorNote'
-import { ModalDialog } from '../directory/ModalDialog'
+import { DialogFrame } from '../../components/dialogs/DialogFrame'
 
 type Country = 'US' | 'CA'
 
@@ -37,7 +37,7 @@ export function BuyNumberDialog({ onClose }: { onClose: () => void }) {
   }
 
   return (
-    <ModalDialog
+    <DialogFrame
       open
       title="Buy a number"
       busy={busy}
@@ -104,6 +104,6 @@ export function BuyNumberDialog({ onClose }: { onClose: () => void }) {
           </button>
         </div>
       </form>
-    </ModalDialog>
+    </DialogFrame>
   )
 }
