@@ -108,3 +108,36 @@ describe('webhooks.connect against the simulator standing in for AgentPhone', ()
     expect(found.detail).toContain('ngrok http')
   })
 })
+
+describe('ngrok detection', () => {
+  it('fills in the tunnel that forwards to the receiver port, with the webhook path', async () => {
+    const http = await import('node:http')
+    const port = Number(new URL(session.status().receiverUrl).port)
+    const ngrok = http.createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.end(
+        JSON.stringify({
+          tunnels: [
+            { public_url: 'https://other.ngrok.app', proto: 'https', config: { addr: 'http://localhost:3000' } },
+            { public_url: 'http://ours.ngrok.app', proto: 'http', config: { addr: `http://localhost:${port}` } },
+            { public_url: 'https://ours.ngrok.app', proto: 'https', config: { addr: `http://localhost:${port}` } }
+          ]
+        })
+      )
+    })
+    await new Promise<void>((resolve) => ngrok.listen(0, '127.0.0.1', resolve))
+    const apiUrl = `http://127.0.0.1:${(ngrok.address() as { port: number }).port}/api/tunnels`
+    await session.stop()
+    session = await startSession({
+      mode: 'live',
+      dataDir: await mkdtemp(path.join(os.tmpdir(), 'sb-ngrok-')),
+      live: { baseUrl: sim.url },
+      secrets: memorySecrets({ apiKey: API_KEY }),
+      receiver: { port },
+      ngrokApiUrl: apiUrl
+    })
+    const found = ok(await session.invoke('webhooks.detectTunnel', {})) as CommandResult<'webhooks.detectTunnel'>
+    await new Promise<void>((resolve) => ngrok.close(() => resolve()))
+    expect(found).toMatchObject({ url: 'https://ours.ngrok.app/webhook', source: 'ngrok' })
+  })
+})
