@@ -2,6 +2,16 @@ import type { AppSlice, SliceDeps, ThemeChoice } from './types'
 
 const THEME_KEY = 'switchboard.theme'
 const GUIDE_KEY = 'switchboard.guideDismissed'
+const OPERATOR_KEY = 'switchboard.operator'
+
+/** A name until the person gives one: distinct enough that two browsers on one hub differ. */
+function readOperator(storage: SliceDeps['storage']): string {
+  const stored = storage?.getItem(OPERATOR_KEY)?.trim()
+  if (stored) return stored
+  const made = `Operator ${Math.floor(1000 + Math.random() * 9000)}`
+  storage?.setItem(OPERATOR_KEY, made)
+  return made
+}
 
 function readTheme(storage: SliceDeps['storage']): ThemeChoice {
   const v = storage?.getItem(THEME_KEY)
@@ -16,6 +26,7 @@ export function createAppSlice({ set, get, bridge, storage }: SliceDeps): AppSli
     view: 'monitor',
     sandboxPanelOpen: true,
     guideDismissed: storage?.getItem(GUIDE_KEY) === '1',
+    operator: readOperator(storage),
 
     async loadStatus() {
       const status = get().report('Loading the app status', await bridge.invoke('app.status', {}))
@@ -34,6 +45,13 @@ export function createAppSlice({ set, get, bridge, storage }: SliceDeps): AppSli
     },
     toggleSandboxPanel() {
       set((s) => ({ sandboxPanelOpen: !s.sandboxPanelOpen }))
+    },
+    setOperator(name) {
+      const operator = name.trim().slice(0, 100)
+      if (!operator) return
+      // Kept per browser: on a shared hub each person has their own.
+      storage?.setItem(OPERATOR_KEY, operator)
+      set({ operator })
     },
     dismissGuide() {
       storage?.setItem(GUIDE_KEY, '1')

@@ -24,7 +24,7 @@ export function createReplier({ set, get, bridge }: SliceDeps): (callId: string,
       return false
     }
     setSending(callId, true)
-    const res = await bridge.invoke('turns.reply', { turnId: turn.turnId, ...params })
+    const res = await bridge.invoke('turns.reply', { turnId: turn.turnId, ...params, by: get().operator })
     setSending(callId, false)
     if (res.ok) {
       setNotice(callId, undefined)
@@ -49,6 +49,13 @@ export function createReplier({ set, get, bridge }: SliceDeps): (callId: string,
 export function createDraftsSlice(deps: SliceDeps): DraftsSlice {
   const { set, get } = deps
   const reply = createReplier(deps)
+  const claiming = new Set<string>()
+  const claim = async (turnId: string): Promise<void> => {
+    if (claiming.has(turnId)) return
+    claiming.add(turnId)
+    // A refusal needs no notice here: the turn.claimed event already shows who has it.
+    await deps.bridge.invoke('turns.claim', { turnId, by: get().operator })
+  }
   return {
     drafts: {},
     notices: {},
@@ -56,6 +63,9 @@ export function createDraftsSlice(deps: SliceDeps): DraftsSlice {
 
     setDraft(callId, text) {
       set((s) => ({ drafts: { ...s.drafts, [callId]: text } }))
+      // Starting to type claims the waiting turn, so teammates on the same hub see who answers it.
+      const turn = waitingTurnFor(get(), callId)
+      if (turn && turn.claimedBy === null && text.trim() !== '') void claim(turn.turnId)
     },
     async sendReply(callId, { interim, hangup }) {
       const text = (get().drafts[callId] ?? '').trim()

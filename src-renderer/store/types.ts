@@ -17,6 +17,9 @@ export interface AppSlice {
   view: NavView
   sandboxPanelOpen: boolean
   guideDismissed: boolean
+  /** Who this window's person is on a shared hub: sent with claims and replies, shown to others. */
+  operator: string
+  setOperator(name: string): void
   loadStatus(): Promise<void>
   setConnection(state: ConnectionState): void
   setTheme(theme: ThemeChoice): void

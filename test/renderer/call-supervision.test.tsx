@@ -15,7 +15,15 @@ async function openCall(bridge: FakeBridge, call: CallInfo = makeCall({ from: '+
   const openTurn = (turnId = 'turn_1') => app.emit('turn.opened', { turnId, callId: call.id, transcript: 'hello', deadline: inSeconds(15) })
   return { ...app, call, openTurn }
 }
-const sent = (bridge: FakeBridge, method = 'turns.reply') => bridge.invokes.filter((i) => i.method === method).map((i) => i.params)
+const sent = (bridge: FakeBridge, method = 'turns.reply') =>
+  bridge.invokes
+    .filter((i) => i.method === method)
+    .map((i) => {
+      if (method !== 'turns.reply') return i.params
+      const { by, ...rest } = i.params as { by?: string }
+      expect(by).toMatch(/\S/) // every reply says who sent it, for claims on a shared hub
+      return rest
+    })
 
 describe('quick replies', () => {
   const bridge = () => fakeBridge({ 'settings.get': () => makeSettings({ quickReplies: ['One moment.', 'Goodbye!'] }), 'agents.get': () => agent() })

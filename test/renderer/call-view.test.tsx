@@ -16,7 +16,15 @@ async function openCall(bridge: FakeBridge = fakeBridge(), call: CallInfo = make
   return { ...app, call, openTurn, box: () => screen.getByLabelText<HTMLTextAreaElement>('Reply to caller') }
 }
 
-const replies = (bridge: FakeBridge) => bridge.invokes.filter((i) => i.method === 'turns.reply').map((i) => i.params)
+/** The replies sent, each checked to carry who sent it (for claims on a shared hub), without it. */
+const replies = (bridge: FakeBridge) =>
+  bridge.invokes
+    .filter((i) => i.method === 'turns.reply')
+    .map((i) => {
+      const { by, ...rest } = i.params as { by?: string }
+      expect(by).toMatch(/\S/)
+      return rest
+    })
 
 describe('Call view', () => {
   it('shows transcript.turn lines as they arrive, both sides, interim and source marked', async () => {
@@ -132,5 +140,27 @@ describe('Call view, deadline passing', () => {
     expect(screen.queryByRole('alert')).toBeNull()
     await user.click(screen.getByRole('button', { name: 'Send' }))
     expect(replies(bridge)).toEqual([{ turnId: 'turn_g', text: 'Half a tho' }])
+  })
+
+  it('claims the waiting turn once when the person starts typing, under their name', async () => {
+    const bridge = fakeBridge({ 'turns.claim': () => ({ turnId: 'turn_9', callId: 'x', transcript: '', deadline: inSeconds(10), claimedBy: 'Ada' }) })
+    const { user, openTurn, box, store } = await openCall(bridge)
+    store.getState().setOperator('Ada')
+    openTurn('turn_9')
+    await user.type(box(), 'On it')
+    const claims = bridge.invokes.filter((i) => i.method === 'turns.claim').map((i) => i.params)
+    expect(claims).toEqual([{ turnId: 'turn_9', by: 'Ada' }])
+  })
+
+  it('says who else is answering and will not send over them', async () => {
+    const bridge = fakeBridge()
+    const { user, openTurn, box, emit, call } = await openCall(bridge)
+    openTurn('turn_5')
+    emit('turn.claimed', { turnId: 'turn_5', callId: call.id, by: 'Grace' })
+    expect(screen.getByText(/Grace is answering/)).toBeTruthy()
+    await user.type(box(), 'Me too')
+    expect(screen.getByRole('button', { name: 'Send' }).hasAttribute('disabled')).toBe(true)
+    await user.keyboard('{Enter}')
+    expect(replies(bridge)).toEqual([])
   })
 })

@@ -4,7 +4,7 @@ import { Countdown } from '../../components/Timers'
 import { isTerminal } from '../../lib/call-state'
 
 /** The line above the reply box: what the call needs from the person now, with the deadline. */
-export function ComposerStatus(props: { call: CallInfo; deadline: string | null; claimedBy: string | null }) {
+export function ComposerStatus(props: { call: CallInfo; deadline: string | null; claimedBy: string | null; me: string }) {
   if (isTerminal(props.call.status)) return <span className="muted">The call is over.</span>
   if (props.call.voiceMode === 'hosted') {
     return <span className="muted">The hosted agent answers this call itself; you can still end it (Alt+E).</span>
@@ -24,8 +24,9 @@ export function ComposerStatus(props: { call: CallInfo; deadline: string | null;
     <span className="composer-deadline">
       <span className="strong">The caller is waiting:</span> <Countdown deadline={props.deadline} long />
       {props.claimedBy ? (
-        <span className="muted">
-          <UserCheck size={13} aria-hidden="true" /> claimed by {props.claimedBy}
+        <span className={props.claimedBy === props.me ? 'muted' : 'strong'}>
+          <UserCheck size={13} aria-hidden="true" />{' '}
+          {props.claimedBy === props.me ? 'you are answering' : `${props.claimedBy} is answering — your reply would be refused`}
         </span>
       ) : null}
     </span>

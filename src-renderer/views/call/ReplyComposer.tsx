@@ -24,6 +24,7 @@ export function ReplyComposer({ call }: { call: CallInfo }) {
     useShallow((st) => ({
       turn: waitingTurnFor(st, callId),
       draft: st.drafts[callId] ?? '',
+      operator: st.operator,
       notice: st.notices[callId],
       sending: st.sending[callId] === true,
       replies: st.settings?.quickReplies ?? NO_REPLIES,
@@ -39,7 +40,8 @@ export function ReplyComposer({ call }: { call: CallInfo }) {
   const boxRef = useRef<HTMLTextAreaElement>(null)
   const ended = isTerminal(call.status)
   const hosted = call.voiceMode === 'hosted'
-  const canSend = s.turn !== null && !s.sending && !ended && s.draft.trim() !== ''
+  const takenByOther = Boolean(s.turn?.claimedBy && s.turn.claimedBy !== s.operator)
+  const canSend = s.turn !== null && !takenByOther && !s.sending && !ended && s.draft.trim() !== ''
   const transferNumber = s.agent === undefined ? undefined : (s.agent?.transferNumber ?? null)
   const blocked = transferBlocker(call, transferNumber, s.turn !== null)
 
@@ -76,7 +78,7 @@ export function ReplyComposer({ call }: { call: CallInfo }) {
     <section className="composer" aria-labelledby="composer-heading">
       <div className="composer-status">
         <h2 id="composer-heading">Reply</h2>
-        <ComposerStatus call={call} deadline={s.turn?.deadline ?? null} claimedBy={s.turn?.claimedBy ?? null} />
+        <ComposerStatus call={call} deadline={s.turn?.deadline ?? null} claimedBy={s.turn?.claimedBy ?? null} me={s.operator} />
         <span className="header-spacer" />
         {live ? <AnswererToggle call={call} /> : null}
       </div>

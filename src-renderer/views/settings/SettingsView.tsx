@@ -7,6 +7,7 @@ import type { SettingsSectionId } from '../../store/webhooks-types'
 import { AppearanceSection } from './AppearanceSection'
 import { ConnectionSection } from './ConnectionSection'
 import { NotificationsSection } from './NotificationsSection'
+import { OperatorSection } from './OperatorSection'
 import { QuickRepliesEditor } from './QuickRepliesEditor'
 import { VoiceTurnsSection } from './VoiceTurnsSection'
 
@@ -73,6 +74,9 @@ export function SettingsView() {
             <Loader2 size={14} aria-hidden="true" className="wh-spin" /> Loading settings…
           </p>
         )}
+        <Section id="operator" title="You">
+          <OperatorSection />
+        </Section>
         <Section id="appearance" title="Appearance">
           <AppearanceSection />
         </Section>
