@@ -21,28 +21,8 @@ export function InspectorFilters() {
   const channels = useMemo(() => options(KNOWN_CHANNELS, deliveries.map((d) => d.channel)), [deliveries])
   return (
     <div className="wh-filters" role="search" aria-label="Filter deliveries">
-      <label className="wh-field">
-        <span>Event</span>
-        <select value={filter.event ?? ''} onChange={(e) => setFilter({ event: e.target.value })}>
-          <option value="">Any event</option>
-          {events.map((v) => (
-            <option key={v} value={v}>
-              {v}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="wh-field">
-        <span>Channel</span>
-        <select value={filter.channel ?? ''} onChange={(e) => setFilter({ channel: e.target.value })}>
-          <option value="">Any channel</option>
-          {channels.map((v) => (
-            <option key={v} value={v}>
-              {v}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FilterSelect label="Event" anyLabel="Any event" value={filter.event} values={events} onChange={(event) => setFilter({ event })} />
+      <FilterSelect label="Channel" anyLabel="Any channel" value={filter.channel} values={channels} onChange={(channel) => setFilter({ channel })} />
       <label className="wh-field">
         <span>Outcome</span>
         <select value={filter.outcome ?? ''} onChange={(e) => setFilter({ outcome: (e.target.value || undefined) as DeliveryOutcome | undefined })}>
@@ -70,5 +50,22 @@ export function InspectorFilters() {
         </button>
       ) : null}
     </div>
+  )
+}
+
+/** One "any or this value" filter over the values seen so far. */
+function FilterSelect(props: { label: string; anyLabel: string; value: string | undefined; values: string[]; onChange: (value: string) => void }) {
+  return (
+    <label className="wh-field">
+      <span>{props.label}</span>
+      <select value={props.value ?? ''} onChange={(e) => props.onChange(e.target.value)}>
+        <option value="">{props.anyLabel}</option>
+        {props.values.map((v) => (
+          <option key={v} value={v}>
+            {v}
+          </option>
+        ))}
+      </select>
+    </label>
   )
 }
