@@ -1,28 +1,26 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useAppStoreApi } from '../../store/store-context'
 import { formatPhone } from '../../lib/format'
 import { remoteParty } from '../../lib/call-state'
 
 /**
- * A polite live region for the Monitor: reads out each new caller line on any call, with whose
- * call it is, so someone using a screen reader hears the board move without opening every call.
+ * A polite live region for the Monitor: reads out each turn that starts waiting for a person, with
+ * whose call it is and what the caller said. Only waiting turns: with many calls, every caller line
+ * would bury the one thing the listener must act on (the open call's own region reads its lines).
  * Subscribes to the store directly: announcing must not re-render the whole board.
  */
 export function MonitorAnnouncer() {
   const store = useAppStoreApi()
   const [text, setText] = useState('')
-  const since = useRef(Date.now())
   useEffect(
     () =>
       store.subscribe((s, before) => {
-        if (s.transcripts === before.transcripts) return
-        for (const [callId, lines] of Object.entries(s.transcripts)) {
-          const last = lines.at(-1)
-          if (!last || lines === before.transcripts[callId] || last.speaker !== 'caller' || last.interim) continue
-          if (Date.parse(last.at) < since.current) continue // a backfill of older lines stays quiet
-          const call = s.calls[callId]
-          const who = call ? formatPhone(remoteParty(call)) : 'a caller'
-          setText(`${who}${call?.agentName ? ` to ${call.agentName}` : ''} said: ${last.text}`)
+        if (s.turns === before.turns) return
+        for (const [turnId, turn] of Object.entries(s.turns)) {
+          if (before.turns[turnId]) continue
+          const call = s.calls[turn.callId]
+          const who = call ? formatPhone(remoteParty(call)) : 'A caller'
+          setText(`${who}${call?.agentName ? ` to ${call.agentName}` : ''} is waiting for you: ${turn.transcript}`)
         }
       }),
     [store]
