@@ -158,7 +158,7 @@ export class Session implements SessionLike {
       }
     })
 
-    await replayJournal(journal, { board, directory, emit: this.emit, now: nowIso })
+    await replayJournal(journal, { board, directory, deliveries, emit: this.emit, now: nowIso })
     await receiver.start()
     onStop(() => receiver.stop())
     onStop(() => broker.closeAll())

@@ -12,7 +12,7 @@ export class DeliveryLog {
   private readonly byId = new Map<string, Delivery>()
   private readonly listeners = new Set<(delivery: Delivery) => void>()
 
-  constructor(private readonly capacity = DEFAULT_CAPACITY) {}
+  constructor(readonly capacity = DEFAULT_CAPACITY) {}
 
   record(delivery: Delivery): void {
     this.byId.delete(delivery.id)

@@ -1,22 +1,60 @@
-import type { BridgeEvent, CallInfo, TranscriptTurn } from '../../../src-preload/contract'
-import type { Journal } from '../journal/journal'
+import type { BridgeEvent, CallInfo, Delivery, TranscriptTurn } from '../../../src-preload/contract'
+import type { Journal, JournalRecord } from '../journal/journal'
+import { DEFAULT_STORED_BODY_BYTES, storedBody } from '../receiver/delivery-log'
 import type { AgentDirectory } from './agent-directory'
 import type { CallBoard } from './call-board'
+import type { DeliveryLog } from './delivery-log'
 import { applyWebhook, type WebhookEnvelope } from './webhook-events'
 
 /**
  * Rebuilds the board from the journal so live calls and their transcripts reappear after a restart
- * or a crash. Streams the files: memory follows the board's bounds, not the journal's length.
+ * or a crash, and puts the accepted deliveries back in the inspector. Streams the files: memory
+ * follows the board's and the delivery log's bounds, not the journal's length.
  */
 export async function replayJournal(
   journal: Journal,
-  deps: { board: CallBoard; directory: AgentDirectory; emit: (e: BridgeEvent) => void; now: () => string }
+  deps: { board: CallBoard; directory: AgentDirectory; deliveries: DeliveryLog; emit: (e: BridgeEvent) => void; now: () => string }
 ): Promise<void> {
   const { board } = deps
+  // Only the newest accepted deliveries fit in the inspector: keep those records, build them last.
+  let recent: JournalRecord[] = []
   await journal.replay((record) => {
     const data = record.data as Record<string, unknown>
-    if (record.kind === 'webhook') applyWebhook(data.payload as WebhookEnvelope, deps)
-    else if (record.kind === 'line') board.addLine(data as unknown as TranscriptTurn)
+    if (record.kind === 'webhook') {
+      applyWebhook(data.payload as WebhookEnvelope, deps)
+      recent.push(record)
+      if (recent.length > 2 * deps.deliveries.capacity) recent = recent.slice(-deps.deliveries.capacity)
+    } else if (record.kind === 'line') board.addLine(data as unknown as TranscriptTurn)
     else if (record.kind === 'call' && !board.get(String(data.id))) board.upsert({ id: String(data.id) }, data as unknown as CallInfo)
   })
+  for (const record of recent.slice(-deps.deliveries.capacity)) deps.deliveries.record(deliveryFromJournal(record))
+}
+
+/**
+ * What the journal still knows of an accepted delivery. Headers and the NDJSON lines sent back were
+ * never journaled, so they stay empty; the body is the payload as parsed, enough to read and replay.
+ */
+function deliveryFromJournal(record: JournalRecord): Delivery {
+  const data = record.data as { webhookId?: string | null; event?: string | null; channel?: string | null; payload?: WebhookEnvelope; receivedAt?: string; replayed?: boolean }
+  const inner = data.payload?.data ?? {}
+  const text = (key: string) => (typeof inner[key] === 'string' ? (inner[key] as string) : null)
+  return {
+    id: `dlv_journal_${record.seq}`,
+    receivedAt: data.receivedAt ?? record.at,
+    method: 'POST',
+    path: '/webhook',
+    webhookId: data.webhookId ?? null,
+    event: data.event ?? null,
+    channel: data.channel ?? null,
+    callId: text('callId'),
+    conversationId: text('conversationId'),
+    outcome: 'accepted',
+    reason: null,
+    status: 200,
+    ttfbMs: null,
+    replayed: data.replayed === true,
+    headers: {},
+    body: storedBody(Buffer.from(JSON.stringify(data.payload ?? {})), DEFAULT_STORED_BODY_BYTES),
+    lines: []
+  }
 }

@@ -189,3 +189,21 @@ describe('Session restart and duplicates', () => {
     expect(await post(second.status().receiverUrl)).toMatchObject({ duplicate: true })
   })
 })
+
+describe('Session restart and the inspector', () => {
+  it('shows the deliveries accepted before a restart, readable and replayable', async () => {
+    const first = await sandboxSession()
+    const status = ok(await first.session.invoke('app.status', {})) as AppStatus
+    ok(await first.session.invoke('sandbox.sms', { to: status.sandbox!.number.phoneNumber, body: 'Before the restart' }))
+    await first.recorder.waitFor('message.received', (m) => m.body === 'Before the restart')
+    await first.session.stop()
+
+    const second = await sandboxSession(first.dir)
+    const page = ok(await second.session.invoke('webhooks.deliveries', { text: 'Before the restart' })) as { items: Array<{ id: string; outcome: string; channel: string | null }> }
+    expect(page.items).toHaveLength(1)
+    expect(page.items[0]).toMatchObject({ outcome: 'accepted', channel: 'sms' })
+    const replayed = ok(await second.session.invoke('webhooks.replay', { deliveryId: page.items[0]!.id })) as { replayed: boolean; outcome: string }
+    expect(replayed).toMatchObject({ replayed: true, outcome: 'accepted' })
+    await second.recorder.waitFor('message.received', (m) => m.body === 'Before the restart')
+  })
+})
