@@ -4,6 +4,30 @@ import type { DraftsSlice, SliceDeps } from './types'
 
 export const TOO_LATE_MESSAGE = 'Too late: the turn already closed — your text was kept'
 
+const DRAFTS_KEY = 'switchboard.drafts'
+/** Drafts of this many calls survive a reload; older ones are dropped first. */
+const KEPT_DRAFTS = 50
+
+/** Half-typed replies survive a reload or a renderer crash: what a person typed is never lost. */
+function readDrafts(storage: SliceDeps['storage']): Record<string, string> {
+  try {
+    const parsed: unknown = JSON.parse(storage?.getItem(DRAFTS_KEY) ?? '{}')
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return {}
+    return Object.fromEntries(Object.entries(parsed).filter((e): e is [string, string] => typeof e[1] === 'string'))
+  } catch {
+    return {} // a damaged entry costs the kept drafts, never the app
+  }
+}
+
+function writeDrafts(storage: SliceDeps['storage'], drafts: Record<string, string>): void {
+  const kept = Object.entries(drafts).filter(([, text]) => text !== '').slice(-KEPT_DRAFTS)
+  try {
+    storage?.setItem(DRAFTS_KEY, JSON.stringify(Object.fromEntries(kept)))
+  } catch {
+    // storage full or disabled: the drafts stay in memory for this window
+  }
+}
+
 type ReplyParams = Omit<CommandParams<'turns.reply'>, 'turnId'>
 
 /**
@@ -57,12 +81,13 @@ export function createDraftsSlice(deps: SliceDeps): DraftsSlice {
     await deps.bridge.invoke('turns.claim', { turnId, by: get().operator })
   }
   return {
-    drafts: {},
+    drafts: readDrafts(deps.storage),
     notices: {},
     sending: {},
 
     setDraft(callId, text) {
       set((s) => ({ drafts: { ...s.drafts, [callId]: text } }))
+      writeDrafts(deps.storage, get().drafts)
       // Starting to type claims the waiting turn, so teammates on the same hub see who answers it.
       const turn = waitingTurnFor(get(), callId)
       if (turn && turn.claimedBy === null && text.trim() !== '') void claim(turn.turnId)
@@ -75,6 +100,7 @@ export function createDraftsSlice(deps: SliceDeps): DraftsSlice {
       if (await reply(callId, params)) {
         // Only clear what was sent: the person may have typed more while it was in flight.
         set((s) => ({ drafts: { ...s.drafts, [callId]: (s.drafts[callId] ?? '').trim() === text ? '' : s.drafts[callId] ?? '' } }))
+        writeDrafts(deps.storage, get().drafts)
       }
     },
     async sendDigits(callId, digits, hangup) {

@@ -164,3 +164,31 @@ describe('Call view, deadline passing', () => {
     expect(replies(bridge)).toEqual([])
   })
 })
+
+describe('drafts', () => {
+  it('survive a reload of the window, and a sent reply is not brought back', async () => {
+    const storage = window.localStorage
+    storage.clear()
+    const call = makeCall({ from: '+14155550199' })
+    const first = await renderApp(fakeBridge(), storage)
+    first.emit('call.started', call)
+    await first.user.click(screen.getByRole('option'))
+    await first.user.type(screen.getByLabelText('Reply to caller'), 'Half-typed answer')
+    first.unmount()
+    first.stop()
+
+    // The window reloads: a new store over the same storage.
+    const second = await renderApp(fakeBridge(), storage)
+    second.emit('call.started', call)
+    await second.user.click(screen.getByRole('option'))
+    const box = screen.getByLabelText<HTMLTextAreaElement>('Reply to caller')
+    expect(box.value).toBe('Half-typed answer')
+
+    second.emit('turn.opened', { turnId: 'turn_r', callId: call.id, transcript: 'hi', deadline: inSeconds(15) })
+    await second.user.click(box)
+    await second.user.keyboard('{Enter}')
+    expect(box.value).toBe('')
+    expect(JSON.parse(storage.getItem('switchboard.drafts') ?? '{}')).toEqual({})
+    storage.clear()
+  })
+})
