@@ -89,6 +89,15 @@ function compareCalls(a: CallInfo, b: CallInfo): number {
   return b.startedAt.localeCompare(a.startedAt)
 }
 
+/** Field by field: every transcript line patches `lastWords`, so this runs on the hot path. */
 function sameCall(a: CallInfo, b: CallInfo): boolean {
-  return JSON.stringify(a) === JSON.stringify(b)
+  for (const key of Object.keys(b) as Array<keyof CallInfo>) {
+    if (key === 'waitingTurn') {
+      const x = a.waitingTurn
+      const y = b.waitingTurn
+      if (x === y) continue
+      if (!x || !y || x.turnId !== y.turnId || x.deadline !== y.deadline || x.transcript !== y.transcript || x.claimedBy !== y.claimedBy) return false
+    } else if (a[key] !== b[key]) return false
+  }
+  return true
 }

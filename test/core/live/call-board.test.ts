@@ -50,6 +50,18 @@ describe('CallBoard', () => {
     expect(board.get(c.id)?.endedAt).toBe('2026-01-01T10:03:00Z')
   })
 
+  it('treats an equal waiting turn as no change, and a new claim as one', () => {
+    const events: BridgeEvent[] = []
+    const board = new CallBoard((e) => events.push(e))
+    const turn = { turnId: 't1', deadline: '2026-01-01T10:05:00Z', transcript: 'hi', claimedBy: null }
+    const c = call('call_a', '2026-01-01T10:00:00Z', { waitingTurn: turn })
+    board.upsert({ id: c.id }, c)
+    board.upsert({ id: c.id, waitingTurn: { ...turn } })
+    board.upsert({ id: c.id, waitingTurn: { ...turn, claimedBy: 'Ada' } })
+    board.upsert({ id: c.id, waitingTurn: null })
+    expect(events.map((e) => e.event)).toEqual(['call.started', 'call.updated', 'call.updated'])
+  })
+
   it('keeps last words from the newest line', () => {
     const board = new CallBoard(() => undefined)
     const c = call('call_a', '2026-01-01T10:00:00Z')
