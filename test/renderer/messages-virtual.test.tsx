@@ -1,22 +1,15 @@
 import { screen, within } from '@testing-library/react'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { Conversation } from '../../src-preload/contract'
 import { VIRTUALIZE_CONVERSATIONS_FROM } from '../../src-renderer/views/messages/ConversationList'
 import { CONV_B, messagingBridge } from './helpers/messages-fixtures'
+import { useFakeLayout } from './helpers/fake-layout'
 import { renderApp } from './helpers/render-app'
 
 vi.setConfig({ testTimeout: 20_000 })
 
 describe('Messages with many conversations', () => {
-  // jsdom has no layout: give every element a 440 px tall box so the virtualizer has a viewport.
-  beforeEach(() => {
-    vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockReturnValue({
-      x: 0, y: 0, top: 0, left: 0, right: 800, bottom: 440, width: 800, height: 440, toJSON: () => ({})
-    } as DOMRect)
-    vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockReturnValue(440)
-    vi.spyOn(HTMLElement.prototype, 'offsetWidth', 'get').mockReturnValue(800)
-  })
-  afterEach(() => vi.restoreAllMocks())
+  useFakeLayout(440)
 
   it('renders only the visible rows of a long list, newest first, and Enter opens the highlighted one', async () => {
     const total = VIRTUALIZE_CONVERSATIONS_FROM + 140

@@ -1,19 +1,12 @@
 import { screen } from '@testing-library/react'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { VIRTUALIZE_FROM } from '../../src-renderer/views/monitor/CallList'
 import { inSeconds, makeCall } from './helpers/fake-bridge'
+import { useFakeLayout } from './helpers/fake-layout'
 import { renderApp } from './helpers/render-app'
 
 describe('Monitor with many calls', () => {
-  // jsdom has no layout: give every element a 440 px tall box so the virtualizer has a viewport.
-  beforeEach(() => {
-    vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockReturnValue({
-      x: 0, y: 0, top: 0, left: 0, right: 800, bottom: 440, width: 800, height: 440, toJSON: () => ({})
-    } as DOMRect)
-    vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockReturnValue(440)
-    vi.spyOn(HTMLElement.prototype, 'offsetWidth', 'get').mockReturnValue(800)
-  })
-  afterEach(() => vi.restoreAllMocks())
+  useFakeLayout(440)
 
   it('renders only the visible rows of a long board, the waiting call still on top', async () => {
     const { emit } = await renderApp()

@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { directoryBridge, makeAgent, makeNumber } from './helpers/directory-fixtures'
+import { useFakeLayout } from './helpers/fake-layout'
 import { renderApp } from './helpers/render-app'
 
 const support = makeAgent({ id: 'agent_1', name: 'Support Line' })
@@ -82,15 +83,7 @@ describe('Numbers view', { timeout: 20_000 }, () => {
   })
 
   describe('with a long list', () => {
-    // jsdom has no layout: give every element a 400 px tall box so the virtualizer has a viewport.
-    beforeEach(() => {
-      vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockReturnValue({
-        x: 0, y: 0, top: 0, left: 0, right: 800, bottom: 400, width: 800, height: 400, toJSON: () => ({})
-      } as DOMRect)
-      vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockReturnValue(400)
-      vi.spyOn(HTMLElement.prototype, 'offsetWidth', 'get').mockReturnValue(800)
-    })
-    afterEach(() => vi.restoreAllMocks())
+    useFakeLayout(400)
 
     it('renders only a window of rows, while the table still reports every row', async () => {
       const many = Array.from({ length: 300 }, (_, i) => makeNumber({ id: `num_${i}`, phoneNumber: `+1415555${String(1000 + i)}` }))

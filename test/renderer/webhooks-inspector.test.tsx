@@ -4,6 +4,7 @@ import type { CommandParams, Delivery } from '../../src-preload/contract'
 import { VIRTUALIZE_FROM } from '../../src-renderer/views/webhooks/DeliveryList'
 import { fakeBridge } from './helpers/fake-bridge'
 import type { FakeBridge } from './helpers/fake-bridge'
+import { useFakeLayout } from './helpers/fake-layout'
 import { renderApp } from './helpers/render-app'
 import { makeDelivery } from './helpers/webhooks-fixtures'
 
@@ -142,10 +143,8 @@ describe('Webhooks › Inspector', () => {
 })
 
 describe('Inspector with many deliveries', () => {
+  useFakeLayout(300)
   it('renders only the visible rows of a long list', async () => {
-    vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockReturnValue({ x: 0, y: 0, top: 0, left: 0, right: 800, bottom: 300, width: 800, height: 300, toJSON: () => ({}) } as DOMRect)
-    vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockReturnValue(300)
-    vi.spyOn(HTMLElement.prototype, 'offsetWidth', 'get').mockReturnValue(800)
     const many = Array.from({ length: VIRTUALIZE_FROM + 400 }, (_, i) => makeDelivery({}, i * 1000))
     await openInspector(inspectorBridge(many))
     const shown = rows()
