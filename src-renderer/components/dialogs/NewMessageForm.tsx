@@ -1,4 +1,4 @@
-import { CircleAlert, Loader } from 'lucide-react'
+import { Loader } from 'lucide-react'
 import { useState } from 'react'
 import type { FormEvent, KeyboardEvent } from 'react'
 import { useShallow } from 'zustand/react/shallow'
@@ -7,6 +7,7 @@ import { formatPhone } from '../../lib/format'
 import { checkPhoneInput } from '../../lib/phone-input'
 import { useAppStore } from '../../store/store-context'
 import { PhoneField } from './PhoneField'
+import { ErrorNotice } from '../ErrorNotice'
 
 /** `from` is "agent:ID" or "number:ID" (empty: the first number, until the person picks). */
 export type NewMessageFields = { from: string; to: string; body: string }
@@ -83,11 +84,7 @@ export function NewMessageForm(props: { fields: NewMessageFields; onChange: (f: 
         <textarea id="new-body" className="input textarea" rows={4} maxLength={1600} value={f.body} onChange={(e) => set({ body: e.target.value })} onKeyDown={onBodyKey} />
         <p className="muted small mono">{f.body.length} / 1600</p>
       </div>
-      {refusal ? (
-        <p className="notice notice--error" role="alert">
-          <CircleAlert size={14} aria-hidden="true" /> {refusal}
-        </p>
-      ) : null}
+      <ErrorNotice>{refusal}</ErrorNotice>
       <div className="dialog-actions">
         <span className="muted small">{sending ? 'Sending…' : <><kbd>Ctrl</kbd>+<kbd>Enter</kbd> sends</>}</span>
         <span className="header-spacer" />

@@ -1,4 +1,4 @@
-import { CircleAlert, Loader } from 'lucide-react'
+import { Loader } from 'lucide-react'
 import { useState } from 'react'
 import type { FormEvent } from 'react'
 import { useShallow } from 'zustand/react/shallow'
@@ -7,6 +7,7 @@ import { formatPhone } from '../../lib/format'
 import { checkPhoneInput } from '../../lib/phone-input'
 import { useAppStore } from '../../store/store-context'
 import { PhoneField } from './PhoneField'
+import { ErrorNotice } from '../ErrorNotice'
 
 export type PlaceCallFields = { agentId: string; to: string; greeting: string; systemPrompt: string; voice: string }
 export const EMPTY_PLACE_CALL: PlaceCallFields = { agentId: '', to: '', greeting: '', systemPrompt: '', voice: '' }
@@ -55,10 +56,10 @@ export function PlaceCallForm(props: {
 
   if (!agents) {
     return loadError ? (
-      <p className="notice notice--error" role="alert">
-        <CircleAlert size={14} aria-hidden="true" /> {loadError}{' '}
+      <ErrorNotice>
+        {loadError}{' '}
         <button type="button" className="button" onClick={props.onRetryLoad}>Try again</button>
-      </p>
+      </ErrorNotice>
     ) : (
       <p className="muted" role="status"><Loader size={14} aria-hidden="true" /> Loading agents…</p>
     )
@@ -95,11 +96,7 @@ export function PlaceCallForm(props: {
           ))}
         </select>
       </div>
-      {refusal ? (
-        <p className="notice notice--error" role="alert">
-          <CircleAlert size={14} aria-hidden="true" /> {refusal}
-        </p>
-      ) : null}
+      <ErrorNotice>{refusal}</ErrorNotice>
       <div className="dialog-actions">
         <span className="muted small">{placing ? 'Placing the call…' : 'Opens in the Call view once placed.'}</span>
         <span className="header-spacer" />

@@ -1,4 +1,4 @@
-import { CircleAlert } from 'lucide-react'
+import { ErrorNotice } from '../../components/ErrorNotice'
 import type { ActionError } from '../../store/directory-slice'
 
 /** Words for the refusals people meet here; anything else shows the API's own message. */
@@ -15,13 +15,12 @@ function lead(error: NonNullable<ActionError>): string {
 export function ActionErrorNote({ error, what }: { error: ActionError; what?: string }) {
   if (!error) return null
   return (
-    <p className="notice notice--error dir-error" role="alert">
-      <CircleAlert size={14} aria-hidden="true" />
+    <ErrorNotice className="dir-error">
       <span>
         {what ? `${what} failed. ` : ''}
         <strong>{lead(error)}:</strong> {error.message}
         {error.retryAfterSeconds ? ` Try again in ${error.retryAfterSeconds} s.` : ''}
       </span>
-    </p>
+    </ErrorNotice>
   )
 }

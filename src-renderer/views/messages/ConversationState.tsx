@@ -1,8 +1,9 @@
-import { CircleAlert, Database, Loader } from 'lucide-react'
+import { Database, Loader } from 'lucide-react'
 import { useState } from 'react'
 import type { Conversation } from '../../../src-preload/contract'
 import { useAppStore } from '../../store/store-context'
 import { parseStateJson, stateToText } from './state-json'
+import { ErrorNotice } from '../../components/ErrorNotice'
 
 /**
  * The conversation's metadata — the `conversationState` every webhook for it carries — shown and
@@ -63,11 +64,7 @@ export function ConversationState({ conversation: c }: { conversation: Conversat
       <p id={`state-check-${c.id}`} className={`small ${parsed.ok ? 'muted' : 'field-hint--bad'}`} aria-live="polite">
         {parsed.ok ? (parsed.value ? `A JSON object with ${Object.keys(parsed.value).length} keys.` : 'Empty: saving clears the state.') : parsed.message}
       </p>
-      {refusal ? (
-        <p className="notice notice--error" role="alert">
-          <CircleAlert size={14} aria-hidden="true" /> {refusal}
-        </p>
-      ) : null}
+      <ErrorNotice>{refusal}</ErrorNotice>
       <div className="inline">
         <span className="header-spacer" />
         <button type="button" className="button button--quiet" onClick={() => setText(null)}>
