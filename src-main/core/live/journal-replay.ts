@@ -7,13 +7,20 @@ import type { DeliveryLog } from './delivery-log'
 import { applyWebhook, type WebhookEnvelope } from './webhook-events'
 
 /**
+ * How much of the journal a start reads: far more than the board and the inspector keep, so start-up
+ * time stays the same however many months the journal spans.
+ */
+export const REPLAY_RECORDS = 100_000
+
+/**
  * Rebuilds the board from the journal so live calls and their transcripts reappear after a restart
- * or a crash, and puts the accepted deliveries back in the inspector. Streams the files: memory
- * follows the board's and the delivery log's bounds, not the journal's length.
+ * or a crash, and puts the accepted deliveries back in the inspector. Streams the newest files only:
+ * memory follows the board's and the delivery log's bounds, time the replay window.
  */
 export async function replayJournal(
   journal: Journal,
-  deps: { board: CallBoard; directory: AgentDirectory; deliveries: DeliveryLog; emit: (e: BridgeEvent) => void; now: () => string }
+  deps: { board: CallBoard; directory: AgentDirectory; deliveries: DeliveryLog; emit: (e: BridgeEvent) => void; now: () => string },
+  window = REPLAY_RECORDS
 ): Promise<void> {
   const { board } = deps
   // Only the newest accepted deliveries fit in the inspector: keep those records, build them last.
@@ -26,7 +33,7 @@ export async function replayJournal(
       if (recent.length > 2 * deps.deliveries.capacity) recent = recent.slice(-deps.deliveries.capacity)
     } else if (record.kind === 'line') board.addLine(data as unknown as TranscriptTurn)
     else if (record.kind === 'call' && !board.get(String(data.id))) board.upsert({ id: String(data.id) }, data as unknown as CallInfo)
-  })
+  }, { last: window })
   for (const record of recent.slice(-deps.deliveries.capacity)) deps.deliveries.record(deliveryFromJournal(record))
 }
 
