@@ -38,8 +38,10 @@ export interface WebhookServer {
 export interface WebhookServerOptions {
   secret: string
   flaws?: Flaw[]
-  /** Awaited before each voice turn is answered: a slow server (the test moves a fake clock meanwhile). */
+  /** Awaited before each voice turn's final line: a slow server (the test moves a fake clock meanwhile). */
   beforeVoiceReply?: (transcript: string) => Promise<void>
+  /** Awaited before anything is sent back, not even the headers. */
+  beforeHeaders?: () => Promise<void>
 }
 
 type Envelope = { event?: string; channel?: string; data?: Record<string, unknown>; recentHistory?: Array<{ content: string; direction: string }> }
@@ -94,6 +96,7 @@ export async function startWebhookServer(o: WebhookServerOptions): Promise<Webho
     const before = handled.get(id)
     if (before !== undefined) return finish(res, text, 200, before, 'application/x-ndjson')
     const transcript = String(env.data?.transcript ?? '')
+    await o.beforeHeaders?.()
     seen.push({ headers: req.headers, body: text, status: 200 })
     if (flaws.has('stringReply')) {
       res.writeHead(200, { 'content-type': 'application/json' })

@@ -80,6 +80,8 @@ export interface WarningInput {
   status: number | null
   read: ReadReply | null
   timeoutMs: number
+  /** Nothing (or not all) came back before the wait ran out. */
+  timedOut: boolean
   /** A deliberately broken delivery: a refusal is what it should get, not a problem. */
   fault: FaultName | undefined
 }
@@ -95,7 +97,9 @@ export function callerWarnings(w: WarningInput): ScenarioWarning[] {
     return out
   }
   const r = w.read
-  if (r?.endedBy === 'aborted' && w.fault !== 'timeout') {
+  if (!r && w.timedOut && w.fault !== 'timeout') {
+    add('slower_than_timeout', `no reply within the webhook timeout (${secs}): the caller hears silence`)
+  } else if (r?.endedBy === 'aborted' && w.fault !== 'timeout') {
     add('slower_than_timeout', `no complete reply within the webhook timeout (${secs}): the caller hears silence${r.lines.some((l) => l.spoken) ? ' after the interim lines' : ''}`)
   } else if (r && r.closedAtMs !== null && r.closedAtMs > w.timeoutMs) {
     add('slower_than_timeout', `the reply took ${Math.round(r.closedAtMs)} ms, past the webhook timeout (${secs}): AgentPhone would have given up`)
@@ -103,8 +107,9 @@ export function callerWarnings(w: WarningInput): ScenarioWarning[] {
   if (!w.voice || !r || w.status === null) return out
   const discarded = r.lines.filter((l) => !l.spoken)
   for (const l of discarded) {
-    const what = l.raw.trim() === '' ? 'an empty body' : `${JSON.stringify(l.raw.slice(0, 60))}`
-    add('not_an_object', `the reply ${r.ndjson ? 'line' : 'body'} ${what} is not a JSON object: AgentPhone discards it and the caller hears silence`)
+    const kind = r.ndjson ? 'line' : 'body'
+    const what = l.raw.trim() === '' ? `the reply ${kind} is empty` : `the reply ${kind} ${JSON.stringify(l.raw.slice(0, 60))} is not a JSON object`
+    add('not_an_object', `${what}: AgentPhone discards it and the caller hears silence`)
   }
   if (r.ndjson && r.endedBy === 'eof' && r.lines.some((l) => l.spoken)) {
     add('no_final_line', 'the NDJSON stream ended with only interim lines: the turn never got its final line')

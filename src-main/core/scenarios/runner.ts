@@ -103,9 +103,10 @@ export async function runScenario(loaded: LoadedScenario, o: RunOptions): Promis
     const latencyMs = x.read?.endedBy === 'aborted' ? null : (x.read?.closedAtMs ?? null)
     const expect = { ...defaultExpect(fault), ...(step?.expect ?? {}) }
     const checks = checkExpectations(expect, { status: x.status, reply, actions, latencyMs, error: x.error })
+    const timedOut = x.error?.startsWith('no answer within') === true || x.read?.endedBy === 'aborted'
     // A server that cannot be reached fails the step, whatever it expected; a timeout is judged by the warnings.
-    if (x.status === null && !x.error?.startsWith('no answer within')) checks.unshift({ name: 'connected', passed: false, expected: 'an HTTP answer', actual: x.error ?? 'nothing' })
-    const warnings = callerWarnings({ voice: voice && isTurn, status: x.status, read: x.read, timeoutMs: waitMs, fault })
+    if (x.status === null && !timedOut) checks.unshift({ name: 'connected', passed: false, expected: 'an HTTP answer', actual: x.error ?? 'nothing' })
+    const warnings = callerWarnings({ voice: voice && isTurn, status: x.status, read: x.read, timeoutMs: waitMs, timedOut, fault })
     if (fault !== 'duplicateId') previous = req
     const result: StepResult = {
       index,
