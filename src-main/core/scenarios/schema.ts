@@ -84,6 +84,11 @@ export const ScenarioSchema = z
   })
   .superRefine((s, ctx) => {
     s.turns.forEach((step, i) => {
+      const e = step.expect
+      // An SMS answer goes out through the REST API, not in the webhook's response body.
+      if (s.channel === 'sms' && e && (e.replyMatches !== undefined || e.actions !== undefined || e.forbiddenActions !== undefined)) {
+        ctx.addIssue({ code: 'custom', path: ['turns', i, 'expect'], message: 'an SMS webhook answers with a status only (replies go through the REST API): expect status or maxLatencyMs' })
+      }
       if (!('fault' in step)) return
       if (step.fault === 'duplicateId' && i === 0) {
         ctx.addIssue({ code: 'custom', path: ['turns', i, 'fault'], message: 'duplicateId resends the step before it, so it cannot come first' })

@@ -84,3 +84,10 @@ describe('parseScenario', () => {
     expect(problems('- just\n- a list\n')[0]).toMatch(/a YAML mapping/)
   })
 })
+
+describe('SMS scenarios', () => {
+  it('refuse reply expectations: an SMS answer is a status, the reply goes through the REST API', () => {
+    const out = problems('name: t\nchannel: sms\nturns:\n  - caller: hi\n    expect: { replyMatches: x }\n  - caller: ok\n    expect: { status: 200 }\n')
+    expect(out).toEqual([expect.stringMatching(/^calls\/x\.yaml:5:13: .*REST API/)])
+  })
+})
