@@ -30,13 +30,13 @@ function compareStep(now: StepResult, was: StepResult, maxIncreasePercent: numbe
   return { ...now, checks, passed: checks.every((c) => c.passed) }
 }
 
-/** Same scenario name and step label; a step the baseline lacks is reported, not guessed at. */
+/** Same scenario name, same step position and label; a step that changed is reported, not guessed at. */
 function compareScenario(now: ScenarioResult, was: ScenarioResult | undefined, maxIncreasePercent: number): ScenarioResult {
   if (!was) return now
   const steps = now.steps.map((step) => {
-    const old = was.steps.find((s) => s.index === step.index && s.label === step.label)
-    if (old) return compareStep(step, old, maxIncreasePercent)
-    const check = { name: 'baseline', passed: false, expected: 'a step with this label in the baseline', actual: 'none (the scenario changed: save a new baseline)' }
+    const old = was.steps.find((s) => s.index === step.index)
+    if (old?.label === step.label) return compareStep(step, old, maxIncreasePercent)
+    const check = { name: 'baseline', passed: false, expected: old ? old.label : 'no step here', actual: `${step.label} (the scenario changed: save a new baseline)` }
     return { ...step, checks: [...step.checks, check], passed: false }
   })
   return { ...now, steps, passed: steps.every((s) => s.passed) }
