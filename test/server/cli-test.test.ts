@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { JSDOM } from 'jsdom'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { parseXml, type XmlNode } from '../helpers/xml'
 import { startWebhookServer, type Flaw, type WebhookServer } from '../helpers/webhook-servers'
 import { buildCli } from './helpers/build-cli'
 
@@ -66,8 +66,8 @@ function runCli(args: string[]): Promise<{ code: number | null; stdout: string; 
   })
 }
 
-function junit(file: string): Document {
-  const doc = new new JSDOM('').window.DOMParser().parseFromString(readFileSync(file, 'utf8'), 'application/xml')
+function junit(file: string): XmlNode {
+  const doc = parseXml(readFileSync(file, 'utf8'))
   expect(doc.getElementsByTagName('parsererror')).toHaveLength(0)
   return doc
 }
@@ -101,7 +101,7 @@ describe('switchboard test (a real child process)', () => {
     expect(r.stdout).toContain('FAIL order status')
     expect(r.stdout).toContain('✗ actions: expected hangup, interim, got interim')
     const doc = junit(file)
-    const failures = [...doc.getElementsByTagName('failure')].map((f) => `${(f.parentNode as Element).getAttribute('name')} | ${f.getAttribute('message')}`)
+    const failures = [...doc.getElementsByTagName('failure')].map((f) => `${f.parentNode!.getAttribute('name')} | ${f.getAttribute('message')}`)
     expect(failures).toEqual([
       'step 2: fault badSignature | status: expected 401, got 200',
       'step 3: fault staleTimestamp | status: expected 4xx, got 200',

@@ -1,4 +1,3 @@
-import { JSDOM } from 'jsdom'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { RunResult } from '../../../src-preload/scenario-payloads'
 import { systemClock } from '../../../src-main/core/ports'
@@ -6,6 +5,7 @@ import { compareWithBaseline, parseBaseline } from '../../../src-main/core/scena
 import { toJUnit } from '../../../src-main/core/scenarios/junit'
 import { runScenarios } from '../../../src-main/core/scenarios/runner'
 import { fakeClock } from '../../server/helpers/fake-clock'
+import { parseXml } from '../../helpers/xml'
 import { startWebhookServer, type Flaw, type WebhookServer } from '../../helpers/webhook-servers'
 import { SECRET, load } from './fixtures'
 
@@ -15,7 +15,6 @@ afterEach(async () => {
   servers = []
 })
 
-const parseXml = (xml: string): Document => new new JSDOM('').window.DOMParser().parseFromString(xml, 'application/xml')
 
 async function runAgainst(flaws: Flaw[], text: string, thinkMs = 0, timeoutSeconds?: number): Promise<RunResult> {
   const clock = fakeClock(Date.now())
