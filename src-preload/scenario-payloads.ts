@@ -128,3 +128,67 @@ export const ScenarioStepEventSchema = z.object({
   result: StepResultSchema.nullable()
 })
 export const ScenarioFinishedEventSchema = z.object({ runId: z.string(), result: RunResultSchema.nullable(), error: z.string().nullable() })
+
+// ---------------------------------------------------------------------------------------------
+// Bridge commands and events of the Scenarios view (spread into contract.ts)
+
+const ScenarioText = z.string().max(200_000, 'a scenario file is limited to 200 KB')
+const ScenarioName = z.string().trim().min(1, 'give the scenario a name').max(120)
+const RunId = z.string().min(1).max(100)
+
+export const ResendResultSchema = z.object({
+  url: z.string(),
+  webhookId: z.string(),
+  status: z.number().nullable(),
+  latencyMs: z.number().nullable(),
+  error: z.string().nullable(),
+  body: z.string(),
+  lines: z.array(ReplyLineSchema)
+})
+export type ResendResult = z.infer<typeof ResendResultSchema>
+
+export const scenarioCommandParams = {
+  'scenarios.list': z.strictObject({}),
+  'scenarios.read': z.strictObject({ name: ScenarioName }),
+  'scenarios.save': z.strictObject({ name: ScenarioName, text: ScenarioText }),
+  'scenarios.delete': z.strictObject({ name: ScenarioName }),
+  'scenarios.validate': z.strictObject({ text: ScenarioText }),
+  /** Starts a run and answers its id at once; `scenario.step` / `scenario.finished` follow. */
+  'scenarios.run': z.strictObject({
+    text: ScenarioText,
+    webhookUrl: z.string().url('the webhook URL must be a URL').max(2083),
+    /** The secret the server verifies with; the documented test secret when absent. */
+    secret: z.string().min(1).max(500).optional(),
+    /** A saved scenario whose baseline the run is compared with, if it has one. */
+    baselineOf: ScenarioName.optional(),
+    maxLatencyIncrease: z.number().min(0).max(10_000).optional()
+  }),
+  'scenarios.stop': z.strictObject({ runId: RunId }),
+  /** A finished (or live) call's transcript as scenario text. */
+  'scenarios.fromCall': z.strictObject({ callId: z.string().min(1).max(200) }),
+  'scenarios.saveBaseline': z.strictObject({ runId: RunId, name: ScenarioName }),
+  /** Sends a delivery's (edited) body again, signed now with the current secret; to the receiver unless `url`. */
+  'webhooks.resend': z.strictObject({
+    deliveryId: z.string().min(1).max(200),
+    body: z.string().min(1, 'the body is empty').max(1024 * 1024),
+    url: z.string().url().max(2083).optional()
+  })
+} as const
+
+export interface ScenarioCommandResults {
+  'scenarios.list': { items: SavedScenario[] }
+  'scenarios.read': { name: string; text: string }
+  'scenarios.save': SavedScenario
+  'scenarios.delete': Record<string, never>
+  'scenarios.validate': { problems: ScenarioProblem[]; name: string | null; steps: number }
+  'scenarios.run': { runId: string }
+  'scenarios.stop': Record<string, never>
+  'scenarios.fromCall': { name: string; text: string }
+  'scenarios.saveBaseline': SavedScenario
+  'webhooks.resend': ResendResult
+}
+
+export const scenarioEventSchemas = {
+  'scenario.step': ScenarioStepEventSchema,
+  'scenario.finished': ScenarioFinishedEventSchema
+} as const
