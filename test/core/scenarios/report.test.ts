@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { RunResult } from '../../../src-preload/scenario-payloads'
-import { systemClock } from '../../../src-main/core/ports'
 import { compareWithBaseline, parseBaseline } from '../../../src-main/core/scenarios/baseline'
 import { toJUnit } from '../../../src-main/core/scenarios/junit'
 import { runScenarios } from '../../../src-main/core/scenarios/runner'
