@@ -3,6 +3,7 @@ import type { Delivery } from '../../../src-preload/contract'
 import { formatClock } from '../../lib/format'
 import { formatTtfb, subjectId } from './delivery-words'
 import { OutcomeBadge, ReplayedTag } from './OutcomeBadge'
+import { ResendPanel } from './ResendPanel'
 
 /** JSON bodies are easier to read indented; anything else (a refused, malformed body) is shown as sent. */
 function prettyBody(body: string): string {
@@ -33,6 +34,7 @@ export function DeliveryDetail({ delivery: d, replaying, onReplay }: Props) {
           {replaying ? 'Replaying…' : 'Replay'}
         </button>
       </div>
+      <ResendPanel key={d.id} delivery={d} />
       <dl className="wh-facts">
         <dt>Received</dt>
         <dd className="mono">{formatClock(d.receivedAt)}</dd>
