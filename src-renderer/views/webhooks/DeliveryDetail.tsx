@@ -6,7 +6,7 @@ import { OutcomeBadge, ReplayedTag } from './OutcomeBadge'
 import { ResendPanel } from './ResendPanel'
 
 /** JSON bodies are easier to read indented; anything else (a refused, malformed body) is shown as sent. */
-function prettyBody(body: string): string {
+export function prettyBody(body: string): string {
   try {
     return JSON.stringify(JSON.parse(body), null, 2)
   } catch {

@@ -3,14 +3,7 @@ import { useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import type { Delivery } from '../../../src-preload/contract'
 import { useAppStore } from '../../store/store-context'
-
-function pretty(body: string): string {
-  try {
-    return JSON.stringify(JSON.parse(body), null, 2)
-  } catch {
-    return body
-  }
-}
+import { prettyBody } from './DeliveryDetail'
 
 /**
  * Edit a delivery's body and send it again, signed by the core with the current webhook secret
@@ -21,7 +14,7 @@ export function ResendPanel({ delivery }: { delivery: Delivery }) {
     useShallow((s) => ({ busy: s.resending === delivery.id, result: s.resendResults[delivery.id], resend: s.resendDelivery }))
   )
   const [open, setOpen] = useState(false)
-  const [body, setBody] = useState(() => pretty(delivery.body))
+  const [body, setBody] = useState(() => prettyBody(delivery.body))
   const [url, setUrl] = useState('')
   if (!open) {
     return (
