@@ -1,18 +1,9 @@
 import { Loader2, RotateCcw } from 'lucide-react'
 import type { Delivery } from '../../../src-preload/contract'
 import { formatClock } from '../../lib/format'
-import { formatTtfb, subjectId } from './delivery-words'
+import { formatTtfb, prettyBody, subjectId } from './delivery-words'
 import { OutcomeBadge, ReplayedTag } from './OutcomeBadge'
 import { ResendPanel } from './ResendPanel'
-
-/** JSON bodies are easier to read indented; anything else (a refused, malformed body) is shown as sent. */
-export function prettyBody(body: string): string {
-  try {
-    return JSON.stringify(JSON.parse(body), null, 2)
-  } catch {
-    return body
-  }
-}
 
 function formatOffset(ms: number): string {
   return ms < 1000 ? `+${Math.round(ms)} ms` : `+${(ms / 1000).toFixed(2)} s`

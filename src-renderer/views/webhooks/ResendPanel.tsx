@@ -3,7 +3,7 @@ import { useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import type { Delivery } from '../../../src-preload/contract'
 import { useAppStore } from '../../store/store-context'
-import { prettyBody } from './DeliveryDetail'
+import { prettyBody } from './delivery-words'
 
 /**
  * Edit a delivery's body and send it again, signed by the core with the current webhook secret
