@@ -1,16 +1,21 @@
 import path from 'node:path'
-import type { Page } from 'playwright-core'
+import AxeBuilder from '@axe-core/playwright'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEFAULT_TEST_SECRET } from '../../src-main/core/scenarios/secret'
 import { startWebhookServer, type WebhookServer } from '../helpers/webhook-servers'
 import { SHOTS, useApp } from './helpers/app'
+import { openUi, type Theme } from './helpers/scenes'
 
 let page: Page
+let browser: Browser
+let ui: string
 let good: WebhookServer
 let broken: WebhookServer
 
 useApp((app) => {
-  ;({ page } = app)
+  ;({ page, browser } = app)
+  ui = app.serve.ready.ui
 })
 beforeAll(async () => {
   // Two webhook servers a developer might have written: one right, one that answers with a bare string.
@@ -66,6 +71,20 @@ describe('a sandbox call saved as a scenario, played against webhook servers, in
     await steps.getByText(/replyMatches failed: expected \/Order 4521 ships tomorrow\\\.\/i, got \(silence\)/).waitFor()
     await page.screenshot({ path: path.join(SHOTS, 'scenarios-failed.png') })
     expect(good.seen.length).toBeGreaterThanOrEqual(2)
+  })
+
+  it.each<Theme>(['light', 'dark'])('has no serious or critical accessibility violations with a failed run open (%s theme)', async (theme) => {
+    const fresh = await openUi(browser, ui, theme)
+    try {
+      await fresh.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Scenarios' }).click()
+      expect(await runAgainst(fresh, broken.url)).toMatch(/^Failed: /)
+      await fresh.getByRole('list', { name: 'Steps' }).getByText('Request and response').first().click()
+      const results = await new AxeBuilder({ page: fresh }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze()
+      const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`)
+      expect(serious).toEqual([])
+    } finally {
+      await fresh.context().close()
+    }
   })
 
   it('shows a problem at its line while the scenario is being edited', async () => {
