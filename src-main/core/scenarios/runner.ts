@@ -39,6 +39,7 @@ export interface RunOptions {
 /** How long AgentPhone waits before it hangs up on a `timeout` fault's request, unless `afterMs` says. */
 export const DEFAULT_TIMEOUT_FAULT_MS = 50
 const PROBE_LINE = 'This is a test delivery.'
+const STOPPED = 'the run was stopped'
 
 function labelOf(step: Step, index: number): string {
   if (isFault(step)) return `step ${index + 1}: fault ${step.fault}`
@@ -54,10 +55,13 @@ interface Exchange {
   error: string | null
 }
 
-async function exchange(url: string, req: OutgoingRequest, voice: boolean, waitMs: number, clock: Clock): Promise<Exchange> {
+async function exchange(url: string, req: OutgoingRequest, voice: boolean, waitMs: number, clock: Clock, stop?: AbortSignal): Promise<Exchange> {
   const startedAt = clock.now()
   const controller = new AbortController()
   const timer = clock.after(waitMs, () => controller.abort())
+  // Stopping the run drops the request in flight too, rather than waiting out its timeout.
+  const onStop = (): void => controller.abort()
+  stop?.addEventListener('abort', onStop, { once: true })
   const out: Exchange = { status: null, firstByteMs: null, contentType: null, read: null, error: null }
   try {
     const res = await postWebhook(url, req.headers, req.body, controller.signal)
@@ -71,7 +75,9 @@ async function exchange(url: string, req: OutgoingRequest, voice: boolean, waitM
     out.error = controller.signal.aborted ? `no answer within ${waitMs} ms` : (err as Error).message
   } finally {
     timer.cancel()
+    stop?.removeEventListener('abort', onStop)
   }
+  if (stop?.aborted) out.error = STOPPED
   return out
 }
 
@@ -96,17 +102,19 @@ export async function runScenario(loaded: LoadedScenario, o: RunOptions): Promis
     o.onStep?.({ scenario: scenario.name, index, label, phase: 'sent', request: requestView(req), result: null })
     const isTurn = envelope.event === 'agent.message'
     const waitMs = fault === 'timeout' ? (step && isFault(step) ? (step.afterMs ?? DEFAULT_TIMEOUT_FAULT_MS) : DEFAULT_TIMEOUT_FAULT_MS) : timeoutMs
-    const x = await exchange(o.webhookUrl, req, voice && isTurn, waitMs, o.clock)
+    const x = await exchange(o.webhookUrl, req, voice && isTurn, waitMs, o.clock, o.signal)
     const lines = x.read?.lines ?? []
     const reply = spokenText(lines)
     const actions = actionsOf(lines)
     const latencyMs = x.read?.endedBy === 'aborted' ? null : (x.read?.closedAtMs ?? null)
     const expect = { ...defaultExpect(fault), ...(step?.expect ?? {}) }
     const checks = checkExpectations(expect, { status: x.status, reply, actions, latencyMs, error: x.error })
-    const timedOut = x.error?.startsWith('no answer within') === true || x.read?.endedBy === 'aborted'
+    const stopped = x.error === STOPPED
+    const timedOut = !stopped && (x.error?.startsWith('no answer within') === true || x.read?.endedBy === 'aborted')
     // A server that cannot be reached fails the step, whatever it expected; a timeout is judged by the warnings.
-    if (x.status === null && !timedOut) checks.unshift({ name: 'connected', passed: false, expected: 'an HTTP answer', actual: x.error ?? 'nothing' })
-    const warnings = callerWarnings({ voice: voice && isTurn, status: x.status, read: x.read, timeoutMs: waitMs, timedOut, fault })
+    if (stopped) checks.unshift({ name: 'finished', passed: false, expected: 'an answer', actual: STOPPED })
+    else if (x.status === null && !timedOut) checks.unshift({ name: 'connected', passed: false, expected: 'an HTTP answer', actual: x.error ?? 'nothing' })
+    const warnings = stopped ? [] : callerWarnings({ voice: voice && isTurn, status: x.status, read: x.read, timeoutMs: waitMs, timedOut, fault })
     if (fault !== 'duplicateId') previous = req
     const result: StepResult = {
       index,

@@ -133,3 +133,23 @@ describe('scenarios in the app (through the bridge contract)', () => {
     expect(other.seen[0]!.headers['x-webhook-signature']).toMatch(/^sha256=[0-9a-f]{64}$/)
   })
 })
+
+describe('stopping a run', () => {
+  it('drops the request in flight and finishes the run as failed, without waiting for the timeout', async () => {
+    const { call, recorder } = await start()
+    let release!: () => void
+    const held = new Promise<void>((resolve) => (release = resolve))
+    const s = await startWebhookServer({ secret: DEFAULT_TEST_SECRET, beforeHeaders: () => held })
+    servers.push(s)
+    const { runId } = await call('scenarios.run', { text: 'name: held\nturns:\n  - caller: "order 1"\n  - caller: "order 2"\n', webhookUrl: s.url })
+    await recorder.waitFor('scenario.step', (e) => e.runId === runId && e.phase === 'sent')
+    await call('scenarios.stop', { runId })
+    const done = await recorder.waitFor('scenario.finished', (f) => f.runId === runId)
+    release()
+    const steps = done.result!.scenarios[0]!.steps
+    expect(steps).toHaveLength(1)
+    expect(steps[0]!.checks[0]).toEqual({ name: 'finished', passed: false, expected: 'an answer', actual: 'the run was stopped' })
+    expect(steps[0]!.warnings).toEqual([])
+    expect(done.result!.passed).toBe(false)
+  })
+})
