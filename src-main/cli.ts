@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `switchboard serve | sim`: the headless entry point (built to out/main/cli.js). It never imports
+ * `switchboard serve | sim | test`: the headless entry point (built to out/main/cli.js). It never imports
  * Electron. stdout carries exactly one JSON line once ready; logs and errors go to stderr.
  */
 import { readFileSync } from 'node:fs'
@@ -11,6 +11,7 @@ import { Simulator } from './core/sim/simulator'
 import { parseCliArgs, USAGE, UsageError } from './server/cli-args'
 import type { CliArgs } from './server/cli-args'
 import { runServe, runSim } from './server/cli-commands'
+import { runTest } from './server/cli-test'
 import type { Running } from './server/cli-commands'
 import { systemClock } from './core/ports'
 
@@ -37,7 +38,7 @@ function readVersion(): string | undefined {
 
 const printLine = (line: string): void => void process.stdout.write(`${line}\n`)
 
-function start(args: Exclude<CliArgs, { command: 'help' }>): Promise<Running> {
+function start(args: Exclude<CliArgs, { command: 'help' | 'test' }>): Promise<Running> {
   if (args.command === 'serve') {
     // out/main/cli.js → out/web: the renderer built for the browser.
     const staticDir = fileURLToPath(new URL('../web', import.meta.url))
@@ -61,6 +62,12 @@ async function main(): Promise<void> {
   }
   if (args.command === 'help') {
     process.stderr.write(`${USAGE}\n`)
+    return
+  }
+  if (args.command === 'test') {
+    const out = (text: string): void => void process.stdout.write(text)
+    const err = (text: string): void => void process.stderr.write(text)
+    process.exitCode = await runTest(args, { clock: systemClock, env: process.env, out, err })
     return
   }
 

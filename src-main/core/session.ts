@@ -1,5 +1,5 @@
 import path from 'node:path'
-import type { AppStatus, BridgeEvent, BridgeResult, Settings } from '../../src-preload/contract'
+import type { AppStatus, BridgeEvent, BridgeResult, CallInfo, Settings, TranscriptTurn } from '../../src-preload/contract'
 import { toCoreError } from './agentphone/errors'
 import { dispatch } from './dispatch'
 import { appHandlers } from './handlers/app'
@@ -8,6 +8,7 @@ import type { SessionContext } from './handlers/context'
 import { directoryHandlers } from './handlers/directory'
 import { messagingHandlers } from './handlers/messaging'
 import { sandboxHandlers } from './handlers/sandbox'
+import { scenarioHandlers } from './handlers/scenarios'
 import type { HandlerMap } from './handlers/types'
 import { webhookConnectHandlers } from './handlers/webhook-connect'
 import { webhookHandlers } from './handlers/webhooks'
@@ -27,6 +28,8 @@ import { applyWebhook, type WebhookEnvelope } from './live/webhook-events'
 import { wireBrokerEvents, wireSandboxEvents } from './live/wiring'
 import { memorySecrets, memoryStore, silentLogger, systemClock, type Logger } from './ports'
 import { createReceiver, recentWebhookIds } from './receiver/receiver'
+import { ScenarioService } from './scenarios/service'
+import { ScenarioStore } from './scenarios/store'
 import type { SessionLike, SessionOptions } from './session-types'
 import { TurnBroker } from './turns/turn-broker'
 
@@ -163,6 +166,8 @@ export class Session implements SessionLike {
     onStop(() => receiver.stop())
     onStop(() => broker.closeAll())
     onStop(() => tracker.stopAll())
+    const scenarios = new ScenarioService(new ScenarioStore(path.join(o.dataDir, 'scenarios')), { clock, logger, emit: this.emit })
+    onStop(() => scenarios.stopAll())
 
     this.ctx = {
       mode: o.mode,
@@ -207,7 +212,19 @@ export class Session implements SessionLike {
       ...directoryHandlers(this.ctx),
       ...messagingHandlers(this.ctx),
       ...webhookHandlers(this.ctx),
-      ...webhookConnectHandlers(this.ctx)
+      ...webhookConnectHandlers(this.ctx),
+      ...scenarioHandlers({
+        service: scenarios,
+        clock,
+        call: async (callId) => {
+          const found = await this.invoke('calls.get', { callId })
+          return found.ok ? (found.value as { call: CallInfo; transcript: TranscriptTurn[] }) : null
+        },
+        delivery: (id) => deliveries.get(id) ?? null,
+        receiverUrl: () => receiver.url,
+        currentSecret: () => ring.current,
+        webhookTimeoutMs: () => settings().webhookTimeoutSeconds * 1000
+      })
     }
 
     if (sandbox) {

@@ -4,6 +4,8 @@
  */
 import { parseArgs } from 'node:util'
 import type { ParseArgsConfig } from 'node:util'
+import { TEST_USAGE, parseTestArgs } from './cli-test-args'
+import type { TestArgs } from './cli-test-args'
 
 export const USAGE = `usage:
   switchboard serve [--host H] [--port P] [--receiver-port R] [--data-dir D] [--base-url URL]
@@ -11,6 +13,7 @@ export const USAGE = `usage:
       Live mode when AGENTPHONE_API_KEY is set, otherwise sandbox (built-in simulator).
   switchboard sim [--host H] [--port P] [--api-key K] [--webhook-url U] [--seed]
       Runs only the AgentPhone simulator, e.g. against your own webhook server.
+${TEST_USAGE}
 
   Ports default to 0 (any free port); hosts to 127.0.0.1. Prints one JSON line when ready.`
 
@@ -46,7 +49,7 @@ export interface SimArgs {
   seed: boolean
 }
 
-export type CliArgs = ServeArgs | SimArgs | { command: 'help' }
+export type CliArgs = ServeArgs | SimArgs | TestArgs | { command: 'help' }
 
 function parsePort(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined
@@ -126,5 +129,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     }
   }
 
-  throw new UsageError(`unknown command "${command}" (expected serve or sim)`)
+  if (command === 'test') return parseTestArgs(rest)
+
+  throw new UsageError(`unknown command "${command}" (expected serve, sim or test)`)
 }

@@ -14,6 +14,7 @@ export const GO_KEYS: Readonly<Record<string, NavView>> = {
   a: 'agents',
   n: 'numbers',
   w: 'webhooks',
+  c: 'scenarios',
   u: 'usage',
   s: 'settings'
 }

@@ -14,6 +14,7 @@ import { createSettingsSlice } from './settings-slice'
 import { createWebhookConnectSlice } from './webhook-connect-slice'
 import { createWebhooksSlice } from './webhooks-slice'
 import { createSupervisionSlice } from './supervision-slice'
+import { createScenariosSlice } from './scenarios-slice'
 import type { AppState, AppStore, SliceDeps } from './types'
 
 function defaultStorage(): SliceDeps['storage'] {
@@ -45,7 +46,8 @@ export function createAppStore(bridge: BridgeClient, storage: SliceDeps['storage
       ...createWebhooksSlice(deps),
       ...createWebhookConnectSlice(deps),
       ...createGapsSlice(deps),
-      ...createSettingsSlice(deps)
+      ...createSettingsSlice(deps),
+      ...createScenariosSlice(deps)
     }
   }))
 }

@@ -4,6 +4,7 @@ import { runBatched } from './batch'
 import { subscribeWebhookEvents } from './webhooks-events'
 import { subscribeMessaging } from './messages-events'
 import { startSupervision } from './start-supervision'
+import { subscribeScenarioEvents } from './scenarios-events'
 
 /**
  * Subscribes the store to the bridge's pushed events (once, outside React) and loads the
@@ -53,6 +54,7 @@ export function startStore(store: AppStore, bridge: BridgeClient): () => void {
     bridge.on('sandbox.ring', (ring) => s().setRinging(ring)),
     ...subscribeWebhookEvents(store, bridge),
     ...subscribeMessaging(store, bridge),
+    ...subscribeScenarioEvents(store, bridge),
     startSupervision(store, bridge)
   ]
 

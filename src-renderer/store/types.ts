@@ -6,8 +6,9 @@ import type { UsageSlice } from './usage-slice'
 import type { SupervisionSlice } from './supervision-types'
 import type { MessagingState } from './messages-types'
 import type { GapsSlice, SettingsSlice, WebhookConnectSlice, WebhooksSlice } from './webhooks-types'
+import type { ScenariosSlice } from './scenarios-types'
 
-export type NavView = 'monitor' | 'messages' | 'agents' | 'numbers' | 'webhooks' | 'usage' | 'settings'
+export type NavView = 'monitor' | 'messages' | 'agents' | 'numbers' | 'webhooks' | 'scenarios' | 'usage' | 'settings'
 export type ThemeChoice = 'system' | 'light' | 'dark'
 
 export interface AppSlice {
@@ -93,7 +94,7 @@ export interface ToastsSlice {
   report<T>(what: string, result: BridgeResult<T>): T | undefined
 }
 
-export type AppState = AppSlice & CallsSlice & SandboxSlice & DraftsSlice & ToastsSlice & DirectorySlice & UsageSlice & WebhooksSlice & WebhookConnectSlice & GapsSlice & SettingsSlice & MessagingState & SupervisionSlice
+export type AppState = AppSlice & CallsSlice & SandboxSlice & DraftsSlice & ToastsSlice & DirectorySlice & UsageSlice & WebhooksSlice & WebhookConnectSlice & GapsSlice & SettingsSlice & MessagingState & SupervisionSlice & ScenariosSlice
 export type AppStore = StoreApi<AppState>
 
 /** Every slice gets the store's set/get plus the bridge: bridge calls live in actions only. */

@@ -7,6 +7,7 @@ import { UsageView } from './usage/UsageView'
 import { MessagesView } from './messages/MessagesView'
 import { SettingsView } from './settings/SettingsView'
 import { WebhooksView } from './webhooks/WebhooksView'
+import { ScenariosView } from './scenarios/ScenariosView'
 
 /**
  * Which component renders each navigation view. A view not listed shows its placeholder. Each
@@ -19,5 +20,6 @@ export const VIEWS: Partial<Record<NavView, ComponentType>> = {
   usage: UsageView,
   messages: MessagesView,
   webhooks: WebhooksView,
+  scenarios: ScenariosView,
   settings: SettingsView
 }

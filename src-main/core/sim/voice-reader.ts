@@ -55,12 +55,23 @@ export function isNdjson(contentType: string | undefined): boolean {
  * response so the webhook server sees the turn is over.
  */
 export async function* readVoiceResponse(res: IncomingMessage): AsyncGenerator<VoiceLine> {
+  for await (const raw of readReplyUnits(res)) {
+    const line = parseVoiceLine(raw)
+    if (line) yield line
+  }
+}
+
+/**
+ * The response as AgentPhone splits it, before judging: each NDJSON line as it arrives, or the
+ * whole body when it is not NDJSON. The scenario runner reads these too, to say why a line was
+ * discarded. Stopping early destroys the response.
+ */
+export async function* readReplyUnits(res: IncomingMessage): AsyncGenerator<string> {
   try {
     if (!isNdjson(res.headers['content-type'])) {
       const chunks: Buffer[] = []
       for await (const chunk of res) chunks.push(chunk as Buffer)
-      const line = parseVoiceLine(Buffer.concat(chunks).toString('utf8'))
-      if (line) yield line
+      yield Buffer.concat(chunks).toString('utf8')
       return
     }
     // Split on bytes, not on decoded text, so a multi-byte character cut across chunks survives.
@@ -69,14 +80,14 @@ export async function* readVoiceResponse(res: IncomingMessage): AsyncGenerator<V
       pending = Buffer.concat([pending, chunk as Buffer])
       let nl = pending.indexOf(0x0a)
       while (nl !== -1) {
-        const line = parseVoiceLine(pending.subarray(0, nl).toString('utf8'))
+        const line = pending.subarray(0, nl).toString('utf8')
         pending = pending.subarray(nl + 1)
-        if (line) yield line
+        if (line.trim()) yield line
         nl = pending.indexOf(0x0a)
       }
     }
-    const last = parseVoiceLine(pending.toString('utf8'))
-    if (last) yield last
+    const last = pending.toString('utf8')
+    if (last.trim()) yield last
   } finally {
     res.destroy()
   }

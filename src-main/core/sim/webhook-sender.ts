@@ -41,6 +41,14 @@ export function signedHeaders(p: Pick<SignedPost, 'secret' | 'body' | 'webhookId
 }
 
 export function postSigned(p: SignedPost): Promise<IncomingMessage> {
+  return postWebhook(p.url, signedHeaders(p), p.body, p.signal)
+}
+
+/**
+ * The POST itself, headers as given: `postSigned` for real deliveries, and the scenario runner's
+ * deliberately broken ones (a bad signature, a tampered body) use the same plumbing.
+ */
+export function postWebhook(target: string, signed: Record<string, string>, body: Buffer, signal: AbortSignal): Promise<IncomingMessage> {
   return new Promise((resolve, reject) => {
     let settled = false
     const fail = (err: unknown): void => {
@@ -51,14 +59,14 @@ export function postSigned(p: SignedPost): Promise<IncomingMessage> {
     }
     let url: URL
     try {
-      url = new URL(p.url)
+      url = new URL(target)
     } catch {
-      fail(new Error(`invalid webhook URL: ${p.url}`))
+      fail(new Error(`invalid webhook URL: ${target}`))
       return
     }
     const transport = url.protocol === 'https:' ? https : http
-    const headers = { ...signedHeaders(p), 'Content-Length': String(p.body.length) }
-    const req = transport.request(url, { method: 'POST', headers, signal: p.signal, agent: false }, (res) => {
+    const headers = { ...signed, 'Content-Length': String(body.length) }
+    const req = transport.request(url, { method: 'POST', headers, signal, agent: false }, (res) => {
       // An abort after the answer started destroys the response; without a listener that would throw.
       res.on('error', () => {})
       settled = true
@@ -66,7 +74,7 @@ export function postSigned(p: SignedPost): Promise<IncomingMessage> {
     })
     // Stays attached for the request's whole life: an abort after the response must not crash us.
     req.on('error', fail)
-    req.end(p.body)
+    req.end(body)
   })
 }
 

@@ -10,6 +10,7 @@ import { waitingTurnFor } from '../../store/selectors'
 import { useAppStore } from '../../store/store-context'
 import { CallerAnnouncer } from './CallerAnnouncer'
 import { ReplyComposer } from './ReplyComposer'
+import { SaveAsScenario } from './SaveAsScenario'
 import { Transcript } from './Transcript'
 import { useCallKeys } from './use-call-keys'
 
@@ -73,6 +74,7 @@ export function CallView({ callId }: { callId: string }) {
         <span className="mono muted small call-id" title="AgentPhone call id">
           {call.id}
         </span>
+        <SaveAsScenario callId={call.id} ended={ended} />
         <button
           type="button"
           className="button button--danger"

@@ -1,17 +1,9 @@
 import { Loader2, RotateCcw } from 'lucide-react'
 import type { Delivery } from '../../../src-preload/contract'
 import { formatClock } from '../../lib/format'
-import { formatTtfb, subjectId } from './delivery-words'
+import { formatTtfb, prettyBody, subjectId } from './delivery-words'
 import { OutcomeBadge, ReplayedTag } from './OutcomeBadge'
-
-/** JSON bodies are easier to read indented; anything else (a refused, malformed body) is shown as sent. */
-function prettyBody(body: string): string {
-  try {
-    return JSON.stringify(JSON.parse(body), null, 2)
-  } catch {
-    return body
-  }
-}
+import { ResendPanel } from './ResendPanel'
 
 function formatOffset(ms: number): string {
   return ms < 1000 ? `+${Math.round(ms)} ms` : `+${(ms / 1000).toFixed(2)} s`
@@ -33,6 +25,7 @@ export function DeliveryDetail({ delivery: d, replaying, onReplay }: Props) {
           {replaying ? 'Replaying…' : 'Replay'}
         </button>
       </div>
+      <ResendPanel key={d.id} delivery={d} />
       <dl className="wh-facts">
         <dt>Received</dt>
         <dd className="mono">{formatClock(d.receivedAt)}</dd>

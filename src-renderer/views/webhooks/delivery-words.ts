@@ -37,3 +37,12 @@ export function deliveryLabel(d: Delivery, time: string): string {
   parts.push(d.status ? `HTTP ${d.status}` : 'no answer yet')
   return parts.join(', ')
 }
+
+/** JSON bodies are easier to read indented; anything else (a refused, malformed body) is shown as sent. */
+export function prettyBody(body: string): string {
+  try {
+    return JSON.stringify(JSON.parse(body), null, 2)
+  } catch {
+    return body
+  }
+}
