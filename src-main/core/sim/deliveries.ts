@@ -60,7 +60,8 @@ export class Deliverer {
       attemptCount: 0,
       lastAttemptAt: null,
       nextRetryAt: null,
-      createdAt: isoNow(this.o.clock)
+      createdAt: isoNow(this.o.clock),
+      responseMs: null
     }
     account.deliveries.push(rec)
     return rec
@@ -109,9 +110,11 @@ export class Deliverer {
     this.inflight.add(controller)
     const timer = this.o.clock.after(this.timeoutFor(webhook), () => controller.abort())
     let transient = true
+    const began = this.o.clock.now()
     try {
       const res = await this.attemptOnce(webhook, rec, body, controller.signal)
       rec.httpStatus = res.statusCode ?? 0
+      rec.responseMs = this.o.clock.now() - began
       rec.responseBody = await readSome(res)
       const status = rec.httpStatus
       if (status >= 200 && status < 300) {
@@ -154,9 +157,11 @@ export class Deliverer {
     const abort = (): void => controller.abort()
     signal.addEventListener('abort', abort, { once: true })
     this.inflight.add(controller)
+    const began = this.o.clock.now()
     try {
       const res = await this.attemptOnce(route.webhook, rec, Buffer.from(JSON.stringify(envelope), 'utf8'), controller.signal)
       rec.httpStatus = res.statusCode ?? 0
+      rec.responseMs = this.o.clock.now() - began
       const ok = rec.httpStatus >= 200 && rec.httpStatus < 300
       rec.status = ok ? 'delivered' : 'failed'
       if (!ok) rec.errorMessage = `HTTP ${rec.httpStatus}`
