@@ -8,9 +8,9 @@ export const isOver = (call: CallRec): boolean => TERMINAL.has(call.status)
 /** A call that connected, ended and was not placed with `disableRecording` has a recording. */
 export const hasRecording = (call: CallRec): boolean => isOver(call) && call.answeredAt !== null && call.recording !== false
 
-/** Whole seconds from the answer (or the start, if never answered) to the end; null while live. */
+/** Whole seconds of talk, from the answer to the end: 0 for a call never answered, null while live. */
 export function durationSeconds(c: CallRec): number | null {
   if (!c.endedAt) return null
-  const from = c.answeredAt ?? c.startedAt
-  return Math.max(0, Math.round((Date.parse(c.endedAt) - Date.parse(from)) / 1000))
+  if (!c.answeredAt) return 0
+  return Math.max(0, Math.round((Date.parse(c.endedAt) - Date.parse(c.answeredAt)) / 1000))
 }
