@@ -68,7 +68,7 @@ export function callRoutes(r: Router, rt: SimRuntime): void {
       (c) =>
         (!f.status || c.status === f.status) &&
         (!f.direction || c.direction === f.direction) &&
-        f.type !== 'web' &&
+        (!f.type || (f.type === 'web') === (c.direction === 'web')) &&
         (!search || c.fromNumber.includes(search) || c.toNumber.includes(search))
     )
     return page(
