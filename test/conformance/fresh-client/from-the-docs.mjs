@@ -11,6 +11,7 @@
  * line of what it saw and exits 1 (with the reason on stderr) at the first thing that is not as
  * documented.
  */
+/* global process, console, fetch, AbortSignal, Buffer -- a plain Node 20 script */
 const BASE = (process.env.AGENTPHONE_BASE_URL ?? 'https://api.agentphone.ai').replace(/\/$/, '')
 const KEY = process.env.AGENTPHONE_API_KEY
 const CALLEE = process.env.CALLEE ?? '+14155550142'
