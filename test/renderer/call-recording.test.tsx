@@ -55,7 +55,7 @@ describe('Call view › recording', () => {
   it('says when there is no recording, and offers a retry when it could not be fetched', async () => {
     let fail = true
     const bridge = fakeBridge({
-      'calls.recording': () => (fail ? { ok: false, error: { code: 'network_error', message: 'AgentPhone did not answer' } } : { audio: null })
+      'calls.recording': () => (fail ? { ok: false as const, error: { code: 'api_error' as const, message: 'AgentPhone did not answer' } } : { ok: true as const, value: { audio: null } })
     })
     const { user } = await openEndedCall(bridge)
     expect((await screen.findByRole('alert')).textContent).toContain('The recording could not be loaded: AgentPhone did not answer')
