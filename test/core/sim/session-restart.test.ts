@@ -66,3 +66,20 @@ describe('a sandbox session restarted on the same data folder', () => {
     expect((await call<Listed>(second, 'conversations.list')).items).toHaveLength(1)
   })
 })
+
+describe('a sandbox session placing a call to the simulated callee', () => {
+  it('shows a call ringing, then live once the callee picks up; a busy number ends unanswered', async () => {
+    const session = await start(await mkdtemp(path.join(os.tmpdir(), 'sb-callee-')))
+    const events: Array<{ event: string; data: { id?: string; status?: string } }> = []
+    session.onEvent((e) => events.push(e as never))
+    const status = await call<AppStatus>(session, 'app.status')
+    // Ends in 7: busy. Ends in 2: answers (each line waits for a person, so it is ended here by hand).
+    const busy = await call<{ id: string; status: string }>(session, 'calls.place', { agentId: status.sandbox!.agent.id, toNumber: '+14155550127' })
+    expect(busy.status).toBe('ringing')
+    const answered = await call<{ id: string }>(session, 'calls.place', { agentId: status.sandbox!.agent.id, toNumber: '+14155550122' })
+    await expect.poll(() => events.some((e) => e.event === 'call.updated' && e.data.id === answered.id && e.data.status === 'in-progress'), { timeout: 10_000 }).toBe(true)
+    await expect.poll(() => events.find((e) => e.event === 'call.ended' && e.data.id === busy.id)?.data.status, { timeout: 10_000 }).toBe('failed')
+    await call(session, 'calls.end', { callId: answered.id })
+    await expect.poll(() => events.some((e) => e.event === 'call.ended' && e.data.id === answered.id), { timeout: 10_000 }).toBe(true)
+  })
+})
