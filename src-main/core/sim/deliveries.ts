@@ -32,6 +32,8 @@ export interface DelivererOptions {
   retryDelaysMs: number[]
   /** Overrides each webhook's own timeout when set. */
   timeoutMs?: number
+  /** A delivery record changed (the state file is written soon). */
+  changed?: () => void
 }
 
 export class Deliverer {
@@ -99,6 +101,14 @@ export class Deliverer {
   }
 
   private async run(account: Account, rec: DeliveryRec, body: Buffer, captured: WebhookRec, retry = true): Promise<void> {
+    try {
+      await this.attempt(account, rec, body, captured, retry)
+    } finally {
+      this.o.changed?.()
+    }
+  }
+
+  private async attempt(account: Account, rec: DeliveryRec, body: Buffer, captured: WebhookRec, retry: boolean): Promise<void> {
     // A retry goes to the scope's current webhook (new secret after an upsert); gone means failed.
     const webhook = rec.attemptCount === 0 ? captured : account.webhookInScope(rec.scope)
     if (!webhook || this.stopped) {

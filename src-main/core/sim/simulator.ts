@@ -53,7 +53,8 @@ export class Simulator {
       clock: options.clock,
       logger,
       retryDelaysMs: options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS,
-      ...(options.webhookTimeoutMs !== undefined ? { timeoutMs: options.webhookTimeoutMs } : {})
+      ...(options.webhookTimeoutMs !== undefined ? { timeoutMs: options.webhookTimeoutMs } : {}),
+      changed: () => this.store?.schedule()
     })
     const ctx: SimContext = {
       clock: options.clock,
