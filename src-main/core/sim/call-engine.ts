@@ -32,7 +32,6 @@ export interface OutboundCall {
 /** How a call ended (agentphone-api.md §9.4 statuses); `busy` and `no-answer` never connected. */
 export type EndStatus = Extract<CallStatus, 'completed' | 'failed' | 'busy' | 'no-answer'>
 
-
 export class CallEngine {
   private readonly watchers = new Map<string, Set<TranscriptWatcher>>()
   private readonly chains = new Map<string, Promise<void>>()

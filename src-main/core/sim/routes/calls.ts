@@ -1,6 +1,6 @@
 /** `/v1/calls…` (agentphone-api.md §2.6): list with filters, detail, transcript, SSE, place, end. */
 import { randomBytes } from 'node:crypto'
-import type { IncomingMessage } from 'node:http'
+import type { ServerResponse } from 'node:http'
 import { z } from 'zod'
 import { newestFirst } from '../account'
 import type { SimRuntime } from '../context'
@@ -47,10 +47,13 @@ const WaitQuery = z.object({
   timeout: z.coerce.number().int().min(10).max(300).default(120)
 })
 
-/** Aborts when the client gives up on a long-poll, so its waiter is dropped at once. */
-function closedSignal(req: IncomingMessage): AbortSignal {
+/**
+ * Aborts when the client gives up on a long-poll, so its waiter is dropped at once. The response's
+ * `close` is the one to watch: a request's own `close` fires as soon as its body has been read.
+ */
+function closedSignal(res: ServerResponse): AbortSignal {
   const controller = new AbortController()
-  req.once('close', () => controller.abort())
+  res.once('close', () => controller.abort())
   return controller.signal
 }
 
@@ -77,7 +80,7 @@ export function callRoutes(r: Router, rt: SimRuntime): void {
     )
   })
 
-  r.post('/v1/calls', async ({ account, body, base, req }) => {
+  r.post('/v1/calls', async ({ account, body, base, res }) => {
     const b = parseWith(PlaceBody, body ?? {})
     const agent = account.agent(b.agentId)
     const toNumber = normalizePhone(b.toNumber)
@@ -98,7 +101,7 @@ export function callRoutes(r: Router, rt: SimRuntime): void {
     }
     const call = rt.calls.placeOutbound(account, outbound, toNumber === SANDBOX_CONTACT)
     if (b.waitForCompletion) {
-      await rt.calls.whenEnded(call, (b.maxWaitSeconds ?? 300) * 1000, closedSignal(req))
+      await rt.calls.whenEnded(call, (b.maxWaitSeconds ?? 300) * 1000, closedSignal(res))
       return callDetailOut(call, base)
     }
     return {
@@ -115,10 +118,10 @@ export function callRoutes(r: Router, rt: SimRuntime): void {
   })
 
   // `?wait=true&timeout=N` long-polls: answers when the call ends or after N seconds (10–300, default 120).
-  r.get('/v1/calls/:callId', async ({ account, params, query, base, req }) => {
+  r.get('/v1/calls/:callId', async ({ account, params, query, base, res }) => {
     const call = account.call(params.callId!)
     const q = parseWith(WaitQuery, { wait: query.wait, timeout: query.timeout }, 'query')
-    if (q.wait === 'true' || q.wait === '1') await rt.calls.whenEnded(call, q.timeout * 1000, closedSignal(req))
+    if (q.wait === 'true' || q.wait === '1') await rt.calls.whenEnded(call, q.timeout * 1000, closedSignal(res))
     return callDetailOut(call, base)
   })
 
@@ -152,7 +155,7 @@ export function callRoutes(r: Router, rt: SimRuntime): void {
       direction: 'web',
       status: 'ringing',
       answeredAt: null,
-      hosted: agent.voiceMode === 'hosted' || Boolean(b.variables),
+      hosted: agent.voiceMode === 'hosted',
       systemPrompt: agent.systemPrompt,
       greeting: fill(agent.beginMessage, b.variables) ?? null
     })
