@@ -30,7 +30,8 @@ export class SessionHost implements SessionLike {
   }
 
   status(): AppStatus {
-    return { ...this.current.status(), notice: this.notice }
+    const status = this.current.status()
+    return { ...status, notice: this.notice ?? status.notice }
   }
 
   async invoke(method: string, params: unknown): Promise<BridgeResult<unknown>> {

@@ -2,13 +2,15 @@
  * A real session in sandbox mode, restarted on the same data folder: the sandbox's agents, numbers
  * and threads come back with their ids; `sandbox.reset` starts the sandbox over.
  */
-import { mkdtemp } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { AppStatus, BridgeResult } from '../../../src-preload/contract'
 import { memoryStore } from '../../../src-main/core/ports'
 import { startSession, type Session } from '../../../src-main/core/session'
+import { startSessionHost } from '../../../src-main/core/session-host'
+import { STATE_FILE } from '../../../src-main/core/sim/state-store'
 
 const running: Session[] = []
 afterEach(async () => {
@@ -81,5 +83,19 @@ describe('a sandbox session placing a call to the simulated callee', () => {
     await expect.poll(() => events.find((e) => e.event === 'call.ended' && e.data.id === busy.id)?.data.status, { timeout: 10_000 }).toBe('failed')
     await call(session, 'calls.end', { callId: answered.id })
     await expect.poll(() => events.some((e) => e.event === 'call.ended' && e.data.id === answered.id), { timeout: 10_000 }).toBe(true)
+  })
+})
+
+describe('a sandbox state file that cannot be read', () => {
+  it('is kept aside, and the app status says so while the sandbox starts fresh', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'sb-corrupt-'))
+    await mkdir(path.join(dir, 'sandbox'), { recursive: true })
+    await writeFile(path.join(dir, 'sandbox', STATE_FILE), 'not json at all')
+    const host = await startSessionHost({ mode: 'sandbox', dataDir: dir, settings: memoryStore() })
+    running.push(host as unknown as Session)
+    const status = host.status()
+    expect(status.notice).toMatch(/The sandbox state file could not be read: it is not JSON/)
+    expect(status.sandbox?.agent.name).toBe('Sandbox Agent')
+    expect((await readdir(path.join(dir, 'sandbox'))).filter((f) => f.startsWith('sandbox-state.corrupt-'))).toHaveLength(1)
   })
 })
