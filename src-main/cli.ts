@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url'
 import type { Logger } from './core/ports'
 import { startSessionHost } from './core/session-host'
 import { Simulator } from './core/sim/simulator'
+import { savedApiKeys } from './core/sim/state-store'
 import { parseCliArgs, USAGE, UsageError } from './server/cli-args'
 import type { CliArgs } from './server/cli-args'
 import { runServe, runSim } from './server/cli-commands'
@@ -46,6 +47,7 @@ function start(args: Exclude<CliArgs, { command: 'help' | 'test' }>): Promise<Ru
   }
   return runSim(args, {
     createSimulator: (options) => new Simulator({ clock: systemClock, logger: stderrLogger, ...options }),
+    savedApiKeys,
     logger: stderrLogger,
     printLine
   })

@@ -151,6 +151,10 @@ export const commandParams = {
   'sandbox.hangup': z.strictObject({ callId: Id }),
   /** The next `count` requests to an endpoint fail with a simulated carrier error (503). */
   'sandbox.fault': z.strictObject({ target: z.enum(['messages.send', 'calls.place']), count: z.number().int().min(1).max(10).optional() }),
+  /** Empties the sandbox (agents, numbers, calls, threads, contacts, usage, balance) and makes its agent and number again. */
+  'sandbox.reset': Empty,
+  /** A finished call's recording (WAV), base64-encoded; `null` when AgentPhone has none. */
+  'calls.recording': z.strictObject({ callId: Id }),
   ...scenarioCommandParams
 } as const
 
@@ -210,6 +214,8 @@ export interface CommandResults extends ScenarioCommandResults {
   'sandbox.sms': { messageId: string }
   'sandbox.hangup': Record<string, never>
   'sandbox.fault': Record<string, never>
+  'sandbox.reset': AppStatus
+  'calls.recording': { audio: { mimeType: string; base64: string; bytes: number } | null }
 }
 export type CommandResult<M extends CommandName> = CommandResults[M]
 

@@ -30,7 +30,8 @@ export class SessionHost implements SessionLike {
   }
 
   status(): AppStatus {
-    return { ...this.current.status(), notice: this.notice }
+    const status = this.current.status()
+    return { ...status, notice: this.notice ?? status.notice }
   }
 
   async invoke(method: string, params: unknown): Promise<BridgeResult<unknown>> {
@@ -96,7 +97,7 @@ export class SessionHost implements SessionLike {
       mode,
       // An explicit port (a CLI flag, a test) wins over the one saved in Settings.
       receiver: { ...this.base.receiver, port: this.base.receiver?.port ?? settings!.get<number>(RECEIVER_PORT_KEY) ?? 0 },
-      live: { baseUrl: settings!.get<string>(BASE_URL_KEY) ?? this.base.live?.baseUrl ?? 'https://api.agentphone.to' }
+      live: { baseUrl: settings!.get<string>(BASE_URL_KEY) ?? this.base.live?.baseUrl ?? 'https://api.agentphone.ai' }
     }
     this.notice = null
     if (mode === 'live' && !secrets!.get('apiKey')) {

@@ -202,7 +202,8 @@ export class Session implements SessionLike {
         startedAt,
         hasApiKey: Boolean(secrets.get(API_KEY_SECRET)),
         tunnelUrl: store.get<string>(TUNNEL_URL_KEY) ?? null,
-        notice: null
+        // A sandbox state file that could not be read was kept aside: say so once, here.
+        notice: sandbox?.sim.notice ?? null
       })
     }
     this.handlers = {

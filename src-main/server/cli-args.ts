@@ -11,8 +11,9 @@ export const USAGE = `usage:
   switchboard serve [--host H] [--port P] [--receiver-port R] [--data-dir D] [--base-url URL]
       Runs Switchboard headless: the UI and its WebSocket bridge on http://H:P.
       Live mode when AGENTPHONE_API_KEY is set, otherwise sandbox (built-in simulator).
-  switchboard sim [--host H] [--port P] [--api-key K] [--webhook-url U] [--seed]
+  switchboard sim [--host H] [--port P] [--api-key K] [--webhook-url U] [--seed] [--data-dir D]
       Runs only the AgentPhone simulator, e.g. against your own webhook server.
+      With --data-dir its state (and key) survive restarts; without, it lives in memory only.
 ${TEST_USAGE}
 
   Ports default to 0 (any free port); hosts to 127.0.0.1. Prints one JSON line when ready.`
@@ -26,7 +27,7 @@ export class UsageError extends Error {
 }
 
 export const DEFAULT_HOST = '127.0.0.1'
-export const DEFAULT_LIVE_BASE_URL = 'https://api.agentphone.to'
+export const DEFAULT_LIVE_BASE_URL = 'https://api.agentphone.ai'
 
 export interface ServeArgs {
   command: 'serve'
@@ -47,6 +48,8 @@ export interface SimArgs {
   apiKey: string | undefined
   webhookUrl: string | undefined
   seed: boolean
+  /** undefined: memory only. */
+  dataDir: string | undefined
 }
 
 export type CliArgs = ServeArgs | SimArgs | TestArgs | { command: 'help' }
@@ -116,7 +119,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       port: { type: 'string' },
       'api-key': { type: 'string' },
       'webhook-url': { type: 'string' },
-      seed: { type: 'boolean' }
+      seed: { type: 'boolean' },
+      'data-dir': { type: 'string' }
     })
     if (v.help) return { command: 'help' }
     return {
@@ -125,7 +129,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       port: parsePort('port', v.port as string | undefined) ?? 0,
       apiKey: nonEmpty('api-key', v['api-key'] as string | undefined),
       webhookUrl: parseHttpUrl('webhook-url', v['webhook-url'] as string | undefined),
-      seed: v.seed === true
+      seed: v.seed === true,
+      dataDir: nonEmpty('data-dir', v['data-dir'] as string | undefined)
     }
   }
 

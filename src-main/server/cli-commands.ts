@@ -86,6 +86,8 @@ export interface SimulatorLike {
   readonly url: string
   /** The project webhook registered from --webhook-url, whose secret signs every delivery. */
   projectWebhook?(apiKey: string): { secret: string } | null
+  /** Why a saved state could not be used, once started. */
+  readonly notice?: string | null
 }
 
 export interface SimOptions {
@@ -94,26 +96,34 @@ export interface SimOptions {
   apiKeys: string[]
   webhookUrl?: string
   seed?: boolean
+  /** The simulator keeps its state here between runs. */
+  dataDir?: string
 }
 
 export interface SimDeps {
   createSimulator(options: SimOptions): SimulatorLike
+  /** The API keys a saved state holds (src-main/core/sim/state-store.ts), so a restart reuses its key. */
+  savedApiKeys?(dataDir: string): Promise<string[]>
   logger: Logger
   printLine(line: string): void
 }
 
 /**
  * Starts the simulator alone and prints `{"ready": true, "simulator": URL, "apiKey": K}`, plus
- * `webhookSecret` when --webhook-url was given (the developer's server needs it to verify).
+ * `webhookSecret` when --webhook-url was given (the developer's server needs it to verify) and
+ * `notice` when a saved state could not be read (it was kept aside).
  */
 export async function runSim(args: SimArgs, deps: SimDeps): Promise<Running> {
-  const apiKey = args.apiKey ?? `sk_sim_${randomBytes(16).toString('hex')}`
+  // With a data folder and no --api-key, the saved account's key comes back with its state.
+  const saved = args.dataDir && !args.apiKey ? ((await deps.savedApiKeys?.(args.dataDir)) ?? []) : []
+  const apiKey = args.apiKey ?? saved[0] ?? `sk_sim_${randomBytes(16).toString('hex')}`
   const sim = deps.createSimulator({
     host: args.host,
     port: args.port,
     apiKeys: [apiKey],
     webhookUrl: args.webhookUrl,
-    seed: args.seed
+    seed: args.seed,
+    ...(args.dataDir ? { dataDir: args.dataDir } : {})
   })
   const started = await sim.start()
   const fromStart = (started as { url?: unknown } | undefined)?.url
@@ -121,6 +131,8 @@ export async function runSim(args: SimArgs, deps: SimDeps): Promise<Running> {
   const ready: Record<string, unknown> = { ready: true, simulator: url, apiKey }
   const secret = args.webhookUrl ? sim.projectWebhook?.(apiKey)?.secret : undefined
   if (secret) ready.webhookSecret = secret
+  const notice = sim.notice ?? null
+  if (notice) ready.notice = notice
   deps.printLine(JSON.stringify(ready))
   return { stop: async () => void (await sim.stop()) }
 }

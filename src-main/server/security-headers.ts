@@ -11,6 +11,8 @@ export const HEADLESS_CSP = [
   "script-src 'self'",
   "style-src 'self'",
   "img-src 'self' data:",
+  // A call recording plays from a blob: URL the renderer makes of the bytes the bridge brought.
+  "media-src blob:",
   "font-src 'self'",
   // 'self' covers ws:// on the same host and port in current browsers: the bridge needs no more.
   "connect-src 'self'",

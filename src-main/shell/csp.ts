@@ -15,6 +15,8 @@ export function buildCsp(devOrigin: string | null): string {
     dev ? "script-src 'self' 'unsafe-inline'" : "script-src 'self'",
     dev ? "style-src 'self' 'unsafe-inline'" : "style-src 'self'",
     "img-src 'self' data:",
+    // A call recording plays from a blob: URL the renderer makes of the bytes the bridge brought.
+    "media-src blob:",
     "font-src 'self'",
     dev ? `connect-src 'self' ${wsOrigin}` : "connect-src 'self'",
     "base-uri 'none'",

@@ -4,6 +4,7 @@ import type { BridgeClient } from '../bridge/bridge-client'
 import { createAppSlice } from './app-slice'
 import { createCallsSlice } from './calls-slice'
 import { createDraftsSlice } from './drafts-slice'
+import { createRecordingsSlice } from './recordings-slice'
 import { createSandboxSlice } from './sandbox-slice'
 import { createToastsSlice } from './toasts-slice'
 import { createDirectorySlice } from './directory-slice'
@@ -37,6 +38,7 @@ export function createAppStore(bridge: BridgeClient, storage: SliceDeps['storage
       ...createToastsSlice(deps),
       ...createAppSlice(deps),
       ...createCallsSlice(deps),
+      ...createRecordingsSlice(deps),
       ...createSandboxSlice(deps),
       ...createDraftsSlice(deps),
       ...createSupervisionSlice(deps),

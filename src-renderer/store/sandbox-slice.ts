@@ -56,6 +56,17 @@ export function createSandboxSlice({ set, get, bridge }: SliceDeps): SandboxSlic
     },
     setRinging(ringing) {
       set({ ringing })
+    },
+    async resetSandbox() {
+      const res = await bridge.invoke('sandbox.reset', {})
+      if (!res.ok) return res.error
+      // The app.status event carries it too; taking the answer keeps the view right if it is late.
+      // What the views hold of the old sandbox goes, and is asked for again.
+      set({ status: res.value, ringing: null, phoneCallId: null, conversations: {}, threads: {}, pickerAgents: null })
+      const s = get()
+      // Each loader reports its own refusal; a throw here must not become an unhandled rejection.
+      void Promise.all([s.loadConversations(), s.loadAgents(), s.loadNumbers(), s.loadUsage()]).catch(() => undefined)
+      return null
     }
   }
 }

@@ -1,7 +1,8 @@
 import type { StoreApi } from 'zustand/vanilla'
-import type { AppStatus, BridgeResult, CallInfo, OpenTurn, TranscriptTurn } from '../../src-preload/contract'
+import type { AppStatus, BridgeErrorPayload, BridgeResult, CallInfo, OpenTurn, TranscriptTurn } from '../../src-preload/contract'
 import type { BridgeClient, ConnectionState } from '../bridge/bridge-client'
 import type { DirectorySlice } from './directory-slice'
+import type { RecordingsSlice } from './recordings-slice'
 import type { UsageSlice } from './usage-slice'
 import type { SupervisionSlice } from './supervision-types'
 import type { MessagingState } from './messages-types'
@@ -70,6 +71,8 @@ export interface SandboxSlice {
   decline(): Promise<void>
   addHeard(callId: string, line: HeardLine): void
   setRinging(ring: Ringing | null): void
+  /** Empties the sandbox and makes its agent and number again; answers the refusal, if any. */
+  resetSandbox(): Promise<BridgeErrorPayload | null>
 }
 
 export type ComposerNotice = { kind: 'too-late' | 'error' | 'sent'; text: string }
@@ -94,7 +97,7 @@ export interface ToastsSlice {
   report<T>(what: string, result: BridgeResult<T>): T | undefined
 }
 
-export type AppState = AppSlice & CallsSlice & SandboxSlice & DraftsSlice & ToastsSlice & DirectorySlice & UsageSlice & WebhooksSlice & WebhookConnectSlice & GapsSlice & SettingsSlice & MessagingState & SupervisionSlice & ScenariosSlice
+export type AppState = AppSlice & CallsSlice & RecordingsSlice & SandboxSlice & DraftsSlice & ToastsSlice & DirectorySlice & UsageSlice & WebhooksSlice & WebhookConnectSlice & GapsSlice & SettingsSlice & MessagingState & SupervisionSlice & ScenariosSlice
 export type AppStore = StoreApi<AppState>
 
 /** Every slice gets the store's set/get plus the bridge: bridge calls live in actions only. */

@@ -17,7 +17,7 @@ export const MESSAGING_STEPS: Array<Step<unknown>> = [
       return m
     },
     // A formatted number on purpose: our client normalises it to the same E.164 before sending.
-    ours: (c, { state }) => c.messages.send({ agentId: state.agentId, toNumber: '(415) 555-0123', body: SMS_BODY }),
+    ours: (c, { state }) => c.messages.send({ agentId: state.agentId, toNumber: '(555) 010-0999', body: SMS_BODY }),
     check: (v, w) => {
       expect(v).toMatchObject({ status: 'sent', channel: 'sms', from_number: w.state.phoneNumber, to_number: CALLEE, media_urls: [] })
       expect(v.id).toMatch(/^msg_/)

@@ -48,7 +48,8 @@ export function step<S, O>(s: Step<S, O>): Step<unknown> {
 
 export const AGENT_NAME = 'Conformance Desk'
 export const DEFAULT_VOICE = 'custom_voice_ea22ba5fdfaa18f39c274851c1'
-export const CALLEE = '+14155550123'
+/** The sandbox phone: the walk plays the called person itself (any other number reaches the simulated callee). */
+export const CALLEE = '+15550100999'
 export const GREETING = 'Hello from the conformance walk.'
 export const CALLER_LINE = 'What are your opening hours?'
 export const SMS_BODY = 'Your table is ready.'

@@ -36,12 +36,12 @@ describe('placing a call in the sandbox, in a real browser against `switchboard 
     expect(await phone().getByRole('button', { name: 'Answer' }).count()).toBe(0)
   })
 
-  it('places a call to a valid number: the sandbox phone rings, and once answered the call is live in the Call view', async () => {
+  it('places a call to the sandbox phone: it rings, and once answered the call is live in the Call view', async () => {
     await page.keyboard.press('c')
     const dialog = page.getByRole('dialog', { name: 'Place a call' })
     await dialog.waitFor()
-    await dialog.getByLabel('Number to call').fill('(415) 555-0142')
-    await dialog.getByText('+14155550142').waitFor()
+    await dialog.getByRole('button', { name: 'Call the sandbox phone' }).click()
+    await dialog.getByText('+15550100999').waitFor()
     await page.screenshot({ path: path.join(SHOTS, 'place-call-dialog.png') })
     await dialog.getByRole('button', { name: 'Place', exact: true }).click()
     await dialog.waitFor({ state: 'detached', timeout: 15_000 })
@@ -55,5 +55,22 @@ describe('placing a call in the sandbox, in a real browser against `switchboard 
     await page.getByRole('log', { name: 'Transcript' }).getByText('Hello, who is calling?').waitFor({ timeout: 15_000 })
     expect(await page.getByRole('button', { name: 'End call' }).isEnabled()).toBe(true)
     await page.screenshot({ path: path.join(SHOTS, 'place-call-live.png') })
+  })
+
+  it('a number ending in 9 reaches the simulated callee’s voicemail: the call ends and its recording plays in the Call view', async () => {
+    await page.getByRole('button', { name: /Back to Monitor/ }).click()
+    await page.keyboard.press('c')
+    const dialog = page.getByRole('dialog', { name: 'Place a call' })
+    await dialog.getByLabel('Number to call').fill('(415) 555-0129')
+    await dialog.getByText('+14155550129').waitFor()
+    await dialog.getByRole('button', { name: 'Place', exact: true }).click()
+    await dialog.waitFor({ state: 'detached', timeout: 15_000 })
+    await page.getByRole('heading', { level: 1, name: /Outbound call/ }).waitFor()
+    const player = page.getByLabel('Call recording')
+    await player.waitFor({ timeout: 20_000 })
+    // The WAV loads under the page's CSP (media-src blob:) and lasts as long as the call.
+    await expect.poll(() => player.evaluate((a) => (a as unknown as { readyState: number }).readyState), { timeout: 10_000 }).toBeGreaterThanOrEqual(1)
+    expect(await player.evaluate((a) => (a as unknown as { duration: number }).duration)).toBeGreaterThanOrEqual(1)
+    await page.screenshot({ path: path.join(SHOTS, 'call-recording.png') })
   })
 })

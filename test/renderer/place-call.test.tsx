@@ -26,6 +26,16 @@ describe('Place call dialog', () => {
     expect(within(within(dialog).getByLabelText('Voice')).getByRole('option', { name: 'Alloy (openai)' })).toBeTruthy()
   })
 
+  it('in the sandbox, says who answers which number, and fills in the sandbox phone on request', async () => {
+    const { dialog, user } = await openDialog()
+    const hint = dialog.querySelector('#place-sandbox-hint')!
+    expect(hint.textContent).toContain('rings the sandbox phone')
+    expect(hint.textContent).toContain('0–5 answers and talks, 6 declines, 7 is busy, 8 does not answer, 9 goes to voicemail')
+    await user.click(within(dialog).getByRole('button', { name: 'Call the sandbox phone' }))
+    expect(within(dialog).getByLabelText<HTMLInputElement>('Number to call').value).toBe('+15550100999')
+    expect(document.getElementById('place-to-check')?.textContent).toContain('+15550100999')
+  })
+
   it('refuses an invalid number in the dialog before any request', async () => {
     const { dialog, user, bridge } = await openDialog()
     await user.type(within(dialog).getByLabelText('Number to call'), '12')

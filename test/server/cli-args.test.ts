@@ -10,7 +10,7 @@ describe('parseCliArgs', () => {
       port: 0,
       receiverPort: undefined,
       dataDir: undefined,
-      baseUrl: 'https://api.agentphone.to'
+      baseUrl: 'https://api.agentphone.ai'
     })
   })
 
@@ -21,14 +21,16 @@ describe('parseCliArgs', () => {
   })
 
   it('fills in sim defaults and reads its flags', () => {
-    expect(parseCliArgs(['sim'])).toEqual({ command: 'sim', host: '127.0.0.1', port: 0, apiKey: undefined, webhookUrl: undefined, seed: false })
+    expect(parseCliArgs(['sim'])).toEqual({ command: 'sim', host: '127.0.0.1', port: 0, apiKey: undefined, webhookUrl: undefined, seed: false, dataDir: undefined })
+    expect(parseCliArgs(['sim', '--data-dir', '/tmp/simstate'])).toMatchObject({ command: 'sim', dataDir: '/tmp/simstate' })
     expect(parseCliArgs(['sim', '--port', '7000', '--api-key', 'k1', '--webhook-url', 'http://localhost:3000/hook', '--seed'])).toEqual({
       command: 'sim',
       host: '127.0.0.1',
       port: 7000,
       apiKey: 'k1',
       webhookUrl: 'http://localhost:3000/hook',
-      seed: true
+      seed: true,
+      dataDir: undefined
     })
   })
 
@@ -49,6 +51,7 @@ describe('parseCliArgs', () => {
     [['serve', '--host', ''], /--host must not be empty/],
     [['serve', 'extra'], /positional/i],
     [['sim', '--seed=yes'], /seed/],
+    [['sim', '--data-dir', ' '], /--data-dir must not be empty/],
     [['sim', '--webhook-url', 'file:///etc/passwd'], /http\(s\)/]
   ])('refuses %j with a clear UsageError', (argv, message) => {
     expect(() => parseCliArgs(argv)).toThrow(UsageError)

@@ -4,11 +4,14 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { WebSocket } from 'ws'
 import type { AppStatus } from '../../src-preload/contract'
-import { silentLogger } from '../../src-main/core/ports'
+import { silentLogger, systemClock } from '../../src-main/core/ports'
+import { Simulator } from '../../src-main/core/sim/simulator'
+import { savedApiKeys } from '../../src-main/core/sim/state-store'
 import type { SessionOptions } from '../../src-main/core/session-types'
 import { parseCliArgs } from '../../src-main/server/cli-args'
 import type { ServeArgs, SimArgs } from '../../src-main/server/cli-args'
 import { runServe, runSim } from '../../src-main/server/cli-commands'
+import type { SimOptions } from '../../src-main/server/cli-commands'
 import { confSettingsStore, fileSecretStore } from '../../src-main/server/headless-stores'
 import { fakeSession } from './helpers/fake-session'
 
@@ -76,7 +79,7 @@ describe('runServe', () => {
   it('starts live with AGENTPHONE_API_KEY and leaves out the simulator', async () => {
     const { running, lines, options } = await serve({ AGENTPHONE_API_KEY: 'sk_live_x' })
     expect(options.mode).toBe('live')
-    expect(options.live).toEqual({ baseUrl: 'https://api.agentphone.to' })
+    expect(options.live).toEqual({ baseUrl: 'https://api.agentphone.ai' })
     expect(options.secrets?.get('apiKey')).toBe('sk_live_x')
     expect(JSON.parse(lines[0] ?? '')).not.toHaveProperty('simulator')
     await running.stop()
@@ -125,5 +128,37 @@ describe('runSim', () => {
     expect(created).toEqual([{ host: '127.0.0.1', port: 0, apiKeys: [ready.apiKey], webhookUrl: undefined, seed: true }])
     await running.stop()
     expect(stop).toHaveBeenCalledOnce()
+  })
+
+  it('with --data-dir, a real simulator keeps its key and state across a restart; without it, nothing is kept', async () => {
+    const simDir = join(dir, 'sim-state')
+    const deps = (lines: string[]) => ({
+      createSimulator: (o: SimOptions) => new Simulator({ clock: systemClock, ...o }),
+      savedApiKeys,
+      logger: silentLogger,
+      printLine: (line: string) => lines.push(line)
+    })
+    const api = (ready: { simulator: string; apiKey: string }, method: string, p: string, body?: unknown) =>
+      fetch(`${ready.simulator}${p}`, { method, headers: { Authorization: `Bearer ${ready.apiKey}`, 'Content-Type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) }).then((r) => r.json() as Promise<Record<string, unknown>>)
+
+    const first: string[] = []
+    const run1 = await runSim(parseCliArgs(['sim', '--data-dir', simDir]) as SimArgs, deps(first))
+    const ready1 = JSON.parse(first[0]!) as { simulator: string; apiKey: string }
+    const agent = await api(ready1, 'POST', '/v1/agents', { name: 'Kept' })
+    await run1.stop()
+
+    const second: string[] = []
+    const run2 = await runSim(parseCliArgs(['sim', '--data-dir', simDir]) as SimArgs, deps(second))
+    const ready2 = JSON.parse(second[0]!) as { simulator: string; apiKey: string }
+    expect(ready2.apiKey).toBe(ready1.apiKey)
+    expect(await api(ready2, 'GET', `/v1/agents/${String(agent.id)}`)).toMatchObject({ id: agent.id, name: 'Kept' })
+    await run2.stop()
+
+    const third: string[] = []
+    const run3 = await runSim(parseCliArgs(['sim']) as SimArgs, deps(third))
+    const ready3 = JSON.parse(third[0]!) as { simulator: string; apiKey: string }
+    expect(ready3.apiKey).not.toBe(ready1.apiKey)
+    expect(await api(ready3, 'GET', '/v1/agents')).toMatchObject({ total: 0 })
+    await run3.stop()
   })
 })

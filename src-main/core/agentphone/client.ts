@@ -5,16 +5,18 @@ import type { Sleep } from './retry'
 import { defaultSleep } from './retry'
 import { AgentsResource } from './resources/agents'
 import { CallsResource } from './resources/calls'
+import { ContactsResource } from './resources/contacts'
 import { ConversationsResource } from './resources/conversations'
 import { MessagesResource } from './resources/messages'
 import { NumbersResource } from './resources/numbers'
 import { UsageResource } from './resources/usage'
 import { AgentWebhooksResource, WebhooksResource } from './resources/webhooks'
 
-export const DEFAULT_BASE_URL = 'https://api.agentphone.to'
+/** The host of the vendor's current SDK, MCP server and OpenAPI (agentphone-api.md §9.1). */
+export const DEFAULT_BASE_URL = 'https://api.agentphone.ai'
 
 export interface AgentPhoneClientOptions {
-  /** Default `https://api.agentphone.to`; `https://api.agentphone.ai` and the simulator work too. One trailing slash is dropped. */
+  /** Default `https://api.agentphone.ai`; the older `https://api.agentphone.to` and the simulator work too. One trailing slash is dropped. */
   baseUrl?: string
   /** Sent as `Authorization: Bearer …`; never logged and never part of an error. */
   apiKey: string
@@ -49,6 +51,7 @@ export class AgentPhoneClient {
   readonly calls: CallsResource
   readonly messages: MessagesResource
   readonly conversations: ConversationsResource
+  readonly contacts: ContactsResource
   readonly webhooks: WebhooksResource
   readonly agentWebhooks: AgentWebhooksResource
   /** The transport, for callers that need a raw request (tests, new endpoints). */
@@ -75,6 +78,7 @@ export class AgentPhoneClient {
     this.calls = new CallsResource(this.http)
     this.messages = new MessagesResource(this.http)
     this.conversations = new ConversationsResource(this.http)
+    this.contacts = new ContactsResource(this.http)
     this.webhooks = new WebhooksResource(this.http)
     this.agentWebhooks = new AgentWebhooksResource(this.http)
   }

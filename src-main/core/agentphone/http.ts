@@ -108,6 +108,26 @@ export class HttpClient {
   }
 
   /**
+   * Fetches a binary body (a recording), retried like any safe request. Answers null for a status
+   * `acceptStatus` lets through (e.g. 404: none), and refuses a body over `maxBytes`.
+   */
+  async binary(spec: RequestSpec, maxBytes: number): Promise<{ contentType: string; bytes: Uint8Array } | null> {
+    const { res } = await this.#send(spec, true)
+    if (!res.ok) {
+      await res.body?.cancel().catch(() => undefined)
+      return null
+    }
+    const declared = Number(res.headers.get('content-length') ?? '0')
+    if (declared > maxBytes) {
+      await res.body?.cancel().catch(() => undefined)
+      throw invalidResponse(spec, res.status, this.#redact, `the body is ${declared} bytes, over the ${maxBytes} allowed`)
+    }
+    const bytes = new Uint8Array(await res.arrayBuffer())
+    if (bytes.length > maxBytes) throw invalidResponse(spec, res.status, this.#redact, `the body is over the ${maxBytes} bytes allowed`)
+    return { contentType: res.headers.get('content-type') ?? 'application/octet-stream', bytes }
+  }
+
+  /**
    * Opens a streaming response (one attempt, no retries: the caller owns reconnection). The timeout
    * covers only the wait for headers; the body then flows until the signal aborts.
    */

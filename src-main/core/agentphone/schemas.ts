@@ -4,6 +4,7 @@
  * required. Optional-or-null fields use `nullish` because sources disagree on which are omitted.
  */
 import { z } from 'zod'
+import { foldToPairs, normalizeTurns } from './transcript-turn'
 
 const str = z.string()
 const nstr = z.string().nullish()
@@ -124,7 +125,14 @@ export const CallTranscriptEntrySchema = z.looseObject({
   createdAt: nstr
 })
 
-export const CallDetailSchema = CallSchema.extend({ transcripts: z.array(CallTranscriptEntrySchema).nullish() })
+/**
+ * Call detail. `transcripts` is read in either shape (pairs, or `{role, content}` turns) and handed
+ * on as pairs; `turns` is the same transcript as ordered caller/agent lines.
+ */
+export const CallDetailSchema = CallSchema.extend({ transcripts: z.array(z.unknown()).nullish() }).transform((call) => {
+  const raw = call.transcripts ?? []
+  return { ...call, transcripts: z.array(CallTranscriptEntrySchema).parse(foldToPairs(raw)), turns: normalizeTurns(raw) }
+})
 export type ApiCallDetail = z.output<typeof CallDetailSchema>
 
 /** `POST /v1/calls/{id}/end`: the current call (OAS) or `{id, status: "ending"}` (REST-md). */
@@ -132,8 +140,11 @@ export const CallEndSchema = z.looseObject({ id: str, status: str })
 
 // --- usage ------------------------------------------------------------------------------------
 
+/** `plan.limits` (§9.2): present in the OpenAPI shape, dropped by some builds, so every field is optional. */
+const PlanLimitsSchema = z.looseObject({ numbers: nnum, messagesPerMonth: nnum, voiceMinutesPerMonth: nnum, maxCallDurationMinutes: nnum, concurrentCalls: nnum })
+
 export const UsageSchema = z.looseObject({
-  plan: z.looseObject({ name: nstr }).nullish(),
+  plan: z.looseObject({ name: nstr, limits: PlanLimitsSchema.nullish() }).nullish(),
   numbers: z.looseObject({ used: nnum, limit: nnum, remaining: nnum }).nullish(),
   stats: z.record(z.string(), z.unknown()).nullish(),
   periodStart: nstr,

@@ -104,3 +104,43 @@ export const TranscriptResponseSchema = z.union([
   z.looseObject({ data: z.array(z.unknown()) }).transform((r) => r.data),
   z.looseObject({ transcripts: z.array(z.unknown()) }).transform((r) => r.transcripts)
 ])
+
+/** One call-detail `transcripts` entry in the documented pair form (§9.4). */
+export interface TranscriptPair {
+  id?: string | null
+  transcript: string | null
+  response: string | null
+  confidence?: number | null
+  createdAt?: string | null
+}
+
+/**
+ * A call's `transcripts` in either shape the vendor's clients meet (§9.4): pairs pass through;
+ * `{role, content}` turns are folded into pairs — a caller line opens one, the agent's final words
+ * answer it, and an agent line before any caller line (the greeting) is a pair with no transcript.
+ */
+export function foldToPairs(entries: readonly unknown[]): TranscriptPair[] {
+  const pairs: TranscriptPair[] = []
+  for (const entry of entries) {
+    const parsed = RawTurnSchema.safeParse(entry)
+    if (!parsed.success) continue
+    const t = parsed.data
+    const role = t.role ?? t.speaker
+    const id = t.id === null || t.id === undefined ? null : String(t.id)
+    const at = t.createdAt ?? t.timestamp ?? null
+    if (!role) {
+      pairs.push({ id, transcript: t.transcript ?? null, response: t.response ?? null, confidence: t.confidence ?? null, createdAt: at })
+      continue
+    }
+    const text = (t.content ?? t.text ?? '').trim()
+    if (!text || t.interim) continue
+    if (speakerOf(role) === 'caller') {
+      pairs.push({ id, transcript: text, response: null, confidence: t.confidence ?? null, createdAt: at })
+      continue
+    }
+    const open = pairs[pairs.length - 1]
+    if (open) open.response = open.response ? `${open.response} ${text}` : text
+    else pairs.push({ id, transcript: null, response: text, confidence: null, createdAt: at })
+  }
+  return pairs
+}

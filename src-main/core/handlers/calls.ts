@@ -52,6 +52,14 @@ export function callHandlers(ctx: SessionContext, track: (callId: string, hosted
       return {}
     },
 
+    // The renderer plays it from memory (a blob: URL): the recording's URL is not one it may load.
+    'calls.recording': async ({ callId }) => {
+      const rec = await ctx.api.calls.recording(callId)
+      if (!rec) return { audio: null }
+      const mimeType = rec.contentType.split(';')[0]!.trim() || 'audio/wav'
+      return { audio: { mimeType, base64: Buffer.from(rec.bytes).toString('base64'), bytes: rec.bytes.length } }
+    },
+
     'calls.setAnswerer': async ({ callId, answeredBy }) => {
       if (!ctx.board.get(callId)) throw new CoreError('not_found', `There is no live call ${callId}.`)
       return ctx.board.upsert({ id: callId, answeredBy })

@@ -76,6 +76,20 @@ export function sandboxHandlers(ctx: SessionContext, track: (callId: string, hos
       return {}
     },
 
+    // Everything the simulator holds for this console starts over (the journal's history stays).
+    'sandbox.reset': async () => {
+      const handle = sandbox()
+      const fresh = await handle.sim.reset(handle.apiKey)
+      if (fresh) {
+        handle.agent = { id: fresh.agent.id, name: fresh.agent.name, voiceMode: fresh.agent.voiceMode }
+        handle.number = { id: fresh.number.id, phoneNumber: fresh.number.phoneNumber }
+      }
+      await ctx.directory.refresh()
+      const status = ctx.status()
+      ctx.emit({ event: 'app.status', data: status })
+      return status
+    },
+
     'sandbox.hangup': async ({ callId }) => {
       liveCall(callId)
       await sandbox().sim.sandbox.hangup(sandbox().apiKey, callId)

@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto'
+import path from 'node:path'
 import { AgentPhoneClient, DEFAULT_BASE_URL } from '../agentphone/client'
 import type { SandboxHandle } from '../handlers/context'
 import type { Clock, Logger, SecretStore } from '../ports'
 import type { SessionOptions } from '../session-types'
 import { Simulator } from '../sim/simulator'
+import { savedApiKeys } from '../sim/state-store'
 import { API_KEY_SECRET, WEBHOOK_SECRET } from './keys'
 import type { SecretRing } from './secret-ring'
 
@@ -30,8 +32,11 @@ export async function connectApi(
     ring.rotate(secrets.get(WEBHOOK_SECRET) ?? null)
     return { api: new AgentPhoneClient({ baseUrl, apiKey, logger }), sandbox: null, baseUrl }
   }
-  const apiKey = `sk_sandbox_${randomBytes(12).toString('hex')}`
-  const sim = new Simulator({ clock, logger, host: '127.0.0.1', port: options.simulator?.port ?? 0, apiKeys: [apiKey] })
+  // The sandbox lives in the data folder: the key of the saved account is reused, so its agents,
+  // numbers and threads come back with their ids.
+  const simDir = path.join(options.dataDir, 'sandbox')
+  const apiKey = (await savedApiKeys(simDir))[0] ?? `sk_sandbox_${randomBytes(12).toString('hex')}`
+  const sim = new Simulator({ clock, logger, host: '127.0.0.1', port: options.simulator?.port ?? 0, apiKeys: [apiKey], dataDir: simDir })
   await sim.start()
   deps.onStarted(() => sim.stop())
   const account = await sim.ensureSandboxAccount(apiKey)

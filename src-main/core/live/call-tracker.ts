@@ -1,4 +1,5 @@
 import type { AgentPhoneClient } from '../agentphone/client'
+import { isFinalStatus } from '../agentphone/resources/calls'
 import { followTranscript } from '../agentphone/transcript-stream'
 import type { Journal } from '../journal/journal'
 import { isLive, type CallBoard } from './call-board'
@@ -17,7 +18,8 @@ export class CallTracker {
     const { api, board, journal, nowIso } = this.deps
     const call = board.get(callId)
     if (call) void journal.append('call', call).catch(() => undefined)
-    if (!hosted || this.followers.has(callId)) return
+    if (this.followers.has(callId)) return
+    if (!hosted) return this.awaitEnd(callId)
     const handle = followTranscript(api, callId, {
       onTurn: (turn) =>
         board.addLine({ callId, speaker: turn.speaker, text: turn.text, at: turn.at, source: turn.speaker === 'agent' ? 'hosted' : 'caller' }),
@@ -28,6 +30,27 @@ export class CallTracker {
       }
     })
     this.followers.set(callId, handle)
+  }
+
+  /**
+   * A webhook-mode call ends on the board when `agent.call_ended` arrives; should that delivery be
+   * lost (a tunnel down), one long-poll on the call (`?wait=true`) still brings the end, with no
+   * polling in between.
+   */
+  private awaitEnd(callId: string): void {
+    const { api, board } = this.deps
+    const stop = new AbortController()
+    this.followers.set(callId, { stop: () => stop.abort() })
+    void api.calls
+      .waitForEnd(callId, { signal: stop.signal, maxSeconds: 3600 })
+      .then((final) => {
+        const live = board.get(callId)
+        if (live && isLive(live) && isFinalStatus(final.status)) board.end(callId, final.endedAt ?? this.deps.nowIso(), final.status === 'completed' ? 'completed' : 'failed')
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        if (!stop.signal.aborted) this.followers.delete(callId)
+      })
   }
 
   stopAll(): void {

@@ -46,6 +46,10 @@ export function wireSandboxEvents(
   const { board, directory, emit, nowIso } = deps
   sim.on('heard', (heard) => emit({ event: 'sandbox.heard', data: heard }))
   sim.on('sms', (message) => emit({ event: 'sandbox.sms', data: message }))
+  // The simulated callee picks up on its own (no webhook says so): the board hears it here.
+  sim.on('call', (e) => {
+    if (e.kind === 'updated' && e.status === 'in-progress' && board.get(e.callId)?.status === 'ringing') board.upsert({ id: e.callId, status: 'in-progress' })
+  })
   sim.on('ring', (ring) => {
     const call = board.get(ring.callId)
     if (call) board.upsert({ id: ring.callId, status: 'ringing' })

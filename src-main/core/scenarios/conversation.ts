@@ -102,7 +102,7 @@ export class ScenarioConversation {
   ended(reason: 'user_hangup' | 'agent_hangup'): Envelope {
     const at = isoNow(this.clock)
     Object.assign(this.call, { status: 'completed', endedAt: at, disconnectionReason: reason })
-    return callEndedEnvelope(this.call, at)
+    return callEndedEnvelope(this.account, this.call, at)
   }
 
   private addMessage(body: string, direction: 'inbound' | 'outbound', at: string): MessageRec {

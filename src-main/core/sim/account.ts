@@ -3,7 +3,7 @@
  * id with the same 404.
  */
 import { notFound } from './http-errors'
-import type { AgentRec, CallRec, ConversationRec, DeliveryRec, MessageRec, NumberRec, WebhookRec } from './types'
+import type { AgentRec, CallRec, ContactCardRec, ContactRec, ConversationRec, DeliveryRec, MessageRec, NumberRec, SubAccountRec, WebhookRec } from './types'
 
 export class Account {
   readonly agents = new Map<string, AgentRec>()
@@ -13,7 +13,15 @@ export class Account {
   readonly conversations = new Map<string, ConversationRec>()
   readonly agentWebhooks = new Map<string, WebhookRec>()
   readonly deliveries: DeliveryRec[] = []
+  readonly contacts = new Map<string, ContactRec>()
+  /** iMessage contact cards, by number id. */
+  readonly contactCards = new Map<string, ContactCardRec>()
+  readonly subAccounts = new Map<string, SubAccountRec>()
+  /** A2P 10DLC registration as `GET /v1/register/status` reports it; null until one is submitted. */
+  registration: { campaign_status: string; message: string; stage: string | null } | null = null
   projectWebhook: WebhookRec | null = null
+  /** The sandbox's ready-made agent, remembered by id so a rename does not make a second one. */
+  sandboxAgentId: string | null = null
   /** Simulated failures still to come, by `METHOD /path` (the sandbox's "fail the next send"). */
   readonly faults = new Map<string, number>()
 
@@ -67,6 +75,20 @@ export class Account {
 
   numberByPhone(phone: string): NumberRec | undefined {
     return this.activeNumbers().find((n) => n.phoneNumber === phone)
+  }
+
+  contact(id: string): ContactRec {
+    const contact = this.contacts.get(id)
+    if (!contact) throw notFound('Contact')
+    return contact
+  }
+
+  /** The saved contact with this phone number, in the `{id, name, email, phoneNumber}` form payloads carry. */
+  contactFor(phoneNumber: string): { id: string; name: string; email: string | null; phoneNumber: string } | null {
+    for (const c of this.contacts.values()) {
+      if (c.phoneNumber === phoneNumber) return { id: c.id, name: c.name, email: c.email, phoneNumber: c.phoneNumber }
+    }
+    return null
   }
 
   messagesOf(conversationId: string): MessageRec[] {

@@ -123,13 +123,9 @@ export function buyNumber(ctx: SimContext, account: Account, input: z.infer<type
     const dollars = (n: number) => `$${(n / 100).toFixed(2)}`
     throw new HttpError(402, `Insufficient balance: buying a number needs at least ${dollars(ctx.numberPriceCents)} (balance ${dollars(account.balanceCents)}).`)
   }
-  const area = input.areaCode ?? '555'
-  if (area.startsWith('0') || area.startsWith('1')) {
-    throw new HttpError(409, `No numbers available in area code ${area}. Try another area code, such as 555, or leave it empty.`)
-  }
   const number: NumberRec = {
     id: newId('num_'),
-    phoneNumber: ctx.pool.take(area),
+    phoneNumber: ctx.pool.take(input.country, input.areaCode),
     country: input.country,
     status: 'active',
     type: 'sms',

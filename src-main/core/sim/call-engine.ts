@@ -9,7 +9,9 @@ import { HttpError } from './http-errors'
 import { isoNow, newId } from './ids'
 import { callEndedEnvelope } from './payloads'
 import { callSummaryOut } from './serialize'
-import type { AgentRec, CallEvent, CallRec, NumberRec, TurnRec } from './types'
+import { SANDBOX_RING_MS, SimulatedCallee } from './callee'
+import { isOver } from './call-state'
+import type { AgentRec, CallEvent, CallRec, CallStatus, NumberRec, TurnRec } from './types'
 import type { VoiceLine } from './voice-reader'
 import { VoiceTurns } from './voice-turns'
 
@@ -24,24 +26,31 @@ export interface OutboundCall {
   toNumber: string
   initialGreeting?: string | null
   systemPrompt?: string | null
+  disableRecording?: boolean
 }
 
-const isOver = (call: CallRec): boolean => call.status === 'completed' || call.status === 'failed'
+/** How a call ended (agentphone-api.md §9.4 statuses); `busy` and `no-answer` never connected. */
+export type EndStatus = Extract<CallStatus, 'completed' | 'failed' | 'busy' | 'no-answer'>
 
 export class CallEngine {
   private readonly watchers = new Map<string, Set<TranscriptWatcher>>()
   private readonly chains = new Map<string, Promise<void>>()
   /** The turn a call is waiting on, so a hang-up can drop the webhook request mid-answer. */
   readonly turnAborts = new Map<string, AbortController>()
+  /** Long-polls (`?wait=true`, `waitForCompletion`) waiting for a call to end. */
+  private readonly endWaiters = new Map<string, Set<() => void>>()
   private readonly voice: VoiceTurns
+  private readonly callee: SimulatedCallee
 
   constructor(private readonly ctx: SimContext) {
     this.voice = new VoiceTurns(ctx, this)
+    this.callee = new SimulatedCallee(ctx, this)
   }
 
-  private create(account: Account, fields: Omit<CallRec, 'id' | 'startedAt' | 'endedAt' | 'disconnectionReason' | 'turns'>): CallRec {
+  create(account: Account, fields: Omit<CallRec, 'id' | 'startedAt' | 'endedAt' | 'disconnectionReason' | 'turns'>): CallRec {
     const call: CallRec = { id: newId('call_'), startedAt: isoNow(this.ctx.clock), endedAt: null, disconnectionReason: null, turns: [], ...fields }
     account.calls.set(call.id, call)
+    this.ctx.changed()
     this.emitCall('started', call)
     return call
   }
@@ -73,8 +82,11 @@ export class CallEngine {
     return call
   }
 
-  /** `POST /v1/calls`: every outbound call rings the sandbox phone until answered or declined. */
-  placeOutbound(account: Account, o: OutboundCall): CallRec {
+  /**
+   * `POST /v1/calls`: a call to the sandbox phone rings it until answered or declined; any other
+   * number reaches the simulated callee, whose answer depends on the number (callee.ts).
+   */
+  placeOutbound(account: Account, o: OutboundCall, ringsSandboxPhone: boolean): CallRec {
     const hosted = Boolean(o.systemPrompt) || o.agent.voiceMode === 'hosted'
     const call = this.create(account, {
       agentId: o.agent.id,
@@ -87,23 +99,31 @@ export class CallEngine {
       answeredAt: null,
       hosted,
       systemPrompt: o.systemPrompt || o.agent.systemPrompt,
-      greeting: o.initialGreeting !== undefined && o.initialGreeting !== null ? o.initialGreeting : o.agent.beginMessage
+      greeting: o.initialGreeting !== undefined && o.initialGreeting !== null ? o.initialGreeting : o.agent.beginMessage,
+      recording: !o.disableRecording
     })
+    if (!ringsSandboxPhone) {
+      this.callee.dial(account, call)
+      return call
+    }
+    this.callee.giveUpAfter(account, call, SANDBOX_RING_MS, 'dial_no_answer', 'no-answer')
     this.ctx.emitter.emit('ring', { callId: call.id, from: call.fromNumber, to: call.toNumber }, this.report)
     return call
   }
 
-  answer(call: CallRec): void {
+  /** The callee picks up; the greeting is spoken unless a machine answered (`silent`). */
+  answer(call: CallRec, o: { silent?: boolean } = {}): void {
     if (call.status !== 'ringing') throw new HttpError(409, 'Call is not ringing')
     call.status = 'in-progress'
     call.answeredAt = isoNow(this.ctx.clock)
+    this.ctx.changed()
     this.emitCall('updated', call)
-    if (call.greeting) this.speak(call, { text: call.greeting, interim: false, hangup: false })
+    if (call.greeting && !o.silent) this.speak(call, { text: call.greeting, interim: false, hangup: false })
   }
 
   decline(account: Account, call: CallRec): void {
     if (call.status !== 'ringing') throw new HttpError(409, 'Call is not ringing')
-    this.end(account, call, 'declined', 'failed')
+    this.end(account, call, 'user_declined', 'failed')
   }
 
   private requireLive(call: CallRec): void {
@@ -144,6 +164,7 @@ export class CallEngine {
   addTurn(call: CallRec, fields: Omit<TurnRec, 'id' | 'createdAt'>): TurnRec {
     const turn: TurnRec = { id: newId('turn_'), createdAt: isoNow(this.ctx.clock), ...fields }
     call.turns.push(turn)
+    this.ctx.changed()
     for (const w of this.watchers.get(call.id) ?? []) w.turn(turn)
     return turn
   }
@@ -168,18 +189,21 @@ export class CallEngine {
   }
 
   /** Ends a call once: transcript watchers close, and `agent.call_ended` goes where events go. */
-  end(account: Account, call: CallRec, reason: string, status: 'completed' | 'failed' = 'completed'): void {
+  end(account: Account, call: CallRec, reason: string, status: EndStatus = 'completed'): void {
     if (isOver(call)) return
     call.status = status
     call.endedAt = isoNow(this.ctx.clock)
     call.disconnectionReason = reason
+    this.ctx.changed()
     this.turnAborts.get(call.id)?.abort()
     for (const w of this.watchers.get(call.id) ?? []) w.ended(call)
     this.watchers.delete(call.id)
+    for (const wake of this.endWaiters.get(call.id) ?? []) wake()
+    this.endWaiters.delete(call.id)
     this.emitCall('ended', call)
     const route = account.webhookFor(call.agentId)
     if (route) {
-      this.ctx.deliverer.enqueue(account, route, callEndedEnvelope(call, call.endedAt), { eventType: 'agent.call_ended', channel: 'voice', callId: call.id })
+      this.ctx.deliverer.enqueue(account, route, callEndedEnvelope(account, call, call.endedAt), { eventType: 'agent.call_ended', channel: 'voice', callId: call.id })
     }
   }
 
@@ -191,9 +215,35 @@ export class CallEngine {
     return () => void set.delete(watcher)
   }
 
+  /** A registered web call nobody joined ends when its token expires. */
+  expireUnjoined(account: Account, call: CallRec, ms: number): void {
+    this.callee.giveUpAfter(account, call, ms, 'registered_call_timeout', 'failed')
+  }
+
+  /** Resolves when the call ends or after `ms`, whichever is first (the long-polls). */
+  whenEnded(call: CallRec, ms: number, signal?: AbortSignal): Promise<void> {
+    if (isOver(call)) return Promise.resolve()
+    return new Promise((resolve) => {
+      const set = this.endWaiters.get(call.id) ?? new Set<() => void>()
+      this.endWaiters.set(call.id, set)
+      const wake = (): void => {
+        timer.cancel()
+        set.delete(wake)
+        signal?.removeEventListener('abort', wake)
+        resolve()
+      }
+      const timer = this.ctx.clock.after(ms, wake)
+      set.add(wake)
+      signal?.addEventListener('abort', wake, { once: true })
+    })
+  }
+
   stop(): void {
+    this.callee.stop()
     for (const c of this.turnAborts.values()) c.abort()
     this.turnAborts.clear()
     this.watchers.clear()
+    for (const set of this.endWaiters.values()) for (const wake of [...set]) wake()
+    this.endWaiters.clear()
   }
 }

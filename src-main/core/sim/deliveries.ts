@@ -32,6 +32,8 @@ export interface DelivererOptions {
   retryDelaysMs: number[]
   /** Overrides each webhook's own timeout when set. */
   timeoutMs?: number
+  /** A delivery record changed (the state file is written soon). */
+  changed?: () => void
 }
 
 export class Deliverer {
@@ -60,7 +62,8 @@ export class Deliverer {
       attemptCount: 0,
       lastAttemptAt: null,
       nextRetryAt: null,
-      createdAt: isoNow(this.o.clock)
+      createdAt: isoNow(this.o.clock),
+      responseMs: null
     }
     account.deliveries.push(rec)
     return rec
@@ -98,6 +101,14 @@ export class Deliverer {
   }
 
   private async run(account: Account, rec: DeliveryRec, body: Buffer, captured: WebhookRec, retry = true): Promise<void> {
+    try {
+      await this.attempt(account, rec, body, captured, retry)
+    } finally {
+      this.o.changed?.()
+    }
+  }
+
+  private async attempt(account: Account, rec: DeliveryRec, body: Buffer, captured: WebhookRec, retry: boolean): Promise<void> {
     // A retry goes to the scope's current webhook (new secret after an upsert); gone means failed.
     const webhook = rec.attemptCount === 0 ? captured : account.webhookInScope(rec.scope)
     if (!webhook || this.stopped) {
@@ -109,9 +120,11 @@ export class Deliverer {
     this.inflight.add(controller)
     const timer = this.o.clock.after(this.timeoutFor(webhook), () => controller.abort())
     let transient = true
+    const began = this.o.clock.now()
     try {
       const res = await this.attemptOnce(webhook, rec, body, controller.signal)
       rec.httpStatus = res.statusCode ?? 0
+      rec.responseMs = this.o.clock.now() - began
       rec.responseBody = await readSome(res)
       const status = rec.httpStatus
       if (status >= 200 && status < 300) {
@@ -154,9 +167,11 @@ export class Deliverer {
     const abort = (): void => controller.abort()
     signal.addEventListener('abort', abort, { once: true })
     this.inflight.add(controller)
+    const began = this.o.clock.now()
     try {
       const res = await this.attemptOnce(route.webhook, rec, Buffer.from(JSON.stringify(envelope), 'utf8'), controller.signal)
       rec.httpStatus = res.statusCode ?? 0
+      rec.responseMs = this.o.clock.now() - began
       const ok = rec.httpStatus >= 200 && rec.httpStatus < 300
       rec.status = ok ? 'delivered' : 'failed'
       if (!ok) rec.errorMessage = `HTTP ${rec.httpStatus}`

@@ -40,6 +40,10 @@ export interface FrontDoor {
   accounts: Map<string, Account>
   limiter: RateLimiter | null
   logger: Logger
+  /** Serves `GET|HEAD /v1/calls/{id}/recording`, which needs no key (§1.2). */
+  recording(callId: string, method: string, res: ServerResponse): void
+  /** A request that may have changed state succeeded (the state file is written soon). */
+  changed(): void
 }
 
 function bearer(req: IncomingMessage): string | null {
@@ -48,7 +52,7 @@ function bearer(req: IncomingMessage): string | null {
 }
 
 /** Paths that need no key: the recording URL is its own capability (§1.2). */
-const PUBLIC = /^\/v1\/calls\/[^/]+\/recording$/
+const RECORDING = /^\/v1\/calls\/([^/]+)\/recording$/
 
 export function handleRequest(door: FrontDoor, req: IncomingMessage, res: ServerResponse): void {
   void dispatch(door, req, res).catch((err: unknown) => {
@@ -73,7 +77,12 @@ async function dispatch(door: FrontDoor, req: IncomingMessage, res: ServerRespon
     sendJson(res, 200, { ok: true, service: 'agentphone-simulator' })
     return
   }
-  if (PUBLIC.test(path)) throw new HttpError(404, 'Recording not found')
+  const recording = RECORDING.exec(path)
+  if (recording) {
+    if (method !== 'GET' && method !== 'HEAD') throw new HttpError(405, 'Method Not Allowed')
+    door.recording(decodeURIComponent(recording[1] ?? ''), method, res)
+    return
+  }
 
   const key = bearer(req)
   const account = key ? door.accounts.get(key) : undefined
@@ -87,8 +96,11 @@ async function dispatch(door: FrontDoor, req: IncomingMessage, res: ServerRespon
   if (found === 'method') throw new HttpError(405, 'Method Not Allowed')
   const body = method === 'GET' || method === 'DELETE' ? undefined : await readBody(req)
   const query = Object.fromEntries(url.searchParams.entries())
-  const out = await found.handler({ account, params: found.params, query, body, req, res })
+  const base = `http://${req.headers.host ?? 'localhost'}`
+  const out = await found.handler({ account, params: found.params, query, body, req, res, base })
+  if (method !== 'GET') door.changed()
   if (out === HANDLED) return
-  if (out instanceof Reply) sendJson(res, out.status, out.body)
+  if (out instanceof Reply && out.status === 204) res.writeHead(204).end()
+  else if (out instanceof Reply) sendJson(res, out.status, out.body)
   else sendJson(res, 200, out)
 }

@@ -16,21 +16,12 @@ export function isoNow(clock: Clock): string {
   return new Date(clock.now()).toISOString()
 }
 
-/** The sandbox phone's own number when a caller or SMS contact gives none. */
-export const SANDBOX_CONTACT = '+15550199000'
-
 /**
- * Hands out fictional numbers (`+1 AAA 010 01NN`, 555 by default) that never repeat inside one
- * simulator, so a number names exactly one account's line.
+ * The sandbox phone's own number: its default caller id and SMS sender, and the one number whose
+ * outbound calls ring it (every other number reaches the simulated callee). The console's sandbox
+ * caller uses the same number.
  */
-export class NumberPool {
-  private next = 100
-
-  take(areaCode = '555'): string {
-    const line = String(this.next++).padStart(4, '0')
-    return `+1${areaCode}010${line}`
-  }
-}
+export const SANDBOX_CONTACT = '+15550100999'
 
 const E164 = /^\+[1-9]\d{1,14}$/
 

@@ -6,8 +6,11 @@
 import type { Account } from './account'
 import type { SimContext } from './context'
 import { isoNow, newId } from './ids'
-import { smsEnvelope } from './payloads'
-import type { Direction, MessageRec, NumberRec } from './types'
+import { reactionEnvelope, smsEnvelope } from './payloads'
+import type { Direction, MessageRec, NumberRec, ReactionRec } from './types'
+
+/** Only iMessage reaches an email address; the simulator's one sign that a recipient is on iMessage. */
+export const isImessageRecipient = (participant: string): boolean => participant.includes('@')
 
 export interface ThreadInput {
   number: NumberRec
@@ -16,6 +19,7 @@ export interface ThreadInput {
   body: string
   mediaUrls?: string[]
   at?: string
+  replyTo?: string | null
 }
 
 export class Messaging {
@@ -53,17 +57,20 @@ export class Messaging {
       to: inbound ? input.number.phoneNumber : input.participant,
       body: input.body,
       direction: input.direction,
-      channel: mediaUrls.length > 0 ? 'mms' : 'sms',
+      channel: isImessageRecipient(input.participant) ? 'imessage' : mediaUrls.length > 0 ? 'mms' : 'sms',
       mediaUrls,
-      receivedAt: at
+      receivedAt: at,
+      replyTo: input.replyTo ?? null,
+      reactions: []
     }
     account.messages.push(msg)
+    this.ctx.changed()
     return msg
   }
 
   /** An inbound text: stored, then delivered (with retries) to the agent's or project webhook. */
-  receive(account: Account, number: NumberRec, from: string, body: string): MessageRec {
-    const msg = this.thread(account, { number, participant: from, direction: 'inbound', body })
+  receive(account: Account, number: NumberRec, from: string, body: string, mediaUrls: string[] = []): MessageRec {
+    const msg = this.thread(account, { number, participant: from, direction: 'inbound', body, mediaUrls })
     const route = account.webhookFor(msg.agentId)
     if (!route) {
       this.ctx.logger.warn('inbound SMS has no webhook to go to', { messageId: msg.id })
@@ -75,8 +82,8 @@ export class Messaging {
   }
 
   /** An outbound text from the API: stored and shown on the sandbox phone. */
-  send(account: Account, number: NumberRec, to: string, body: string, mediaUrls: string[]): MessageRec {
-    const msg = this.thread(account, { number, participant: to, direction: 'outbound', body, mediaUrls })
+  send(account: Account, number: NumberRec, to: string, body: string, mediaUrls: string[], replyTo: string | null = null): MessageRec {
+    const msg = this.thread(account, { number, participant: to, direction: 'outbound', body, mediaUrls, replyTo })
     this.ctx.emitter.emit('sms', {
       id: msg.id,
       conversationId: msg.conversationId,
@@ -89,5 +96,32 @@ export class Messaging {
       agentId: msg.agentId
     })
     return msg
+  }
+
+  /**
+   * A tapback on `msg`. Outbound ones (the API's `POST /v1/messages/{id}/reactions`) are only stored;
+   * inbound ones (the contact reacting) are delivered as a signed `agent.reaction`.
+   */
+  react(account: Account, msg: MessageRec, reactionType: string, direction: Direction): ReactionRec {
+    const conversation = account.conversation(msg.conversationId)
+    const ours = conversation.phoneNumber
+    const reaction: ReactionRec = {
+      id: newId('rxn_'),
+      reactionType,
+      fromNumber: direction === 'inbound' ? conversation.participant : ours,
+      direction,
+      createdAt: isoNow(this.ctx.clock)
+    }
+    ;(msg.reactions ??= []).push(reaction)
+    this.ctx.changed()
+    const route = direction === 'inbound' ? account.webhookFor(msg.agentId) : null
+    if (route) {
+      this.ctx.deliverer.enqueue(account, route, reactionEnvelope(account, msg, reaction, reaction.createdAt), {
+        eventType: 'agent.reaction',
+        channel: 'imessage',
+        messageId: msg.id
+      })
+    }
+    return reaction
   }
 }

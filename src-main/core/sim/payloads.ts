@@ -4,7 +4,7 @@
  */
 import type { Account } from './account'
 import { callSummaryOut } from './serialize'
-import type { CallRec, MessageRec } from './types'
+import type { CallRec, MessageRec, ReactionRec } from './types'
 
 export interface HistoryItem {
   content: string
@@ -71,7 +71,7 @@ export function voiceMessageEnvelope(account: Account, call: CallRec, utterance:
   }
 }
 
-export function callEndedEnvelope(call: CallRec, at: string): Envelope {
+export function callEndedEnvelope(account: Account, call: CallRec, at: string): Envelope {
   const summary = callSummaryOut(call)
   return {
     event: 'agent.call_ended',
@@ -83,7 +83,7 @@ export function callEndedEnvelope(call: CallRec, at: string): Envelope {
       numberId: call.phoneNumberId,
       from: call.fromNumber,
       to: call.toNumber,
-      contact: null,
+      contact: account.contactFor(otherParty(call)),
       direction: call.direction,
       status: call.status,
       startedAt: call.startedAt,
@@ -113,7 +113,7 @@ export function smsEnvelope(account: Account, msg: MessageRec, contextLimit: num
       numberId: msg.numberId,
       from: msg.from,
       to: msg.to,
-      contact: null,
+      contact: account.contactFor(msg.direction === 'inbound' ? msg.from : msg.to),
       message: msg.body,
       mediaUrl: msg.mediaUrls[0] ?? null,
       mediaUrls: msg.mediaUrls,
@@ -128,5 +128,28 @@ export function smsEnvelope(account: Account, msg: MessageRec, contextLimit: num
       at: m.receivedAt,
       messageId: m.id
     }))
+  }
+}
+
+/** A tapback on one of the account's messages (`agent.reaction`, §9.6); no recentHistory, as first-party types show it. */
+export function reactionEnvelope(account: Account, msg: MessageRec, reaction: ReactionRec, at: string): Envelope {
+  return {
+    event: 'agent.reaction',
+    channel: 'imessage',
+    timestamp: at,
+    agentId: msg.agentId,
+    data: {
+      conversationId: msg.conversationId,
+      numberId: msg.numberId,
+      reactionType: reaction.reactionType,
+      fromNumber: reaction.fromNumber,
+      direction: reaction.direction,
+      messageId: msg.id,
+      messageBody: msg.body,
+      messageMediaUrl: msg.mediaUrls[0] ?? null,
+      messageMediaUrls: msg.mediaUrls,
+      createdAt: reaction.createdAt
+    },
+    conversationState: account.conversations.get(msg.conversationId)?.metadata ?? null
   }
 }

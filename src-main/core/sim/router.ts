@@ -11,6 +11,8 @@ export interface RouteContext {
   body: unknown
   req: IncomingMessage
   res: ServerResponse
+  /** `http://host:port` as the client addressed the simulator, for absolute URLs in answers. */
+  base: string
 }
 
 /** A handler's answer: a body sent as JSON with 200, a `Reply`, or `HANDLED` when it wrote `res` itself. */
@@ -51,6 +53,7 @@ export class Router {
   get = (p: string, h: Handler): this => this.add('GET', p, h)
   post = (p: string, h: Handler): this => this.add('POST', p, h)
   patch = (p: string, h: Handler): this => this.add('PATCH', p, h)
+  put = (p: string, h: Handler): this => this.add('PUT', p, h)
   delete = (p: string, h: Handler): this => this.add('DELETE', p, h)
 
   /** The matching route, `'method'` when only the method is wrong, or null. */

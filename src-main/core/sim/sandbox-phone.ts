@@ -63,7 +63,7 @@ export class SandboxPhone {
     this.rt.calls.answer(account.call(callId))
   }
 
-  /** Refuses a ringing outbound call: it ends as `failed`. */
+  /** Refuses a ringing outbound call: it ends as `failed` with `user_declined`. */
   decline(apiKey: string, callId: string): void {
     const account = this.account(apiKey)
     this.rt.calls.decline(account, account.call(callId))
@@ -77,10 +77,18 @@ export class SandboxPhone {
     else this.rt.calls.end(account, call, 'user_hangup')
   }
 
-  /** A text from the sandbox contact to one of the account's numbers (a signed agent.message/sms). */
-  sms(apiKey: string, p: { to: string; from?: string; body: string }): { messageId: string } {
+  /** A text (MMS with `mediaUrls`) from the sandbox contact to one of the account's numbers: a signed agent.message. */
+  sms(apiKey: string, p: { to: string; from?: string; body: string; mediaUrls?: string[] }): { messageId: string } {
     const account = this.account(apiKey)
-    const msg = this.rt.messaging.receive(account, this.ownNumber(account, p.to), normalizePhone(p.from ?? SANDBOX_CONTACT), p.body)
+    const msg = this.rt.messaging.receive(account, this.ownNumber(account, p.to), normalizePhone(p.from ?? SANDBOX_CONTACT), p.body, p.mediaUrls ?? [])
     return { messageId: msg.id }
+  }
+
+  /** The contact taps back on a message of the account's: a signed `agent.reaction` (§9.6). */
+  react(apiKey: string, p: { messageId: string; reaction: string }): { reactionId: string } {
+    const account = this.account(apiKey)
+    const msg = account.messages.find((m) => m.id === p.messageId)
+    if (!msg) throw new HttpError(404, 'Message not found')
+    return { reactionId: this.rt.messaging.react(account, msg, p.reaction, 'inbound').id }
   }
 }

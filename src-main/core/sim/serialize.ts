@@ -1,5 +1,6 @@
 /** Stored records to the API's wire shapes (field names exactly as agentphone-api.md §2 and the SDK). */
 import type { Account } from './account'
+import { durationSeconds, hasRecording } from './call-state'
 import type { AgentRec, CallRec, ConversationRec, DeliveryRec, MessageRec, NumberRec, TurnRec, WebhookRec } from './types'
 
 export function agentNumberOut(n: NumberRec): Record<string, unknown> {
@@ -26,13 +27,12 @@ export function numberOut(n: NumberRec): Record<string, unknown> {
   return { ...n, outboundSms: 'enabled' }
 }
 
-function durationSeconds(c: CallRec): number | null {
-  if (!c.endedAt) return null
-  const from = c.answeredAt ?? c.startedAt
-  return Math.max(0, Math.round((Date.parse(c.endedAt) - Date.parse(from)) / 1000))
-}
-
-export function callSummaryOut(c: CallRec): Record<string, unknown> {
+/**
+ * The list item (CallSummary). `base` is the simulator's own address as the client reached it, so
+ * `recordingUrl` is absolute like the real one; without it (webhook payloads) the URL is left out.
+ */
+export function callSummaryOut(c: CallRec, base: string | null = null): Record<string, unknown> {
+  const recorded = hasRecording(c)
   const last = [...c.turns].reverse().find((t) => t.content !== '')
   return {
     id: c.id,
@@ -47,8 +47,8 @@ export function callSummaryOut(c: CallRec): Record<string, unknown> {
     endedAt: c.endedAt,
     durationSeconds: durationSeconds(c),
     lastTranscriptSnippet: last ? last.content.slice(0, 120) : null,
-    recordingUrl: null,
-    recordingAvailable: false
+    recordingUrl: recorded && base ? `${base}/v1/calls/${encodeURIComponent(c.id)}/recording` : null,
+    recordingAvailable: recorded
   }
 }
 
@@ -69,8 +69,8 @@ export function transcriptPairs(c: CallRec): Array<Record<string, unknown>> {
   return pairs
 }
 
-export function callDetailOut(c: CallRec): Record<string, unknown> {
-  const { lastTranscriptSnippet: _ignored, ...summary } = callSummaryOut(c)
+export function callDetailOut(c: CallRec, base: string | null = null): Record<string, unknown> {
+  const { lastTranscriptSnippet: _ignored, ...summary } = callSummaryOut(c, base)
   return { ...summary, disconnectionReason: c.disconnectionReason, transcripts: transcriptPairs(c) }
 }
 
@@ -92,7 +92,8 @@ export function numberMessageOut(m: MessageRec): Record<string, unknown> {
   return { id: m.id, from: m.from, from_: m.from, to: m.to, body: m.body, direction: m.direction, channel: m.channel, receivedAt: m.receivedAt }
 }
 
-export function conversationMessageOut(m: MessageRec): Record<string, unknown> {
+export function conversationMessageOut(account: Account, m: MessageRec): Record<string, unknown> {
+  const parent = m.replyTo ? account.messages.find((x) => x.id === m.replyTo) : undefined
   return {
     id: m.id,
     body: m.body,
@@ -104,8 +105,8 @@ export function conversationMessageOut(m: MessageRec): Record<string, unknown> {
     mediaUrl: m.mediaUrls[0] ?? null,
     mediaUrls: m.mediaUrls,
     receivedAt: m.receivedAt,
-    reactions: [],
-    replyTo: null
+    reactions: (m.reactions ?? []).map((r) => ({ ...r })),
+    replyTo: parent ? { messageId: parent.id, message: parent.body, mediaUrls: parent.mediaUrls } : null
   }
 }
 
@@ -148,6 +149,12 @@ export function deliveryOut(d: DeliveryRec): Record<string, unknown> {
     attemptCount: d.attemptCount,
     lastAttemptAt: d.lastAttemptAt,
     nextRetryAt: d.nextRetryAt,
-    createdAt: d.createdAt
+    createdAt: d.createdAt,
+    // The names the vendor's MCP client reads for the same facts (agentphone-api.md §9.8), alongside.
+    event: d.eventType,
+    statusCode: d.httpStatus,
+    success: d.status === 'delivered',
+    deliveredAt: d.status === 'delivered' ? d.lastAttemptAt : null,
+    responseMs: d.responseMs ?? null
   }
 }

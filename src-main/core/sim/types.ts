@@ -5,8 +5,10 @@
 import type { Clock, Logger } from '../ports'
 
 export type VoiceMode = 'webhook' | 'hosted'
-export type CallStatus = 'ringing' | 'in-progress' | 'ending' | 'completed' | 'failed'
+/** Statuses the vendor's clients see (agentphone-api.md §9.4); `busy` and `no-answer` end unconnected calls. */
+export type CallStatus = 'ringing' | 'in-progress' | 'ending' | 'completed' | 'failed' | 'busy' | 'no-answer'
 export type Direction = 'inbound' | 'outbound'
+export type CallDirection = Direction | 'web'
 
 /** An agent: the API's fields exactly as stored (defaults filled in at creation). */
 export interface AgentRec {
@@ -51,7 +53,7 @@ export interface CallRec {
   phoneNumber: string | null
   fromNumber: string
   toNumber: string
-  direction: Direction
+  direction: CallDirection
   status: CallStatus
   startedAt: string
   answeredAt: string | null
@@ -63,6 +65,8 @@ export interface CallRec {
   systemPrompt: string | null
   /** What the agent says when the call connects; null = silent until spoken to. */
   greeting: string | null
+  /** False when placed with `disableRecording`: no recording is made. */
+  recording?: boolean
 }
 
 export interface MessageRec {
@@ -77,6 +81,43 @@ export interface MessageRec {
   channel: string
   mediaUrls: string[]
   receivedAt: string
+  /** The message this one answers in a threaded reply (`reply_to_message_id`). */
+  replyTo?: string | null
+  reactions?: ReactionRec[]
+}
+
+/** A tapback on a message (iMessage). */
+export interface ReactionRec {
+  id: string
+  reactionType: string
+  fromNumber: string
+  direction: Direction
+  createdAt: string
+}
+
+/** A saved contact (agentphone-api.md §2.8); its phone number is unique per account. */
+export interface ContactRec {
+  id: string
+  phoneNumber: string
+  name: string
+  email: string | null
+  notes: string | null
+  createdAt: string
+  updatedAt: string
+}
+
+/** A number's iMessage contact card. */
+export interface ContactCardRec {
+  firstName: string | null
+  lastName: string | null
+  displayName: string | null
+  avatarUrl: string | null
+}
+
+export interface SubAccountRec {
+  id: string
+  name: string
+  createdAt: string
 }
 
 export interface ConversationRec {
@@ -88,6 +129,8 @@ export interface ConversationRec {
   metadata: Record<string, unknown> | null
   createdAt: string
   lastMessageAt: string
+  /** iMessage chat background, when one was set. */
+  background?: { id: string; version: number; url: string } | null
 }
 
 export interface WebhookRec {
@@ -119,6 +162,8 @@ export interface DeliveryRec {
   lastAttemptAt: string | null
   nextRetryAt: string | null
   createdAt: string
+  /** How long the last attempt took to answer; the vendor's MCP client reads it as `responseMs`. */
+  responseMs?: number | null
 }
 
 /** What the simulated caller hears: one spoken line (or key press, or hang-up) from the agent. */
@@ -191,4 +236,16 @@ export interface SimulatorOptions {
   webhookTimeoutMs?: number
   /** Gap between `: heartbeat` comments on transcript streams (default 15 s). */
   sseHeartbeatMs?: number
+  /**
+   * Where the simulator keeps its state between runs (`sandbox-state.json`, 0600). Absent: memory
+   * only. A state file that cannot be read is renamed aside and the sandbox starts fresh.
+   */
+  dataDir?: string
+  /** How long after the last change the state is written (default 500 ms); stop() flushes at once. */
+  saveDebounceMs?: number
+  /**
+   * The simulated callee's pace: a ring, and the pause before each of its lines (default 1500 ms).
+   * Tests pass a small one.
+   */
+  calleePaceMs?: number
 }

@@ -13,6 +13,8 @@ export interface VoiceLine {
   /** `hangup: true` or `action: "hangup"`. */
   hangup: boolean
   action?: string
+  /** A transfer target given in the reply itself (one third-party tool sends it); else the agent's. */
+  transferNumber?: string
 }
 
 function asDigits(value: unknown): string | undefined {
@@ -26,13 +28,16 @@ export function normalizeVoiceObject(value: unknown): VoiceLine | null {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return null
   const o = value as Record<string, unknown>
   const digits = asDigits(o.digits) ?? asDigits(o.press_digit) ?? asDigits(o.dtmf)
-  const action = typeof o.action === 'string' ? o.action : undefined
+  // `{"transfer": true}` is how one reference server asks for a transfer (agentphone-api.md §9.7).
+  const action = typeof o.action === 'string' ? o.action : o.transfer === true ? 'transfer' : undefined
+  const transferNumber = typeof o.transferNumber === 'string' && o.transferNumber !== '' ? o.transferNumber : undefined
   return {
     text: typeof o.text === 'string' ? o.text : '',
     interim: o.interim === true,
     ...(digits !== undefined ? { digits } : {}),
     hangup: o.hangup === true || action === 'hangup',
-    ...(action !== undefined ? { action } : {})
+    ...(action !== undefined ? { action } : {}),
+    ...(transferNumber !== undefined ? { transferNumber } : {})
   }
 }
 

@@ -65,7 +65,8 @@ export class VoiceTurns {
   private act(account: Account, call: CallRec, line: VoiceLine): boolean {
     const transfer = line.action === 'transfer'
     const agent = call.agentId ? account.agents.get(call.agentId) : undefined
-    if (transfer && !agent?.transferNumber) {
+    const target = line.transferNumber ?? agent?.transferNumber
+    if (transfer && !target) {
       this.ctx.logger.warn('transfer asked for but the agent has no transferNumber', { callId: call.id })
     }
     this.engine.speak(call, line)
@@ -73,7 +74,7 @@ export class VoiceTurns {
       this.engine.end(account, call, 'agent_hangup')
       return true
     }
-    if (transfer && agent?.transferNumber) {
+    if (transfer && target) {
       // A cold transfer: the call leaves AgentPhone, so for us it is over.
       this.engine.end(account, call, 'call_transfer')
       return true

@@ -60,7 +60,15 @@ export function testEnvelope(account: Account, agentId: string | null, at: strin
 }
 
 /** Sends the test delivery once and answers what the docs' test endpoint answers. */
-export async function sendTest(ctx: SimContext, account: Account, route: Route, agentId: string | null): Promise<{ success: boolean; httpStatus: number | null; errorMessage: string | null }> {
+export async function sendTest(ctx: SimContext, account: Account, route: Route, agentId: string | null): Promise<Record<string, unknown>> {
   const rec = await ctx.deliverer.once(account, route, testEnvelope(account, agentId, isoNow(ctx.clock)), { eventType: 'agent.message', channel: 'sms' })
-  return { success: rec.status === 'delivered', httpStatus: rec.httpStatus, errorMessage: rec.errorMessage }
+  return {
+    success: rec.status === 'delivered',
+    httpStatus: rec.httpStatus,
+    errorMessage: rec.errorMessage,
+    // The vendor's MCP client reads these names (agentphone-api.md §9.8); served alongside.
+    statusCode: rec.httpStatus,
+    responseMs: rec.responseMs ?? null,
+    error: rec.errorMessage
+  }
 }

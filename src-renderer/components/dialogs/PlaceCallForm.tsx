@@ -7,6 +7,7 @@ import { formatPhone } from '../../lib/format'
 import { checkPhoneInput } from '../../lib/phone-input'
 import { useAppStore } from '../../store/store-context'
 import { PhoneField } from './PhoneField'
+import { SandboxCalleeHint } from './SandboxCalleeHint'
 import { ErrorNotice } from '../ErrorNotice'
 
 export type PlaceCallFields = { agentId: string; to: string; greeting: string; systemPrompt: string; voice: string }
@@ -20,8 +21,8 @@ export function PlaceCallForm(props: {
   onPlaced: () => void
   onRetryLoad: () => void
 }) {
-  const { agents, voices, loadError, placeCall } = useAppStore(
-    useShallow((s) => ({ agents: s.pickerAgents, voices: s.pickerVoices, loadError: s.pickerError, placeCall: s.placeCall }))
+  const { agents, voices, loadError, placeCall, sandbox } = useAppStore(
+    useShallow((s) => ({ agents: s.pickerAgents, voices: s.pickerVoices, loadError: s.pickerError, placeCall: s.placeCall, sandbox: s.status?.mode === 'sandbox' }))
   )
   const [insist, setInsist] = useState(false)
   const [placing, setPlacing] = useState(false)
@@ -78,6 +79,7 @@ export function PlaceCallForm(props: {
         </select>
       </div>
       <PhoneField id="place-to" label="Number to call" value={f.to} check={check} insist={insist} onChange={(to) => set({ to })} onBlur={() => setInsist(f.to.trim() !== '')} autoFocus />
+      {sandbox ? <SandboxCalleeHint onUseSandboxPhone={(to) => set({ to })} /> : null}
       <div className="field">
         <label className="label" htmlFor="place-greeting">Greeting (optional)</label>
         <input id="place-greeting" className="input" value={f.greeting} placeholder={agent?.beginMessage ?? 'The agent’s own greeting'} onChange={(e) => set({ greeting: e.target.value })} />

@@ -9,6 +9,7 @@ import { formatPhone } from '../../lib/format'
 import { waitingTurnFor } from '../../store/selectors'
 import { useAppStore } from '../../store/store-context'
 import { CallerAnnouncer } from './CallerAnnouncer'
+import { CallRecording } from './CallRecording'
 import { ReplyComposer } from './ReplyComposer'
 import { SaveAsScenario } from './SaveAsScenario'
 import { Transcript } from './Transcript'
@@ -86,6 +87,7 @@ export function CallView({ callId }: { callId: string }) {
           <PhoneOff size={14} aria-hidden="true" /> End call
         </button>
       </div>
+      {ended ? <CallRecording callId={call.id} /> : null}
       <Transcript callId={call.id} />
       <CallerAnnouncer callId={call.id} />
       <ReplyComposer call={call} />

@@ -9,7 +9,7 @@ import { Field, SaveResult } from './Field'
 import { ModeSwitch } from './ModeSwitch'
 import { validateConnection, type ConnectionDraft, type Errors } from './settings-validation'
 
-const DEFAULT_BASE_URL = 'https://api.agentphone.to'
+const DEFAULT_BASE_URL = 'https://api.agentphone.ai'
 
 /** Mode, API key, base URL, receiver port and tunnel URL: everything `app.configure` and `app.switchMode` take. */
 export function ConnectionSection() {

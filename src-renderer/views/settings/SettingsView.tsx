@@ -9,6 +9,7 @@ import { ConnectionSection } from './ConnectionSection'
 import { NotificationsSection } from './NotificationsSection'
 import { OperatorSection } from './OperatorSection'
 import { QuickRepliesEditor } from './QuickRepliesEditor'
+import { SandboxSection } from './SandboxSection'
 import { VoiceTurnsSection } from './VoiceTurnsSection'
 
 const headingId = (id: SettingsSectionId): string => `settings-${id}-heading`
@@ -74,6 +75,9 @@ export function SettingsView() {
             <Loader2 size={14} aria-hidden="true" className="wh-spin" /> Loading settings…
           </p>
         )}
+        <Section id="sandbox" title="Sandbox">
+          <SandboxSection />
+        </Section>
         <Section id="operator" title="You">
           <OperatorSection />
         </Section>

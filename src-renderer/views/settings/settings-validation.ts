@@ -76,7 +76,7 @@ function isHttpUrl(v: string): boolean {
 
 export function validateConnection(d: ConnectionDraft): Errors<keyof ConnectionDraft> {
   const errors: Errors<keyof ConnectionDraft> = {}
-  if (!isHttpUrl(d.baseUrl.trim())) errors.baseUrl = 'The base URL must be a full http(s) address, like https://api.agentphone.to.'
+  if (!isHttpUrl(d.baseUrl.trim())) errors.baseUrl = 'The base URL must be a full http(s) address, like https://api.agentphone.ai.'
   const port = Number(d.receiverPort.trim())
   if (d.receiverPort.trim() && (!Number.isInteger(port) || port < 0 || port > 65535)) {
     errors.receiverPort = 'The receiver port must be a whole number from 0 (any free port) to 65535.'

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { HeardEvent, RingEvent } from '../../../src-main/core/sim/types'
+import { SANDBOX_CONTACT } from '../../../src-main/core/sim/ids'
 import { KEY, startHook, startSim, waitFor } from './helpers'
 
 let cleanup: Array<() => Promise<void>> = []
@@ -57,8 +58,20 @@ describe('live calls', () => {
     await h.sim.sandbox.say(KEY, callId, 'before the stream')
 
     const sse = await openSse(`${h.url}/v1/calls/${callId}/transcript/stream`)
-    await waitFor(() => sse.frames.length >= 2)
-    expect(sse.frames.slice(0, 2).map((f) => [f.event, JSON.parse(f.data!).role, JSON.parse(f.data!).content])).toEqual([
+    await waitFor(() => sse.frames.length >= 3)
+    // §9.4: `connected` first, with who is on the call.
+    expect(sse.frames[0]?.event).toBe('connected')
+    expect(JSON.parse(sse.frames[0]!.data!)).toEqual({
+      callId,
+      status: 'in-progress',
+      agentId: expect.stringMatching(/^agent_/),
+      agentName: 'Sandbox Agent',
+      direction: 'inbound',
+      fromNumber: '+15550100999',
+      toNumber: number.phoneNumber,
+      startedAt: expect.any(String)
+    })
+    expect(sse.frames.slice(1, 3).map((f) => [f.event, JSON.parse(f.data!).role, JSON.parse(f.data!).content])).toEqual([
       ['turn', 'user', 'before the stream'],
       ['turn', 'agent', 'Sure thing']
     ])
@@ -68,14 +81,14 @@ describe('live calls', () => {
     h.sim.sandbox.hangup(KEY, callId)
     await sse.done
     const events = sse.frames.filter((f) => f.event)
-    expect(events.map((f) => f.event)).toEqual(['turn', 'turn', 'turn', 'turn', 'ended'])
-    expect(JSON.parse(events[2]!.data!)).toMatchObject({ callId, role: 'user', content: 'live now' })
-    expect(JSON.parse(events[4]!.data!)).toMatchObject({ callId, status: 'completed', disconnectionReason: 'user_hangup' })
+    expect(events.map((f) => f.event)).toEqual(['connected', 'turn', 'turn', 'turn', 'turn', 'ended'])
+    expect(JSON.parse(events[3]!.data!)).toMatchObject({ callId, role: 'user', content: 'live now' })
+    expect(JSON.parse(events[5]!.data!)).toMatchObject({ callId, status: 'completed', disconnectionReason: 'user_hangup', durationSeconds: expect.any(Number) })
 
     // A finished call: replay, `ended`, close at once.
     const after = await openSse(`${h.url}/v1/calls/${callId}/transcript/stream`)
     await after.done
-    expect(after.frames.map((f) => f.event)).toEqual(['turn', 'turn', 'turn', 'turn', 'ended'])
+    expect(after.frames.map((f) => f.event)).toEqual(['connected', 'turn', 'turn', 'turn', 'turn', 'ended'])
   })
 
   it('hosted agents answer with a deterministic stand-in and send no voice webhook', async () => {
@@ -106,7 +119,7 @@ describe('live calls', () => {
     expect(hook.hits.some((x) => x.json.channel === 'voice' && x.json.event === 'agent.message')).toBe(false)
   })
 
-  it('an outbound call rings the sandbox phone, is ringing until answered, then greets', async () => {
+  it('an outbound call to the sandbox phone rings it, is ringing until answered, then greets', async () => {
     const h = await startSim()
     cleanup.push(() => h.sim.stop())
     const { agent } = h.sim.ensureSandboxAccount(KEY)
@@ -114,10 +127,10 @@ describe('live calls', () => {
     const heard: HeardEvent[] = []
     h.sim.on('ring', (e) => rings.push(e))
     h.sim.on('heard', (e) => heard.push(e))
-    const placed = await h.api('POST', '/v1/calls', { agentId: agent.id, toNumber: '+15550107000', initialGreeting: 'Hello from the agent' })
+    const placed = await h.api('POST', '/v1/calls', { agentId: agent.id, toNumber: SANDBOX_CONTACT, initialGreeting: 'Hello from the agent' })
     expect(placed.status).toBe(200)
-    expect(placed.body).toMatchObject({ agentId: agent.id, toNumber: '+15550107000', direction: 'outbound', status: 'ringing' })
-    expect(rings).toEqual([{ callId: placed.body.id, from: placed.body.fromNumber, to: '+15550107000' }])
+    expect(placed.body).toMatchObject({ agentId: agent.id, toNumber: SANDBOX_CONTACT, direction: 'outbound', status: 'ringing' })
+    expect(rings).toEqual([{ callId: placed.body.id, from: placed.body.fromNumber, to: SANDBOX_CONTACT }])
     expect(heard).toEqual([])
     expect((await h.api('GET', `/v1/calls/${placed.body.id}`)).body.status).toBe('ringing')
     h.sim.sandbox.answer(KEY, placed.body.id)
@@ -129,17 +142,17 @@ describe('live calls', () => {
     expect((await h.api('POST', `/v1/calls/${placed.body.id}/end`)).status).toBe(409)
   })
 
-  it('a declined outbound call fails; a systemPrompt call runs hosted', async () => {
+  it('a declined call to the sandbox phone fails as user_declined; a systemPrompt call runs hosted', async () => {
     const h = await startSim()
     cleanup.push(() => h.sim.stop())
     const { agent } = h.sim.ensureSandboxAccount(KEY)
-    const declined = (await h.api('POST', '/v1/calls', { agentId: agent.id, toNumber: '+15550107001' })).body
+    const declined = (await h.api('POST', '/v1/calls', { agentId: agent.id, toNumber: SANDBOX_CONTACT })).body
     h.sim.sandbox.decline(KEY, declined.id)
-    expect((await h.api('GET', `/v1/calls/${declined.id}`)).body.status).toBe('failed')
+    expect((await h.api('GET', `/v1/calls/${declined.id}`)).body).toMatchObject({ status: 'failed', disconnectionReason: 'user_declined', recordingAvailable: false })
 
     const heard: HeardEvent[] = []
     h.sim.on('heard', (e) => heard.push(e))
-    const hosted = (await h.api('POST', '/v1/calls', { agentId: agent.id, toNumber: '+15550107002', systemPrompt: 'Confirm the order.', initialGreeting: '' })).body
+    const hosted = (await h.api('POST', '/v1/calls', { agentId: agent.id, toNumber: SANDBOX_CONTACT, systemPrompt: 'Confirm the order.', initialGreeting: '' })).body
     h.sim.sandbox.answer(KEY, hosted.id)
     await h.sim.sandbox.say(KEY, hosted.id, 'yes')
     expect(heard.map((e) => e.text)).toEqual(['You said: "yes". My instructions say: "Confirm the order". This is a simulated reply from Sandbox Agent.'])

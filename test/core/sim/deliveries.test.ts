@@ -102,13 +102,14 @@ describe('webhook delivery', () => {
   it('POST /v1/webhooks/test sends a signed sample SMS delivery and reports the outcome', async () => {
     const { h, hook, secret } = await setup(200)
     const ok = await h.api('POST', '/v1/webhooks/test')
-    expect(ok.body).toEqual({ success: true, httpStatus: 200, errorMessage: null })
+    // The documented fields, and the names the vendor's MCP client reads alongside (§9.8).
+    expect(ok.body).toEqual({ success: true, httpStatus: 200, errorMessage: null, statusCode: 200, responseMs: expect.any(Number), error: null })
     const hit = hook.hits[0]!
     expect(hit.json).toMatchObject({ event: 'agent.message', channel: 'sms', conversationState: { testMode: true } })
     expect(verify([secret], { signature: hit.headers['x-webhook-signature'] as string, timestamp: hit.headers['x-webhook-timestamp'] as string }, hit.raw, Date.now()).ok).toBe(true)
     hook.setHandler((_hit, res) => res.writeHead(503).end())
     const bad = await h.api('POST', '/v1/webhooks/test')
-    expect(bad.body).toEqual({ success: false, httpStatus: 503, errorMessage: 'HTTP 503' })
+    expect(bad.body).toEqual({ success: false, httpStatus: 503, errorMessage: 'HTTP 503', statusCode: 503, responseMs: expect.any(Number), error: 'HTTP 503' })
     const stats = await h.api('GET', '/v1/webhooks/deliveries/stats')
     expect(stats.body).toMatchObject({ total: 2, success: 1, failed: 1, pending: 0, successRate: 50 })
   })

@@ -56,10 +56,10 @@ export function agentRoutes(r: Router, rt: SimRuntime): void {
     return { success: true }
   })
 
-  r.get('/v1/agents/:agentId/calls', ({ account, params, query }) => {
+  r.get('/v1/agents/:agentId/calls', ({ account, params, query, base }) => {
     const agent = account.agent(params.agentId!)
     const calls = newestFirst([...account.calls.values()].filter((c) => c.agentId === agent.id), (c) => c.startedAt)
-    return page(calls.map(callSummaryOut), offsetPaging(query))
+    return page(calls.map((c) => callSummaryOut(c, base)), offsetPaging(query))
   })
 
   // The agent variant of the conversation summary has fewer fields than /v1/conversations.

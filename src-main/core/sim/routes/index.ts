@@ -1,8 +1,11 @@
 /** Every REST route, in match order (static segments such as `/v1/agents/voices` first). */
 import type { SimRuntime } from '../context'
 import { Router } from '../router'
+import { accountExtraRoutes } from './account-extras'
 import { agentRoutes } from './agents'
 import { callRoutes } from './calls'
+import { contactRoutes } from './contacts'
+import { imessageRoutes } from './imessage'
 import { messageRoutes } from './messages'
 import { numberRoutes } from './numbers'
 import { usageRoutes } from './usage'
@@ -16,5 +19,8 @@ export function buildRouter(rt: SimRuntime): Router {
   callRoutes(r, rt)
   messageRoutes(r, rt)
   webhookRoutes(r, rt)
+  contactRoutes(r, rt)
+  imessageRoutes(r, rt)
+  accountExtraRoutes(r, rt)
   return r
 }

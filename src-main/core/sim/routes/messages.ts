@@ -10,6 +10,7 @@ import { HttpError, parseWith } from '../http-errors'
 import { isE164, normalizePhone } from '../ids'
 import type { Router } from '../router'
 import { offsetPaging, page, timePage } from '../router'
+import { isImessageRecipient } from '../messaging'
 import { conversationMessageOut, conversationOut } from '../serialize'
 import type { NumberRec } from '../types'
 
@@ -53,11 +54,15 @@ export function messageRoutes(r: Router, rt: SimRuntime): void {
     const b = parseWith(SendBody, body ?? {})
     if (b.recipients) throw new HttpError(400, 'iMessage groups are not available in the simulator; send to one to_number')
     const number = sender(account, b)
-    const to = normalizePhone(b.to_number ?? '')
-    if (!isE164(to)) throw new HttpError(422, [{ loc: ['body', 'to_number'], msg: 'to_number must be a phone number', type: 'value_error' }])
+    const raw = (b.to_number ?? '').trim()
+    // An email address can only be reached over iMessage; anything else must be a phone number.
+    const to = isImessageRecipient(raw) ? raw : normalizePhone(raw)
+    if (!isImessageRecipient(to) && !isE164(to)) throw new HttpError(422, [{ loc: ['body', 'to_number'], msg: 'to_number must be a phone number', type: 'value_error' }])
     if (!b.body && !b.media_url && !b.media_urls) throw new HttpError(400, 'A message needs a body or media')
     const media = b.media_urls ?? (b.media_url ? [b.media_url] : [])
-    const msg = rt.messaging.send(account, number, to, b.body, media)
+    // A threaded reply names a message of the same chat; one it cannot find is still sent, unthreaded.
+    const parent = b.reply_to_message_id ? account.messages.find((m) => m.id === b.reply_to_message_id && m.numberId === number.id && (m.from === to || m.to === to)) : undefined
+    const msg = rt.messaging.send(account, number, to, b.body, media, parent?.id ?? null)
     return {
       id: msg.id,
       status: 'sent',
@@ -67,7 +72,7 @@ export function messageRoutes(r: Router, rt: SimRuntime): void {
       conversation_id: msg.conversationId,
       media_urls: msg.mediaUrls,
       reply_to_message_id: b.reply_to_message_id ?? null,
-      reply_parent_unresolved: b.reply_to_message_id ? true : null
+      reply_parent_unresolved: b.reply_to_message_id ? !parent : null
     }
   })
 
@@ -84,7 +89,7 @@ export function messageRoutes(r: Router, rt: SimRuntime): void {
     const { message_limit } = parseWith(z.object({ message_limit: z.coerce.number().int().min(1).max(100).default(50) }), query, 'query')
     const { lastMessagePreview: _preview, ...summary } = conversationOut(account, c)
     const messages = newestFirst(account.messagesOf(c.id), (m) => m.receivedAt).slice(0, message_limit)
-    return { ...summary, messages: messages.map(conversationMessageOut) }
+    return { ...summary, messages: messages.map((m) => conversationMessageOut(account, m)) }
   })
 
   // `metadata` replaces the whole stored object (null clears); fields not sent are left alone.
@@ -95,13 +100,13 @@ export function messageRoutes(r: Router, rt: SimRuntime): void {
     if (b.metadata !== undefined) c.metadata = b.metadata
     const { lastMessagePreview: _preview, ...summary } = conversationOut(account, c)
     const messages = newestFirst(account.messagesOf(c.id), (m) => m.receivedAt).slice(0, 50)
-    return { ...summary, messages: messages.map(conversationMessageOut) }
+    return { ...summary, messages: messages.map((m) => conversationMessageOut(account, m)) }
   })
 
   r.get('/v1/conversations/:conversationId/messages', ({ account, params, query }) => {
     const c = account.conversation(params.conversationId!)
     const list = newestFirst(account.messagesOf(c.id), (m) => m.receivedAt)
     const p = timePage(list, (m) => m.receivedAt, query)
-    return { data: p.data.map(conversationMessageOut), hasMore: p.hasMore }
+    return { data: p.data.map((m) => conversationMessageOut(account, m)), hasMore: p.hasMore }
   })
 }

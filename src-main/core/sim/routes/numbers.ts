@@ -32,9 +32,9 @@ export function numberRoutes(r: Router, rt: SimRuntime): void {
     return { data: p.data.map(numberMessageOut), hasMore: p.hasMore }
   })
 
-  r.get('/v1/numbers/:numberId/calls', ({ account, params, query }) => {
+  r.get('/v1/numbers/:numberId/calls', ({ account, params, query, base }) => {
     const number = account.number(params.numberId!)
     const list = newestFirst([...account.calls.values()].filter((c) => c.phoneNumberId === number.id), (c) => c.startedAt)
-    return page(list.map(callSummaryOut), offsetPaging(query))
+    return page(list.map((c) => callSummaryOut(c, base)), offsetPaging(query))
   })
 }

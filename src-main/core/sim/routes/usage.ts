@@ -4,8 +4,27 @@ import type { Account } from '../account'
 import type { SimRuntime } from '../context'
 import { parseWith } from '../http-errors'
 import type { Router } from '../router'
+import { durationSeconds } from '../call-state'
+import type { CallRec } from '../types'
 
 const DAY = 86_400_000
+
+/**
+ * `plan.limits` (agentphone-api.md §9.2): the MCP server reads `limits.numbers`. The sandbox enforces
+ * the number limit; the others are reported as a pay-as-you-go account's, not enforced.
+ */
+export const PLAN_LIMITS = { messagesPerMonth: 10_000, voiceMinutesPerMonth: 1_000, maxCallDurationMinutes: 30, concurrentCalls: 5 }
+
+/** Billed voice minutes: each call's talk time rounded up to the minute. */
+function voiceMinutes(calls: Iterable<CallRec>, from: number, to: number): number {
+  let minutes = 0
+  for (const c of calls) {
+    const at = Date.parse(c.startedAt)
+    const seconds = durationSeconds(c)
+    if (at >= from && at < to && seconds) minutes += Math.ceil(seconds / 60)
+  }
+  return minutes
+}
 
 function since(account: Account, from: number): { messages: number; calls: number } {
   return {
@@ -34,7 +53,7 @@ export function usageRoutes(r: Router, rt: SimRuntime): void {
     const periodStart = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), 1))
     const periodEnd = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1))
     return {
-      plan: { name: 'payg' },
+      plan: { name: 'payg', limits: { numbers: rt.numberLimit, ...PLAN_LIMITS } },
       numbers: { used, limit: rt.numberLimit, remaining: Math.max(0, rt.numberLimit - used) },
       stats: {
         totalMessages: account.messages.length,
@@ -64,7 +83,9 @@ export function usageRoutes(r: Router, rt: SimRuntime): void {
         date: new Date(from).toISOString().slice(0, 10),
         messages: inRange(account.messages, (m) => m.receivedAt, from, from + DAY),
         calls: inRange(account.calls.values(), (c) => c.startedAt, from, from + DAY),
-        webhooks: inRange(account.deliveries, (d) => d.createdAt, from, from + DAY)
+        webhooks: inRange(account.deliveries, (d) => d.createdAt, from, from + DAY),
+        // Not in the OpenAPI point; the vendor's MCP server prints it, so it rides alongside (§9.8).
+        voiceMinutes: voiceMinutes(account.calls.values(), from, from + DAY)
       }
     })
     return { data, days }
@@ -80,7 +101,8 @@ export function usageRoutes(r: Router, rt: SimRuntime): void {
         month: new Date(from).toISOString().slice(0, 7),
         messages: inRange(account.messages, (m) => m.receivedAt, from, to),
         calls: inRange(account.calls.values(), (c) => c.startedAt, from, to),
-        webhooks: inRange(account.deliveries, (d) => d.createdAt, from, to)
+        webhooks: inRange(account.deliveries, (d) => d.createdAt, from, to),
+        voiceMinutes: voiceMinutes(account.calls.values(), from, to)
       }
     })
     return { data, months }

@@ -76,7 +76,9 @@ export function webhookRoutes(r: Router, rt: SimRuntime): void {
       'query'
     )
     const list = recent(account, query, rt.clock.now())
-    return { items: list.slice(p.offset, p.offset + p.limit).map(deliveryOut), total: list.length, offset: p.offset, limit: p.limit }
+    const items = list.slice(p.offset, p.offset + p.limit).map(deliveryOut)
+    // `data`/`hasMore` are what the vendor's MCP client reads; served beside the OpenAPI shape (§9.8).
+    return { items, total: list.length, offset: p.offset, limit: p.limit, data: items, hasMore: p.offset + items.length < list.length }
   })
 
   r.get('/v1/webhooks/deliveries/stats', ({ account, query }) => stats(recent(account, { hours: query.hours ?? '24' }, rt.clock.now())))
