@@ -10,7 +10,9 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['test/core/**/*.test.ts', 'test/shell/**/*.test.ts', 'test/server/**/*.test.ts'],
-          testTimeout: 20_000
+          testTimeout: 20_000,
+          // The real electron-store runs in the shell tests: inlined, its `electron` import gets the mock.
+          server: { deps: { inline: ['electron-store'] } }
         }
       },
       {

@@ -61,6 +61,6 @@ describe('defaultDataDir', () => {
     expect(defaultDataDir({ SWITCHBOARD_DATA_DIR: '/data/sb' }, 'linux', '/home/a')).toBe('/data/sb')
     expect(defaultDataDir({}, 'linux', '/home/a')).toBe('/home/a/.local/share/switchboard')
     expect(defaultDataDir({ XDG_DATA_HOME: '/xdg' }, 'linux', '/home/a')).toBe('/xdg/switchboard')
-    expect(defaultDataDir({}, 'darwin', '/Users/a')).toBe('/Users/a/Library/Application Support/Switchboard')
+    expect(defaultDataDir({}, 'darwin', '/Users/a')).toBe('/Users/a/Library/Application Support/Switchboard Headless')
   })
 })
