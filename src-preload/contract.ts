@@ -5,6 +5,7 @@
  * The core validates every command's params with these schemas; renderers use the inferred types.
  * Names keep their meaning once published: scripts and tests drive them.
  */
+import './zod-page-mode'
 import { z } from 'zod'
 import { AppStatusSchema, CallInfoSchema, DeliveryOutcomeSchema, DeliverySchema, GapSchema, MessageSchema, ModeSchema, SettingsSchema, TranscriptTurnSchema, VoiceModeSchema } from './payloads'
 import type { AgentNumberSchema } from './payloads'

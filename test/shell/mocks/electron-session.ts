@@ -14,7 +14,7 @@ type HeadersListener = (details: { url: string; responseHeaders?: Headers }, cal
 type RequestHandler = (contents: unknown, permission: string, callback: (granted: boolean) => void, details: Record<string, unknown>) => void
 type CheckHandler = (contents: unknown, permission: string, requestingOrigin: string, details: Record<string, unknown>) => boolean
 type ProtocolHandler = (request: Request) => Response | Promise<Response>
-interface Privileged {
+export interface Privileged {
   scheme: string
   privileges?: Record<string, boolean>
 }

@@ -98,7 +98,7 @@ export class Tray extends EventEmitter {
   }
 }
 
-interface Display {
+export interface Display {
   id: number
   bounds: { x: number; y: number; width: number; height: number }
   workArea: { x: number; y: number; width: number; height: number }
