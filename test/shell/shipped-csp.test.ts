@@ -5,7 +5,6 @@
  */
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { JSDOM } from 'jsdom'
 import { describe, expect, it } from 'vitest'
 import { PAGE_CSP_DIRECTIVES } from '../../src-main/server/security-headers'
 import { createAppRequestHandler } from '../../src-main/shell/app-protocol'
@@ -19,28 +18,43 @@ const directives = (policy: string) =>
 // frame-ancestors is ignored in a meta tag: it lives in the header only.
 const metaPolicy = PAGE_CSP_DIRECTIVES.filter((d) => !d.startsWith('frame-ancestors'))
 
-function built(file: string): Document {
+interface Tag {
+  attrs: Record<string, string>
+  body: string
+}
+
+/** The built file's tags of one name, attributes parsed (Vite's output is plain, well-formed HTML). */
+function tags(file: string, name: string): Tag[] {
   const full = path.resolve(file)
   if (!existsSync(full)) throw new Error(`${file} is missing: run npm run build first`)
-  return new JSDOM(readFileSync(full, 'utf8')).window.document
+  const html = readFileSync(full, 'utf8')
+  const found: Tag[] = []
+  const open = new RegExp(`<${name}\\b([^>]*?)\\/?>`, 'gi')
+  for (let m = open.exec(html); m; m = open.exec(html)) {
+    const attrs: Record<string, string> = {}
+    for (const a of m[1]!.matchAll(/([\w-]+)(?:\s*=\s*("([^"]*)"|'([^']*)'|[^\s>]+))?/g)) attrs[a[1]!.toLowerCase()] = a[3] ?? a[4] ?? a[2] ?? ''
+    const rest = html.slice(open.lastIndex)
+    const body = name === 'script' ? rest.slice(0, rest.indexOf('</script>')) : ''
+    found.push({ attrs, body })
+  }
+  return found
 }
 
 describe.each(['out/renderer/index.html', 'out/web/index.html'])('the shipped %s', (file) => {
   it('carries exactly the page policy in its meta tag', () => {
-    const metas = [...built(file).querySelectorAll('meta[http-equiv="Content-Security-Policy" i]')]
+    const metas = tags(file, 'meta').filter((t) => t.attrs['http-equiv']?.toLowerCase() === 'content-security-policy')
     expect(metas).toHaveLength(1)
-    expect(directives(metas[0]!.getAttribute('content') ?? '')).toEqual(metaPolicy)
+    expect(directives(metas[0]!.attrs.content ?? '')).toEqual(metaPolicy)
   })
 
   it('loads only its own bundled files, with no inline script the policy would block', () => {
-    const doc = built(file)
-    const scripts = [...doc.querySelectorAll('script')]
+    const scripts = tags(file, 'script')
     expect(scripts.length).toBeGreaterThan(0)
     for (const script of scripts) {
-      expect(script.getAttribute('src'), 'an inline script').toMatch(/^\.\/assets\/[\w.-]+\.js$/)
-      expect(script.textContent?.trim()).toBe('')
+      expect(script.attrs.src, 'an inline script').toMatch(/^\.\/assets\/[\w.-]+\.js$/)
+      expect(script.body.trim()).toBe('')
     }
-    for (const link of doc.querySelectorAll('link[href]')) expect(link.getAttribute('href')).toMatch(/^(\.\/|\/)[\w./-]+$/)
+    for (const link of tags(file, 'link')) expect(link.attrs.href).toMatch(/^(\.\/|\/)[\w./-]+$/)
   })
 })
 
