@@ -148,7 +148,12 @@ export const commandParams = {
   'sandbox.sms': z.strictObject({ to: Phone, from: Phone.optional(), body: z.string().min(1).max(1600) }),
   'sandbox.hangup': z.strictObject({ callId: Id }),
   /** The next `count` requests to an endpoint fail with a simulated carrier error (503). */
-  'sandbox.fault': z.strictObject({ target: z.enum(['messages.send', 'calls.place']), count: z.number().int().min(1).max(10).optional() })
+  'sandbox.fault': z.strictObject({ target: z.enum(['messages.send', 'calls.place']), count: z.number().int().min(1).max(10).optional() }),
+
+  /** Silences the attention channels (frame flash, chime, notifications) for `minutes`; 0 unmutes. */
+  'alerts.mute': z.strictObject({ minutes: z.number().int().min(0).max(24 * 60) }),
+  /** What support needs to see: version, mode, ports, tunnel and webhook state, journal, last log lines; secrets redacted. */
+  'app.diagnostics': Empty
 } as const
 
 export type CommandName = keyof typeof commandParams
@@ -207,6 +212,8 @@ export interface CommandResults {
   'sandbox.sms': { messageId: string }
   'sandbox.hangup': Record<string, never>
   'sandbox.fault': Record<string, never>
+  'alerts.mute': { mutedUntil: string | null }
+  'app.diagnostics': { text: string }
 }
 export type CommandResult<M extends CommandName> = CommandResults[M]
 
@@ -247,7 +254,8 @@ export const eventSchemas = {
   }),
   'sandbox.sms': MessageSchema,
   'app.status': AppStatusSchema,
-  'app.gap': GapSchema
+  'app.gap': GapSchema,
+  'alerts.muted': z.object({ mutedUntil: z.string().nullable() })
 } as const
 
 export type EventName = keyof typeof eventSchemas

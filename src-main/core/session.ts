@@ -2,9 +2,11 @@ import path from 'node:path'
 import type { AppStatus, BridgeEvent, BridgeResult, Settings } from '../../src-preload/contract'
 import { toCoreError } from './agentphone/errors'
 import { dispatch } from './dispatch'
+import { alertHandlers, createAlertMute } from './handlers/alerts'
 import { appHandlers } from './handlers/app'
 import { callHandlers } from './handlers/calls'
 import type { SessionContext } from './handlers/context'
+import { diagnosticsHandlers } from './handlers/diagnostics'
 import { directoryHandlers } from './handlers/directory'
 import { messagingHandlers } from './handlers/messaging'
 import { sandboxHandlers } from './handlers/sandbox'
@@ -110,7 +112,8 @@ export class Session implements SessionLike {
     const settings = () => cachedSettings
     const onStop = (undo: () => unknown) => void this.cleanup.push(undo)
 
-    const journal = await Journal.open({ dir: path.join(o.dataDir, 'journal'), clock })
+    const journalDir = path.join(o.dataDir, 'journal')
+    const journal = await Journal.open({ dir: journalDir, clock })
     onStop(() => journal.close())
     const board = new CallBoard(this.emit)
     const deliveries = new DeliveryLog()
@@ -134,6 +137,7 @@ export class Session implements SessionLike {
     const directory = new AgentDirectory(() => api.agents.listAll())
     const tracker = new CallTracker({ api, board, journal, nowIso })
     const track = (callId: string, hosted: boolean) => tracker.track(callId, hosted)
+    const alerts = createAlertMute(clock)
     const gaps = o.mode === 'live' ? new GapFinder({ api, board, store, clock, logger, emit: this.emit }) : null
     const receiver = createReceiver({
       // A retry that arrives after a restart is still recognised as a duplicate.
@@ -180,6 +184,7 @@ export class Session implements SessionLike {
       secrets,
       ring,
       gaps,
+      alerts,
       ...(o.ngrokApiUrl ? { ngrokApiUrl: o.ngrokApiUrl } : {}),
       ...(o.connectTimeoutMs ? { connectTimeoutMs: o.connectTimeoutMs } : {}),
       emit: this.emit,
@@ -197,7 +202,8 @@ export class Session implements SessionLike {
         startedAt,
         hasApiKey: Boolean(secrets.get(API_KEY_SECRET)),
         tunnelUrl: store.get<string>(TUNNEL_URL_KEY) ?? null,
-        notice: null
+        notice: null,
+        alertsMutedUntil: alerts.mutedUntil()
       })
     }
     this.handlers = {
@@ -207,7 +213,9 @@ export class Session implements SessionLike {
       ...directoryHandlers(this.ctx),
       ...messagingHandlers(this.ctx),
       ...webhookHandlers(this.ctx),
-      ...webhookConnectHandlers(this.ctx)
+      ...webhookConnectHandlers(this.ctx),
+      ...alertHandlers(this.ctx),
+      ...diagnosticsHandlers(this.ctx, { journalDir, recentLogLines: o.recentLogLines })
     }
 
     if (sandbox) {
