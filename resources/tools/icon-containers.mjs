@@ -1,5 +1,6 @@
 // The two icon containers desktops need, written from PNG images (both formats allow PNG payloads):
 // Windows .ico and macOS .icns. Small enough to keep here rather than add a dependency.
+import { Buffer } from 'node:buffer'
 
 /** The width and height in a PNG's IHDR chunk. */
 export function pngSize(png) {
