@@ -4,30 +4,37 @@
  * it starts the session (live when an API key is stored or in the environment, unless the person
  * chose sandbox), opens the window and binds IPC; on quit it stops the session before exiting.
  */
+import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { app, dialog, ipcMain, powerMonitor, protocol, safeStorage } from 'electron'
+import { app, dialog, ipcMain, powerMonitor, protocol, safeStorage, screen } from 'electron'
 import type { BrowserWindow } from 'electron'
 import type { Mode } from '../../src-preload/contract'
-import type { Logger, SecretStore } from '../core/ports'
+import type { KeyValueStore, Logger, SecretStore } from '../core/ports'
 import { MODE_KEY } from '../core/live/keys'
 import { startSessionHost } from '../core/session-host'
 import type { SessionHost } from '../core/session-host'
 import { configureAppIdentity } from './app-identity'
 import { registerAppScheme } from './app-protocol'
 import { createAppUrlPolicy } from './app-url'
+import { startDesktopAttention } from './desktop-attention'
+import { installDesktopMenu } from './desktop-menu'
 import { bindIpc } from './ipc'
 import { chooseLinuxKeyring } from './linux-keyring'
+import { openLogFile, switchableLogger } from './log-file'
 import { prepareSession } from './prepare-session'
 import { createQuitController } from './quit-controller'
 import { createSafeSecretStore, SAFE_SECRETS_FILE } from './secrets'
 import { createSettingsStore } from './settings-store'
 import { bringToFront, createMainWindow, guardWebContents } from './window'
+import { rememberWindowState, restoredBounds, WINDOW_STATE_KEY } from './window-state'
 
-const logger: Logger = {
+// The console until the log file is open (after ready), then the file.
+const logger = switchableLogger({
   info: (message, fields) => console.info(`[switchboard] ${message}`, fields ?? ''),
   warn: (message, fields) => console.warn(`[switchboard] ${message}`, fields ?? ''),
   error: (message, fields) => console.error(`[switchboard] ${message}`, fields ?? '')
-}
+} satisfies Logger)
+let recentLogLines: () => string[] = () => []
 
 // electron-vite sets ELECTRON_RENDERER_URL in dev only (npm start removes it); packaged, never trusted.
 const devUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
@@ -39,11 +46,14 @@ registerAppScheme(protocol)
 
 const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url))
 const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.url))
+const resources = fileURLToPath(new URL('../../resources', import.meta.url))
 
 let session: SessionHost | null = null
 let starting: Promise<void> | null = null
 let window: BrowserWindow | null = null
 let unbindIpc: (() => void) | null = null
+let windowStore: KeyValueStore | null = null
+let attention: { stop(): void } | null = null
 
 /** The environment's API key, when set, wins over the stored one (as in the headless shell). */
 function withEnvironmentKey(secrets: SecretStore): SecretStore {
@@ -53,7 +63,10 @@ function withEnvironmentKey(secrets: SecretStore): SecretStore {
 }
 
 function openWindow(current: SessionHost): BrowserWindow {
-  const created = createMainWindow({ preloadPath, policy, logger })
+  const { bounds, maximized } = restoredBounds(windowStore?.get(WINDOW_STATE_KEY), screen.getAllDisplays())
+  const created = createMainWindow({ preloadPath, policy, logger, bounds, icon: path.join(resources, 'icon.png') })
+  if (maximized) created.maximize()
+  if (windowStore) rememberWindowState(created, windowStore)
   window = created
   unbindIpc = bindIpc({ ipcMain, session: current, window: created, isAppUrl: policy.isAppUrl, logger, onFocusRequest: () => bringToFront(created) })
   // Windows logoff or shutdown: Electron skips before-quit, so stop here (the journal is synced).
@@ -73,6 +86,14 @@ function revealWindow(): void {
 }
 
 async function start(): Promise<void> {
+  try {
+    const file = await openLogFile(identity.userData, { echo: !app.isPackaged })
+    logger.use(file.logger)
+    recentLogLines = () => file.recent.lines()
+    logger.info('starting', { version: app.getVersion(), userData: identity.userData, logs: file.dir })
+  } catch (error) {
+    logger.warn('no log file; logging to the console only', { error: String(error) })
+  }
   if (keyring) logger.info(`no keyring backend for this desktop; asked Electron for --password-store=${keyring}`)
   prepareSession(policy, rendererDir)
   // Linux and macOS shutdown: preventDefault asks the OS to wait while the session stops (the
@@ -83,6 +104,7 @@ async function start(): Promise<void> {
   }
   powerMonitor.on('shutdown', onShutdown as () => void)
   const settings = createSettingsStore({ cwd: identity.userData, logger })
+  windowStore = createSettingsStore({ cwd: identity.userData, name: 'window-state', logger })
   const stored = createSafeSecretStore({
     safeStorage,
     store: createSettingsStore({ cwd: identity.userData, name: SAFE_SECRETS_FILE, logger }),
@@ -104,11 +126,15 @@ async function start(): Promise<void> {
     logger,
     settings,
     secrets,
-    version: app.getVersion()
+    version: app.getVersion(),
+    recentLogLines: () => recentLogLines()
   })
   // A quit that came while the session was starting: stop what just started.
   if (quit.state() !== 'running') return
-  openWindow(session)
+  const host = session
+  installDesktopMenu({ host, packaged: app.isPackaged, logsDir: path.join(identity.userData, 'logs'), logger })
+  openWindow(host)
+  attention = startDesktopAttention({ host, window: () => window, reveal: revealWindow, resources, logger })
 }
 
 const quit = createQuitController({
@@ -118,6 +144,8 @@ const quit = createQuitController({
   beforeStop: () => {
     unbindIpc?.()
     unbindIpc = null
+    attention?.stop()
+    attention = null
   },
   logger
 })

@@ -25,9 +25,9 @@ else process.exit(0)
 `
 const FAKE_HEADLESS = `
 if (process.env.FAKE_HEADLESS === 'fail') { console.error('port in use'); process.exit(3) }
+process.on('SIGTERM', () => process.exit(0))
 require('fs').writeFileSync(process.env.FAKE_RECORD + '.headless', JSON.stringify(process.argv.slice(2)))
 console.log(JSON.stringify({ ready: true, ui: 'http://127.0.0.1:5/#token=t', simulator: 'http://127.0.0.1:6' }))
-process.on('SIGTERM', () => process.exit(0))
 setInterval(() => {}, 1000)
 `
 const FAKE_BUILD = (files: string[]) => `

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { commandNames } from '../../src-preload/contract'
@@ -20,6 +21,8 @@ let beforeReady: { privileged: unknown; userData: string; sessionData: string; n
 async function boot(options: { lock?: boolean; before?: () => void } = {}): Promise<ElectronMock> {
   vi.resetModules()
   electronMock.resetElectronMock()
+  // Packaged: no log echo to the terminal (the test's renderer folder does not exist, so loads fail).
+  app.isPackaged = true
   app.lockAvailable = options.lock ?? true
   options.before?.()
   beforeReady = null
@@ -34,9 +37,14 @@ async function boot(options: { lock?: boolean; before?: () => void } = {}): Prom
 
 let session: ReturnType<typeof fakeSession>
 beforeEach(() => {
+  session = fakeSession((method, params) => {
+    if (method === 'app.diagnostics') return { ok: true, value: { text: '{"version":"0.1.0-test"}' } }
+    if (method === 'turns.list') return { ok: true, value: { items: [] } }
+    if (method === 'app.status') return { ok: true, value: { alertsMutedUntil: null } }
+    return { ok: true, value: { echo: { method, params } } }
+  })
   // main.ts logs to the console until its log file is open; keep the test output readable.
   for (const level of ['info', 'warn', 'error'] as const) vi.spyOn(console, level).mockImplementation(() => {})
-  session = fakeSession()
   startSession.mockReset()
   startSession.mockImplementation(async () => session)
 })
@@ -128,6 +136,52 @@ describe('Electron main process', () => {
     app.emit('second-instance', {}, [], '/')
     expect(BrowserWindow.getAllWindows()).toHaveLength(1)
     expect(BrowserWindow.instances).toHaveLength(2)
+  })
+
+  it('has its own menu: edit roles, no Reload or DevTools when packaged, Help that copies diagnostics', async () => {
+    await boot()
+    const menu = electronMock.Menu.getApplicationMenu()!
+    const roles = menu.flat().map((i) => i.role)
+    expect(roles).toEqual(expect.arrayContaining(['cut', 'copy', 'paste', 'selectAll', 'undo', 'redo']))
+    expect(roles).not.toContain('reload')
+    expect(roles).not.toContain('toggleDevTools')
+    menu.find('Copy diagnostics')?.click?.()
+    await vi.waitFor(() => expect(electronMock.clipboard.readText()).toBe('{"version":"0.1.0-test"}'))
+    expect(session.invoke).toHaveBeenCalledWith('app.diagnostics', {})
+    menu.find('AgentPhone documentation')?.click?.()
+    expect(electronMock.shell.openExternal).toHaveBeenCalledWith('https://docs.agentphone.to')
+  })
+
+  it('logs to a file in the data folder, and shows a tray', async () => {
+    await boot()
+    await vi.waitFor(() => expect(existsSync(path.join(app.getPath('userData'), 'logs'))).toBe(true))
+    expect(electronMock.Tray.instances).toHaveLength(1)
+  })
+
+  it('remembers where the window was, and puts it back only on a display that still exists', async () => {
+    const profile = mkdtempSync(path.join(os.tmpdir(), 'profile-'))
+    const twoScreens = [
+      { id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 }, workArea: { x: 0, y: 0, width: 1920, height: 1080 } },
+      { id: 2, bounds: { x: 1920, y: 0, width: 1920, height: 1080 }, workArea: { x: 1920, y: 0, width: 1920, height: 1080 } }
+    ]
+    const withProfile = (displays?: typeof twoScreens) => () => {
+      app.switches.set('user-data-dir', profile)
+      if (displays) electronMock.screen.setDisplays(displays)
+    }
+    await boot({ before: withProfile(twoScreens) })
+    const first = BrowserWindow.instances[0]!
+    first.setBounds({ x: 2200, y: 100, width: 1300, height: 900 })
+    first.maximize()
+    first.close()
+    // Both monitors still there: back on the second one, maximised.
+    await boot({ before: withProfile(twoScreens) })
+    expect(BrowserWindow.instances[0]!.getBounds()).toEqual({ x: 2200, y: 100, width: 1300, height: 900 })
+    expect(BrowserWindow.instances[0]!.isMaximized()).toBe(true)
+    // The second monitor is gone: same size, but on the screen that is left.
+    await boot({ before: withProfile() })
+    const bounds = BrowserWindow.instances[0]!.getBounds()
+    expect(bounds).toMatchObject({ width: 1300, height: 900 })
+    expect(bounds.x).toBeLessThan(1920 - 100)
   })
 
   it('guards every webContents Electron creates', async () => {
