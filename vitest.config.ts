@@ -42,6 +42,17 @@ export default defineConfig({
           // One browser at a time: two cores on this machine.
           fileParallelism: false
         }
+      },
+      {
+        test: {
+          // The built app under the real Electron runtime; skipped, with the reason, where it is missing.
+          name: 'electron',
+          environment: 'node',
+          include: ['test/electron/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false
+        }
       }
     ]
   }

@@ -24,6 +24,7 @@ import { openLogFile, switchableLogger } from './log-file'
 import { prepareSession } from './prepare-session'
 import { createQuitController } from './quit-controller'
 import { createSafeSecretStore, SAFE_SECRETS_FILE } from './secrets'
+import { acquireSingleInstanceLock, DEV_LOCK_WAIT_MS } from './single-instance'
 import { createSettingsStore } from './settings-store'
 import { bringToFront, createMainWindow, guardWebContents } from './window'
 import { rememberWindowState, restoredBounds, WINDOW_STATE_KEY } from './window-state'
@@ -150,10 +151,7 @@ const quit = createQuitController({
   logger
 })
 
-if (!app.requestSingleInstanceLock()) {
-  // Another Switchboard is running: it gets focus (second-instance below), this one leaves.
-  app.quit()
-} else {
+function begin(): void {
   app.on('second-instance', revealWindow)
   // Defence in depth: every webContents Electron creates gets the same guards (DevTools' too,
   // which never navigates anywhere a guard would stop).
@@ -164,8 +162,16 @@ if (!app.requestSingleInstanceLock()) {
   })
   starting = app.whenReady().then(start)
   starting.catch((error: unknown) => {
-      logger.error('Switchboard could not start', { error: String(error) })
-      dialog.showErrorBox('Switchboard could not start', error instanceof Error ? error.message : String(error))
-      app.exit(1)
-    })
+    logger.error('Switchboard could not start', { error: String(error) })
+    dialog.showErrorBox('Switchboard could not start', error instanceof Error ? error.message : String(error))
+    app.exit(1)
+  })
+}
+
+// Another Switchboard running gets focus (second-instance) and this one leaves; in dev, the old
+// instance may still be stopping, so the lock is retried for a while.
+if (app.requestSingleInstanceLock()) begin()
+else if (!identity.dev) app.quit()
+else {
+  void acquireSingleInstanceLock(app, { waitMs: DEV_LOCK_WAIT_MS }).then((locked) => (locked ? begin() : app.quit()))
 }

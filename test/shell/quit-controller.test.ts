@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createQuitController, STOP_TIMEOUT_MS } from '../../src-main/shell/quit-controller'
 import type { QuitControllerOptions } from '../../src-main/shell/quit-controller'
+import { acquireSingleInstanceLock } from '../../src-main/shell/single-instance'
 import { fakeClock } from '../server/helpers/fake-clock'
 import { app, resetElectronMock } from './mocks/electron'
 
@@ -41,5 +42,30 @@ describe('quit controller', () => {
     createQuitController({ app: electronApp, stop: () => null, clock: fakeClock() })
     app.quit()
     await vi.waitFor(() => expect(app.exited).toBe(0))
+  })
+})
+
+describe('single-instance lock', () => {
+  it('under dev, waits for the old instance to let go of the lock, within a limit', async () => {
+    const clock = fakeClock()
+    let heldByOld = true
+    const lockable = { requestSingleInstanceLock: vi.fn(() => !heldByOld) }
+    const waiting = acquireSingleInstanceLock(lockable, { waitMs: 15_000, clock })
+    clock.advance(1000)
+    await Promise.resolve()
+    heldByOld = false
+    for (let n = 0; n < 5; n += 1) {
+      clock.advance(250)
+      await Promise.resolve()
+    }
+    await expect(waiting).resolves.toBe(true)
+    heldByOld = true
+    const givesUp = acquireSingleInstanceLock(lockable, { waitMs: 1000, clock })
+    for (let n = 0; n < 10; n += 1) {
+      clock.advance(250)
+      await Promise.resolve()
+    }
+    await expect(givesUp).resolves.toBe(false)
+    await expect(acquireSingleInstanceLock({ requestSingleInstanceLock: () => false }, { waitMs: 0, clock })).resolves.toBe(false)
   })
 })
