@@ -13,6 +13,8 @@ export interface LogFile {
   logger: Logger
   recent: RecentLines
   dir: string
+  /** Writes out what is buffered (at quit: the file stream writes asynchronously). */
+  flush(): void
   close(): void
 }
 
@@ -25,7 +27,14 @@ export async function openLogFile(userData: string, options: { level?: LogLevel;
     { stream: recent.stream as pino.DestinationStream, level: 'trace' }
   ]
   if (options.echo) streams.push({ stream: process.stdout, level: 'trace' })
-  return { logger: toLogger(createPino(options.level ?? 'info', pino.multistream(streams))), recent, dir, close: () => file.end() }
+  const flush = (): void => {
+    try {
+      file.flushSync()
+    } catch {
+      // Nothing buffered, or the stream is already closed.
+    }
+  }
+  return { logger: toLogger(createPino(options.level ?? 'info', pino.multistream(streams))), recent, dir, flush, close: () => file.end() }
 }
 
 /** A Logger that forwards to whichever logger is current (the console until the file is open). */

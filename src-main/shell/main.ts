@@ -91,6 +91,7 @@ async function start(): Promise<void> {
     const file = await openLogFile(identity.userData, { echo: !app.isPackaged })
     logger.use(file.logger)
     recentLogLines = () => file.recent.lines()
+    app.on('will-quit', () => file.flush())
     logger.info('starting', { version: app.getVersion(), userData: identity.userData, logs: file.dir })
   } catch (error) {
     logger.warn('no log file; logging to the console only', { error: String(error) })

@@ -9,5 +9,5 @@ declare module 'pino-roll' {
     mkdir?: boolean
     limit?: { count?: number }
   }
-  export default function roll(options: RollOptions): Promise<DestinationStream & { end(): void }>
+  export default function roll(options: RollOptions): Promise<DestinationStream & { end(): void; flushSync(): void }>
 }
