@@ -4,7 +4,10 @@
 
 const HEADLESS_FLAGS = new Set(['--host', '--port', '--receiver-port', '--data-dir', '--base-url', '--log-level'])
 
-/** The subset of `argv` that `switchboard serve` understands, in order, values kept. */
+/**
+ * The subset of `argv` that `switchboard serve` understands, in order, values kept; the log level is
+ * warn unless asked otherwise, so the terminal shows the address rather than the JSON log.
+ */
 export function headlessArgs(argv) {
   const kept = []
   for (let i = 0; i < argv.length; i += 1) {
@@ -14,5 +17,6 @@ export function headlessArgs(argv) {
     kept.push(arg)
     if (!arg.includes('=') && i + 1 < argv.length) kept.push(argv[(i += 1)])
   }
+  if (!kept.some((arg) => arg.startsWith('--log-level'))) kept.push('--log-level', 'warn')
   return kept
 }

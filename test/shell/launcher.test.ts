@@ -109,7 +109,7 @@ describe('npm start from a folder with spaces in its path', () => {
     expect(run.stdout).toMatch(/Opening Switchboard in your browser instead of a window, because the Electron window was killed by SIGABRT [\d.]+ s after starting\./)
     expect(run.stdout).toContain('Open this address in your browser: http://127.0.0.1:5/#token=t')
     // Only the flags the headless shell knows reach it.
-    expect(JSON.parse(readFileSync(path.join(base, 'record.json.headless'), 'utf8'))).toEqual(['serve', '--port', '4100'])
+    expect(JSON.parse(readFileSync(path.join(base, 'record.json.headless'), 'utf8'))).toEqual(['serve', '--port', '4100', '--log-level', 'warn'])
     expect(run.code).toBe(0)
   })
 
