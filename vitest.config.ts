@@ -10,7 +10,9 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['test/core/**/*.test.ts', 'test/shell/**/*.test.ts', 'test/server/**/*.test.ts'],
-          testTimeout: 20_000
+          testTimeout: 20_000,
+          // The real electron-store runs in the shell tests: inlined, its `electron` import gets the mock.
+          server: { deps: { inline: ['electron-store'] } }
         }
       },
       {
@@ -38,6 +40,17 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           // One browser at a time: two cores on this machine.
+          fileParallelism: false
+        }
+      },
+      {
+        test: {
+          // The built app under the real Electron runtime; skipped, with the reason, where it is missing.
+          name: 'electron',
+          environment: 'node',
+          include: ['test/electron/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
           fileParallelism: false
         }
       }

@@ -5,7 +5,6 @@
  */
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import type { Logger } from './core/ports'
 import { startSessionHost } from './core/session-host'
 import { Simulator } from './core/sim/simulator'
 import { savedApiKeys } from './core/sim/state-store'
@@ -15,17 +14,11 @@ import { runServe, runSim } from './server/cli-commands'
 import { runTest } from './server/cli-test'
 import type { Running } from './server/cli-commands'
 import { systemClock } from './core/ports'
+import { createStderrLogger, type LogLevel } from './server/json-logger'
 
-const stderrLogger: Logger = {
-  info: (message, fields) => log('info', message, fields),
-  warn: (message, fields) => log('warn', message, fields),
-  error: (message, fields) => log('error', message, fields)
-}
-
-function log(level: string, message: string, fields?: Record<string, unknown>): void {
-  const extra = fields && Object.keys(fields).length > 0 ? ` ${JSON.stringify(fields)}` : ''
-  process.stderr.write(`[switchboard] ${level}: ${message}${extra}\n`)
-}
+/** JSON lines on stderr (stdout carries only the ready line); replaced once --log-level is read. */
+let stderr = createStderrLogger('info')
+const log = (level: 'info' | 'warn' | 'error', message: string): void => stderr.logger[level](message)
 
 /** The package version (out/main/cli.js → ../../package.json), for app.status. */
 function readVersion(): string | undefined {
@@ -40,17 +33,24 @@ function readVersion(): string | undefined {
 const printLine = (line: string): void => void process.stdout.write(`${line}\n`)
 
 function start(args: Exclude<CliArgs, { command: 'help' | 'test' }>): Promise<Running> {
+  const logger = stderr.logger
   if (args.command === 'serve') {
-    // out/main/cli.js → out/web: the renderer built for the browser.
+    // out/main/cli.js → out/web: the renderer built for the browser; ../../resources: the icons.
     const staticDir = fileURLToPath(new URL('../web', import.meta.url))
-    return runServe(args, { startSession: startSessionHost, staticDir, env: process.env, logger: stderrLogger, printLine, version: readVersion() })
+    const resourcesDir = fileURLToPath(new URL('../../resources', import.meta.url))
+    const recentLogLines = (): string[] => stderr.recent.lines()
+    return runServe(args, { startSession: (o) => startSessionHost({ ...o, recentLogLines }), staticDir, resourcesDir, env: process.env, logger, printLine, version: readVersion() })
   }
   return runSim(args, {
-    createSimulator: (options) => new Simulator({ clock: systemClock, logger: stderrLogger, ...options }),
+    createSimulator: (options) => new Simulator({ clock: systemClock, logger, ...options }),
     savedApiKeys,
-    logger: stderrLogger,
+    logger,
     printLine
   })
+}
+
+function useLogLevel(level: LogLevel): void {
+  if (level !== 'info') stderr = createStderrLogger(level)
 }
 
 async function main(): Promise<void> {
@@ -73,6 +73,7 @@ async function main(): Promise<void> {
     return
   }
 
+  useLogLevel(args.logLevel)
   let running: Running
   try {
     running = await start(args)

@@ -5,6 +5,7 @@
  * The core validates every command's params with these schemas; renderers use the inferred types.
  * Names keep their meaning once published: scripts and tests drive them.
  */
+import './zod-page-mode'
 import { z } from 'zod'
 import { AppStatusSchema, CallInfoSchema, DeliveryOutcomeSchema, DeliverySchema, GapSchema, MessageSchema, ModeSchema, SettingsSchema, TranscriptTurnSchema, VoiceModeSchema } from './payloads'
 import type { AgentNumberSchema } from './payloads'
@@ -155,6 +156,10 @@ export const commandParams = {
   'sandbox.reset': Empty,
   /** A finished call's recording (WAV), base64-encoded; `null` when AgentPhone has none. */
   'calls.recording': z.strictObject({ callId: Id }),
+  /** Silences the attention channels (frame flash, chime, notifications) for `minutes`; 0 unmutes. */
+  'alerts.mute': z.strictObject({ minutes: z.number().int().min(0).max(24 * 60) }),
+  /** What support needs to see: version, mode, ports, tunnel and webhook state, journal, last log lines; secrets redacted. */
+  'app.diagnostics': Empty,
   ...scenarioCommandParams
 } as const
 
@@ -216,6 +221,8 @@ export interface CommandResults extends ScenarioCommandResults {
   'sandbox.fault': Record<string, never>
   'sandbox.reset': AppStatus
   'calls.recording': { audio: { mimeType: string; base64: string; bytes: number } | null }
+  'alerts.mute': { mutedUntil: string | null }
+  'app.diagnostics': { text: string }
 }
 export type CommandResult<M extends CommandName> = CommandResults[M]
 
@@ -257,6 +264,7 @@ export const eventSchemas = {
   'sandbox.sms': MessageSchema,
   'app.status': AppStatusSchema,
   'app.gap': GapSchema,
+  'alerts.muted': z.object({ mutedUntil: z.string().nullable() }),
   ...scenarioEventSchemas
 } as const
 

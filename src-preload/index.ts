@@ -6,6 +6,7 @@
 import { contextBridge, ipcRenderer } from 'electron'
 import type { BridgeApi, BridgeEvent, BridgeResult, EventName } from './contract'
 import { EVENTS_CHANNEL, isCommandName, isEventName } from './contract'
+import { FOCUS_WINDOW_CHANNEL } from './shell-channels'
 
 type Handler = (data: unknown) => void
 const handlers = new Map<EventName, Set<Handler>>()
@@ -56,3 +57,26 @@ const api = {
 } satisfies BridgeApi
 
 contextBridge.exposeInMainWorld('switchboard', api)
+
+/**
+ * In a browser, `window.focus()` from a notification click brings the tab forward; in Electron it
+ * does nothing to the OS window. The page keeps calling it; this makes it also ask the main process
+ * to show and focus the window (executeInMainWorld is marked experimental in Electron 40; should it
+ * fail, only this raise is lost). The function runs in the page's world, where Electron rebuilds it
+ * from its source: it may use only its arguments and the page's own globals.
+ */
+try {
+  contextBridge.executeInMainWorld({
+    func: (raise: () => void) => {
+      const page = globalThis as unknown as { focus(): void }
+      const original = page.focus.bind(page)
+      page.focus = () => {
+        raise()
+        original()
+      }
+    },
+    args: [() => ipcRenderer.send(FOCUS_WINDOW_CHANNEL)]
+  })
+} catch (error) {
+  console.error('[switchboard] window.focus() will not raise the window', error)
+}

@@ -21,6 +21,8 @@ export interface SessionOptions {
   ngrokApiUrl?: string
   /** How long `webhooks.connect` waits for the test delivery to arrive; default 8 s. */
   connectTimeoutMs?: number
+  /** The shell's most recent log lines, for app.diagnostics (secrets are redacted there). */
+  recentLogLines?: () => string[]
 }
 
 /** What both shells need of the core: one invoke, one event stream, one stop. */

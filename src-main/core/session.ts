@@ -2,9 +2,11 @@ import path from 'node:path'
 import type { AppStatus, BridgeEvent, BridgeResult, CallInfo, Settings, TranscriptTurn } from '../../src-preload/contract'
 import { toCoreError } from './agentphone/errors'
 import { dispatch } from './dispatch'
+import { alertHandlers, createAlertMute } from './handlers/alerts'
 import { appHandlers } from './handlers/app'
 import { callHandlers } from './handlers/calls'
 import type { SessionContext } from './handlers/context'
+import { diagnosticsHandlers } from './handlers/diagnostics'
 import { directoryHandlers } from './handlers/directory'
 import { messagingHandlers } from './handlers/messaging'
 import { sandboxHandlers } from './handlers/sandbox'
@@ -113,7 +115,8 @@ export class Session implements SessionLike {
     const settings = () => cachedSettings
     const onStop = (undo: () => unknown) => void this.cleanup.push(undo)
 
-    const journal = await Journal.open({ dir: path.join(o.dataDir, 'journal'), clock })
+    const journalDir = path.join(o.dataDir, 'journal')
+    const journal = await Journal.open({ dir: journalDir, clock })
     onStop(() => journal.close())
     const board = new CallBoard(this.emit)
     const deliveries = new DeliveryLog()
@@ -137,6 +140,7 @@ export class Session implements SessionLike {
     const directory = new AgentDirectory(() => api.agents.listAll())
     const tracker = new CallTracker({ api, board, journal, nowIso })
     const track = (callId: string, hosted: boolean) => tracker.track(callId, hosted)
+    const alerts = createAlertMute(clock)
     const gaps = o.mode === 'live' ? new GapFinder({ api, board, store, clock, logger, emit: this.emit }) : null
     const receiver = createReceiver({
       // A retry that arrives after a restart is still recognised as a duplicate.
@@ -185,6 +189,7 @@ export class Session implements SessionLike {
       secrets,
       ring,
       gaps,
+      alerts,
       ...(o.ngrokApiUrl ? { ngrokApiUrl: o.ngrokApiUrl } : {}),
       ...(o.connectTimeoutMs ? { connectTimeoutMs: o.connectTimeoutMs } : {}),
       emit: this.emit,
@@ -203,7 +208,8 @@ export class Session implements SessionLike {
         hasApiKey: Boolean(secrets.get(API_KEY_SECRET)),
         tunnelUrl: store.get<string>(TUNNEL_URL_KEY) ?? null,
         // A sandbox state file that could not be read was kept aside: say so once, here.
-        notice: sandbox?.sim.notice ?? null
+        notice: sandbox?.sim.notice ?? null,
+        alertsMutedUntil: alerts.mutedUntil()
       })
     }
     this.handlers = {
@@ -225,7 +231,9 @@ export class Session implements SessionLike {
         receiverUrl: () => receiver.url,
         currentSecret: () => ring.current,
         webhookTimeoutMs: () => settings().webhookTimeoutSeconds * 1000
-      })
+      }),
+      ...alertHandlers(this.ctx),
+      ...diagnosticsHandlers(this.ctx, { journalDir, recentLogLines: o.recentLogLines })
     }
 
     if (sandbox) {

@@ -6,17 +6,19 @@ import { parseArgs } from 'node:util'
 import type { ParseArgsConfig } from 'node:util'
 import { TEST_USAGE, parseTestArgs } from './cli-test-args'
 import type { TestArgs } from './cli-test-args'
+import { LOG_LEVELS, type LogLevel } from './json-logger'
 
 export const USAGE = `usage:
-  switchboard serve [--host H] [--port P] [--receiver-port R] [--data-dir D] [--base-url URL]
+  switchboard serve [--host H] [--port P] [--receiver-port R] [--data-dir D] [--base-url URL] [--log-level L]
       Runs Switchboard headless: the UI and its WebSocket bridge on http://H:P.
       Live mode when AGENTPHONE_API_KEY is set, otherwise sandbox (built-in simulator).
-  switchboard sim [--host H] [--port P] [--api-key K] [--webhook-url U] [--seed] [--data-dir D]
+  switchboard sim [--host H] [--port P] [--api-key K] [--webhook-url U] [--seed] [--data-dir D] [--log-level L]
       Runs only the AgentPhone simulator, e.g. against your own webhook server.
       With --data-dir its state (and key) survive restarts; without, it lives in memory only.
 ${TEST_USAGE}
 
-  Ports default to 0 (any free port); hosts to 127.0.0.1. Prints one JSON line when ready.`
+  Ports default to 0 (any free port); hosts to 127.0.0.1. Prints one JSON line on stdout when
+  ready; logs go to stderr as JSON lines, from --log-level up (${LOG_LEVELS.join(', ')}; default info).`
 
 /** A command line that cannot be run; its message says why. */
 export class UsageError extends Error {
@@ -38,6 +40,7 @@ export interface ServeArgs {
   /** undefined: `$SWITCHBOARD_DATA_DIR` or the OS app-data folder (see data-dir.ts). */
   dataDir: string | undefined
   baseUrl: string
+  logLevel: LogLevel
 }
 
 export interface SimArgs {
@@ -50,6 +53,7 @@ export interface SimArgs {
   seed: boolean
   /** undefined: memory only. */
   dataDir: string | undefined
+  logLevel: LogLevel
 }
 
 export type CliArgs = ServeArgs | SimArgs | TestArgs | { command: 'help' }
@@ -72,6 +76,12 @@ function parseHttpUrl(flag: string, value: string | undefined): string | undefin
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`--${flag} must be an http(s) URL`)
   return value.replace(/\/+$/, '')
+}
+
+function parseLogLevel(value: string | undefined): LogLevel {
+  if (value === undefined) return 'info'
+  if (!(LOG_LEVELS as readonly string[]).includes(value)) throw new UsageError(`--log-level must be one of ${LOG_LEVELS.join(', ')}, got "${value}"`)
+  return value as LogLevel
 }
 
 function nonEmpty(flag: string, value: string | undefined): string | undefined {
@@ -100,7 +110,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       port: { type: 'string' },
       'receiver-port': { type: 'string' },
       'data-dir': { type: 'string' },
-      'base-url': { type: 'string' }
+      'base-url': { type: 'string' },
+      'log-level': { type: 'string' }
     })
     if (v.help) return { command: 'help' }
     return {
@@ -109,7 +120,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       port: parsePort('port', v.port as string | undefined) ?? 0,
       receiverPort: parsePort('receiver-port', v['receiver-port'] as string | undefined),
       dataDir: nonEmpty('data-dir', v['data-dir'] as string | undefined),
-      baseUrl: parseHttpUrl('base-url', v['base-url'] as string | undefined) ?? DEFAULT_LIVE_BASE_URL
+      baseUrl: parseHttpUrl('base-url', v['base-url'] as string | undefined) ?? DEFAULT_LIVE_BASE_URL,
+      logLevel: parseLogLevel(v['log-level'] as string | undefined)
     }
   }
 
@@ -120,7 +132,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       'api-key': { type: 'string' },
       'webhook-url': { type: 'string' },
       seed: { type: 'boolean' },
-      'data-dir': { type: 'string' }
+      'data-dir': { type: 'string' },
+      'log-level': { type: 'string' }
     })
     if (v.help) return { command: 'help' }
     return {
@@ -130,7 +143,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       apiKey: nonEmpty('api-key', v['api-key'] as string | undefined),
       webhookUrl: parseHttpUrl('webhook-url', v['webhook-url'] as string | undefined),
       seed: v.seed === true,
-      dataDir: nonEmpty('data-dir', v['data-dir'] as string | undefined)
+      dataDir: nonEmpty('data-dir', v['data-dir'] as string | undefined),
+      logLevel: parseLogLevel(v['log-level'] as string | undefined)
     }
   }
 

@@ -23,6 +23,8 @@ export type StartCore = (options: Omit<SessionOptions, 'mode'> & { mode?: Mode }
 export interface ServeDeps {
   startSession: StartCore
   staticDir: string
+  /** resources/ (icons); optional in tests. */
+  resourcesDir?: string
   env: NodeJS.ProcessEnv
   logger: Logger
   version?: string
@@ -51,7 +53,7 @@ export async function runServe(args: ServeArgs, deps: ServeDeps): Promise<Runnin
   })
   let server
   try {
-    server = await startHeadlessServer({ session, host: args.host, port: args.port, staticDir: deps.staticDir, logger: deps.logger })
+    server = await startHeadlessServer({ session, host: args.host, port: args.port, staticDir: deps.staticDir, resourcesDir: deps.resourcesDir, logger: deps.logger })
   } catch (error) {
     await session.stop()
     throw error

@@ -10,7 +10,7 @@ import type { SessionLike } from '../core/session-types'
 import type { Clock, Logger } from '../core/ports'
 import { silentLogger, systemClock } from '../core/ports'
 import { attachBridgeConnection } from './bridge-connection'
-import { createStaticHandler } from './static-files'
+import { createStaticHandler, faviconFiles } from './static-files'
 import { BRIDGE_PATH, checkUpgrade } from './upgrade-guard'
 
 export interface HeadlessServerOptions {
@@ -21,6 +21,8 @@ export interface HeadlessServerOptions {
   port?: number
   /** The built renderer for the browser (out/web). */
   staticDir: string
+  /** resources/, for /favicon.ico and /favicon.svg. */
+  resourcesDir?: string
   /** The bridge token; a fresh random one (32 bytes, hex) per start when absent. */
   token?: string
   clock?: Clock
@@ -60,7 +62,7 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
   const token = options.token ?? randomBytes(32).toString('hex')
   const clock = options.clock ?? systemClock
   const logger = options.logger ?? silentLogger
-  const serveStatic = createStaticHandler(options.staticDir)
+  const serveStatic = createStaticHandler(options.staticDir, options.resourcesDir ? faviconFiles(options.resourcesDir) : {})
 
   const server = createServer((req, res) => {
     serveStatic(req, res).catch((error: unknown) => {

@@ -58,8 +58,13 @@ function sendText(res: ServerResponse, status: number, text: string, head: boole
   res.end(head ? undefined : text)
 }
 
-/** Creates the request handler for static files under `staticDir`. */
-export function createStaticHandler(staticDir: string): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+/** The icons browsers ask for by name, served from resources/ (the page draws its count badge on them). */
+export function faviconFiles(resourcesDir: string): Record<string, string> {
+  return { '/favicon.ico': resolve(resourcesDir, 'favicon.ico'), '/favicon.svg': resolve(resourcesDir, 'favicon.svg') }
+}
+
+/** Creates the request handler for static files under `staticDir`, plus `extraFiles` by exact path. */
+export function createStaticHandler(staticDir: string, extraFiles: Record<string, string> = {}): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   // Resolve the root's own symlinks once; a missing folder surfaces as 404s with a clear message.
   const rootPromise = realpath(resolve(staticDir)).catch(() => null)
 
@@ -71,18 +76,19 @@ export function createStaticHandler(staticDir: string): (req: IncomingMessage, r
       res.setHeader('Allow', 'GET, HEAD')
       return sendText(res, 405, 'method not allowed\n', head)
     }
-    const root = await rootPromise
-    if (!root) return sendText(res, 404, 'the renderer is not built (run npm run build)\n', head)
-
     const pathname = (req.url ?? '/').split(/[?#]/, 1)[0] ?? '/'
-    const candidate = resolveStaticPath(root, pathname)
+    const extra = Object.prototype.hasOwnProperty.call(extraFiles, pathname) ? extraFiles[pathname] : undefined
+    const root = await rootPromise
+    if (!root && !extra) return sendText(res, 404, 'the renderer is not built (run npm run build)\n', head)
+
+    const candidate = extra ?? (root ? resolveStaticPath(root, pathname) : null)
     if (!candidate) return sendText(res, 400, 'bad path\n', head)
 
     let file: string
     try {
       // realpath follows symlinks: a link inside out/web pointing elsewhere is refused too.
       file = await realpath(candidate)
-      if (!file.startsWith(root + sep)) return sendText(res, 404, 'not found\n', head)
+      if (!extra && !file.startsWith(root + sep)) return sendText(res, 404, 'not found\n', head)
       const info = await stat(file)
       if (!info.isFile()) return sendText(res, 404, 'not found\n', head)
       res.statusCode = 200
@@ -90,7 +96,7 @@ export function createStaticHandler(staticDir: string): (req: IncomingMessage, r
       res.setHeader('Content-Length', info.size)
       // Vite puts content-hashed files under assets/, which never change; everything else
       // (index.html names the current hashes) must be revalidated.
-      const hashed = file.startsWith(resolve(root, 'assets') + sep)
+      const hashed = root !== null && file.startsWith(resolve(root, 'assets') + sep)
       res.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache')
     } catch {
       return sendText(res, 404, 'not found\n', head)

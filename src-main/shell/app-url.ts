@@ -1,10 +1,14 @@
 /**
- * Which URLs are "our app": the one place that decides it, used by the navigation guards and by
- * the IPC sender check. In development that is the Vite dev server's origin; packaged, the files
- * under out/renderer and nothing else on disk.
+ * Which URLs are "our app": the one place that decides it, used by the navigation guards, the IPC
+ * sender check and the permission handlers. In development that is the Vite dev server's origin;
+ * otherwise the app's own scheme, `switchboard://app/`, which serves out/renderer and nothing else
+ * (Electron's checklist: a custom protocol, not file://, which could read any file on the disk).
  */
-import { fileURLToPath, pathToFileURL } from 'node:url'
-import { resolve, sep } from 'node:path'
+
+/** The privileged scheme the packaged UI is served from (registered in app-protocol.ts). */
+export const APP_SCHEME = 'switchboard'
+export const APP_HOST = 'app'
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`
 
 export interface AppUrlPolicy {
   /** What the window loads first. */
@@ -18,49 +22,40 @@ export interface AppUrlPolicy {
 export interface AppUrlOptions {
   /** ELECTRON_RENDERER_URL, set by electron-vite in development only. */
   devUrl?: string
-  /** out/renderer/index.html */
-  rendererIndex: string
 }
 
-/** Builds the policy. A dev URL that is not http(s) on loopback is ignored rather than trusted. */
-export function createAppUrlPolicy(options: AppUrlOptions): AppUrlPolicy {
-  const dev = parseDevUrl(options.devUrl)
-  if (dev) {
-    return {
-      entryUrl: dev.href,
-      devOrigin: dev.origin,
-      isAppUrl: (url) => safeUrl(url)?.origin === dev.origin
-    }
-  }
-  const index = resolve(options.rendererIndex)
-  const folder = resolve(index, '..') + sep
-  return {
-    entryUrl: pathToFileURL(index).href,
-    devOrigin: null,
-    isAppUrl(url) {
-      const parsed = safeUrl(url)
-      if (!parsed || parsed.protocol !== 'file:' || (parsed.host !== '' && parsed.host !== 'localhost')) return false
-      try {
-        // URL parsing has already collapsed "..", so a prefix check on the path is sound.
-        return fileURLToPath(parsed).startsWith(folder)
-      } catch {
-        return false
-      }
-    }
-  }
-}
-
-function safeUrl(url: string): URL | null {
+/**
+ * Scheme and host of a URL or origin string, e.g. `switchboard://app` (WHATWG URL gives custom
+ * schemes the origin "null", so it is built by hand); null when it does not parse.
+ */
+export function originOf(url: string): string | null {
   try {
-    return new URL(url)
+    const parsed = new URL(url)
+    return parsed.host ? `${parsed.protocol}//${parsed.host}` : null
   } catch {
     return null
   }
 }
 
+/** Builds the policy. A dev URL that is not http(s) on loopback is ignored rather than trusted. */
+export function createAppUrlPolicy(options: AppUrlOptions = {}): AppUrlPolicy {
+  const dev = parseDevUrl(options.devUrl)
+  const origin = dev ? dev.origin : APP_ORIGIN
+  return {
+    entryUrl: dev ? dev.href : `${APP_ORIGIN}/index.html`,
+    devOrigin: dev ? dev.origin : null,
+    isAppUrl: (url) => originOf(url) === origin
+  }
+}
+
 function parseDevUrl(devUrl: string | undefined): URL | null {
   if (!devUrl) return null
-  const url = safeUrl(devUrl)
-  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) return null
+  let url: URL
+  try {
+    url = new URL(devUrl)
+  } catch {
+    return null
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null
   return ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname) ? url : null
 }

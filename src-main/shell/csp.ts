@@ -1,33 +1,25 @@
 /**
- * The window's Content-Security-Policy, applied to every response through the session's
- * webRequest hook (the renderer's index.html should carry the same policy in a meta tag, since
- * file:// loads do not always pass through webRequest).
+ * The window's Content-Security-Policy. Packaged, it is the page policy both shells share, sent as
+ * a header by the `switchboard://` protocol handler. Under `electron-vite dev` the page comes from
+ * Vite's http server, whose responses do pass webRequest, so the dev variant is set there.
  */
 import type { Session } from 'electron'
+import { PAGE_CSP_DIRECTIVES } from '../server/security-headers'
 
 /** The packaged policy; the dev variant only adds what Vite's dev server needs. */
 export function buildCsp(devOrigin: string | null): string {
-  const dev = devOrigin !== null
-  const wsOrigin = devOrigin?.replace(/^http/, 'ws')
-  return [
-    "default-src 'none'",
-    // Vite injects an inline React-refresh preamble in dev; never in the packaged app.
-    dev ? "script-src 'self' 'unsafe-inline'" : "script-src 'self'",
-    dev ? "style-src 'self' 'unsafe-inline'" : "style-src 'self'",
-    "img-src 'self' data:",
-    // A call recording plays from a blob: URL the renderer makes of the bytes the bridge brought.
-    "media-src blob:",
-    "font-src 'self'",
-    dev ? `connect-src 'self' ${wsOrigin}` : "connect-src 'self'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-    "object-src 'none'"
-  ].join('; ')
+  if (devOrigin === null) return PAGE_CSP_DIRECTIVES.join('; ')
+  const wsOrigin = devOrigin.replace(/^http/, 'ws')
+  return PAGE_CSP_DIRECTIVES.map((directive) => {
+    // Vite injects an inline React-refresh preamble and talks HMR over a WebSocket; never packaged.
+    if (directive.startsWith('script-src')) return "script-src 'self' 'unsafe-inline'"
+    if (directive.startsWith('connect-src')) return `connect-src 'self' ${wsOrigin}`
+    return directive
+  }).join('; ')
 }
 
-/** Installs the CSP (and nosniff) on every response the session receives. */
-export function installCsp(session: Session, csp: string): void {
+/** Development only: installs the CSP (and nosniff) on every http response the session receives. */
+export function installDevCsp(session: Pick<Session, 'webRequest'>, csp: string): void {
   session.webRequest.onHeadersReceived((details, callback) => {
     const headers: Record<string, string | string[]> = {}
     for (const [name, value] of Object.entries(details.responseHeaders ?? {})) {

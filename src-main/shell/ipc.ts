@@ -3,9 +3,10 @@
  * call is served only when it comes from our window's main frame showing our app; everything
  * crosses back as BridgeResult data, never as a thrown error. Events go the other way in batches.
  */
-import type { BrowserWindow, IpcMain, IpcMainInvokeEvent } from 'electron'
+import type { BrowserWindow, IpcMain, IpcMainEvent, IpcMainInvokeEvent } from 'electron'
 import type { BridgeErrorPayload, BridgeResult } from '../../src-preload/contract'
 import { commandNames, EVENTS_CHANNEL } from '../../src-preload/contract'
+import { FOCUS_WINDOW_CHANNEL } from '../../src-preload/shell-channels'
 import { createEventBatcher } from '../core/event-batcher'
 import type { Clock, Logger } from '../core/ports'
 import { silentLogger } from '../core/ports'
@@ -22,6 +23,8 @@ export interface IpcBindingOptions {
   clock?: Clock
   logger?: Logger
   maxFlushesPerSecond?: number
+  /** The page asked to be brought to the front (window.focus() from a notification click). */
+  onFocusRequest?: () => void
 }
 
 function refusal(error: BridgeErrorPayload): BridgeResult<never> {
@@ -32,7 +35,7 @@ function refusal(error: BridgeErrorPayload): BridgeResult<never> {
  * Whether an invoke came from our window's top frame while it shows our app. A subframe, another
  * webContents, or our frame after navigating elsewhere (should the guards ever fail) is refused.
  */
-export function isTrustedSender(event: IpcMainInvokeEvent, window: BrowserWindow, isAppUrl: (url: string) => boolean): boolean {
+export function isTrustedSender(event: IpcMainInvokeEvent | IpcMainEvent, window: BrowserWindow, isAppUrl: (url: string) => boolean): boolean {
   if (window.isDestroyed() || event.sender !== window.webContents) return false
   const frame = event.senderFrame
   const main = window.webContents.mainFrame
@@ -76,7 +79,13 @@ export function bindIpc(options: IpcBindingOptions): () => void {
   })
   const unsubscribe = session.onEvent((event) => batcher.push(event))
 
+  const onFocus = (event: IpcMainEvent): void => {
+    if (isTrustedSender(event, window, isAppUrl)) options.onFocusRequest?.()
+  }
+  ipcMain.on(FOCUS_WINDOW_CHANNEL, onFocus)
+
   return () => {
+    ipcMain.removeListener(FOCUS_WINDOW_CHANNEL, onFocus)
     unsubscribe()
     batcher.stop()
     for (const name of commandNames) ipcMain.removeHandler(name)

@@ -10,10 +10,16 @@ import { silentLogger } from '../core/ports'
 
 /** The store key holding `{ name: base64(ciphertext) }`. */
 export const SECRETS_KEY = 'secrets'
+/**
+ * The file (in userData) holding them. Never `secrets.json`: that is the headless shell's plain map,
+ * and neither shell may ever read the other's file as its own.
+ */
+export const SAFE_SECRETS_FILE = 'safe-secrets'
 
 export const UNAVAILABLE_MESSAGE =
-  'Secure storage is not available on this system (no keychain or keyring), so Switchboard will not save secrets. ' +
-  'Set AGENTPHONE_API_KEY in the environment instead, or install and unlock a keyring (e.g. gnome-keyring or KWallet).'
+  'Secure storage is not available: Electron found no keychain or keyring it could use, so Switchboard will not save secrets. ' +
+  'On Linux with a keyring running (gnome-keyring, KWallet, KeePassXC) start with `npm start -- --password-store=gnome-libsecret` ' +
+  '(or `--password-store=kwallet6`); otherwise set AGENTPHONE_API_KEY in the environment.'
 
 export interface SafeSecretStoreOptions {
   safeStorage: Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString'> &
@@ -69,7 +75,13 @@ export function createSafeSecretStore(options: SafeSecretStoreOptions): SafeSecr
         options.onUnavailable?.(UNAVAILABLE_MESSAGE)
         throw new CoreError('not_available', UNAVAILABLE_MESSAGE)
       }
-      data[name] = safeStorage.encryptString(value).toString('base64')
+      try {
+        data[name] = safeStorage.encryptString(value).toString('base64')
+      } catch (error) {
+        // The keyring went away between the check and the write (locked, stopped).
+        logger.error('encrypting a secret failed', { name, error: String(error) })
+        throw new CoreError('not_available', UNAVAILABLE_MESSAGE)
+      }
       store.set(SECRETS_KEY, data)
     }
   }

@@ -31,10 +31,10 @@ export function createIpcBridge(api: BridgeApi): BridgeClient {
  * The page was opened without a bridge token (a bookmark, a copied link): there is nothing to
  * connect to, so every command is refused with a message saying how to get a working link.
  */
-export function createOfflineBridge(): BridgeClient {
+export function createOfflineBridge(message = 'No bridge token: open the UI link that `switchboard serve` printed.'): BridgeClient {
   return {
     transport: 'ws',
-    invoke: async () => localError('not_available', 'No bridge token: open the UI link that `switchboard serve` printed.'),
+    invoke: async () => localError('not_available', message),
     on: () => () => undefined,
     connectionState: () => 'no-token',
     onConnectionChange: () => () => undefined
@@ -45,6 +45,11 @@ export function createOfflineBridge(): BridgeClient {
 export function pickBridge(): BridgeClient {
   const ipc = preloadBridge()
   if (ipc) return createIpcBridge(ipc)
+  // The Electron window's own scheme without the preload's bridge: the preload failed, and no
+  // WebSocket link would help.
+  if (globalThis.location?.protocol === 'switchboard:') {
+    return createOfflineBridge("The window's bridge to Switchboard did not load. Quit and start Switchboard again; the log file says what failed.")
+  }
   const token = takeBridgeToken()
   if (!token) return createOfflineBridge()
   return createWsBridge({ url: bridgeUrl(token), scheduleEvents: frameScheduler })

@@ -46,4 +46,11 @@ describe('pickBridge', () => {
     const r = await bridge.invoke('app.status', {})
     expect(r.ok).toBe(false)
   })
+
+  it('in the Electron window without the preload, says the window failed instead of pointing at a serve link', async () => {
+    vi.stubGlobal('location', { protocol: 'switchboard:', host: 'app', hash: '', href: 'switchboard://app/index.html' })
+    const r = await pickBridge().invoke('app.status', {})
+    expect(r.ok).toBe(false)
+    if (!r.ok) expect(r.error.message).toMatch(/window's bridge to Switchboard did not load/)
+  })
 })

@@ -10,27 +10,29 @@ describe('parseCliArgs', () => {
       port: 0,
       receiverPort: undefined,
       dataDir: undefined,
-      baseUrl: 'https://api.agentphone.ai'
+      baseUrl: 'https://api.agentphone.ai',
+      logLevel: 'info'
     })
   })
 
   it('reads every serve flag', () => {
     expect(
-      parseCliArgs(['serve', '--host', '0.0.0.0', '--port', '8080', '--receiver-port=9090', '--data-dir', '/tmp/sb', '--base-url', 'https://api.agentphone.ai/'])
-    ).toEqual({ command: 'serve', host: '0.0.0.0', port: 8080, receiverPort: 9090, dataDir: '/tmp/sb', baseUrl: 'https://api.agentphone.ai' })
+      parseCliArgs(['serve', '--host', '0.0.0.0', '--port', '8080', '--receiver-port=9090', '--data-dir', '/tmp/sb', '--base-url', 'https://api.agentphone.ai/', '--log-level', 'warn'])
+    ).toEqual({ command: 'serve', host: '0.0.0.0', port: 8080, receiverPort: 9090, dataDir: '/tmp/sb', baseUrl: 'https://api.agentphone.ai', logLevel: 'warn' })
   })
 
   it('fills in sim defaults and reads its flags', () => {
-    expect(parseCliArgs(['sim'])).toEqual({ command: 'sim', host: '127.0.0.1', port: 0, apiKey: undefined, webhookUrl: undefined, seed: false, dataDir: undefined })
+    expect(parseCliArgs(['sim'])).toEqual({ command: 'sim', host: '127.0.0.1', port: 0, apiKey: undefined, webhookUrl: undefined, seed: false, dataDir: undefined, logLevel: 'info' })
     expect(parseCliArgs(['sim', '--data-dir', '/tmp/simstate'])).toMatchObject({ command: 'sim', dataDir: '/tmp/simstate' })
-    expect(parseCliArgs(['sim', '--port', '7000', '--api-key', 'k1', '--webhook-url', 'http://localhost:3000/hook', '--seed'])).toEqual({
+    expect(parseCliArgs(['sim', '--port', '7000', '--api-key', 'k1', '--webhook-url', 'http://localhost:3000/hook', '--seed', '--log-level=debug'])).toEqual({
       command: 'sim',
       host: '127.0.0.1',
       port: 7000,
       apiKey: 'k1',
       webhookUrl: 'http://localhost:3000/hook',
       seed: true,
-      dataDir: undefined
+      dataDir: undefined,
+      logLevel: 'debug'
     })
   })
 
@@ -52,6 +54,7 @@ describe('parseCliArgs', () => {
     [['serve', 'extra'], /positional/i],
     [['sim', '--seed=yes'], /seed/],
     [['sim', '--data-dir', ' '], /--data-dir must not be empty/],
+    [['serve', '--log-level', 'loud'], /--log-level must be one of debug, info, warn, error, silent/],
     [['sim', '--webhook-url', 'file:///etc/passwd'], /http\(s\)/]
   ])('refuses %j with a clear UsageError', (argv, message) => {
     expect(() => parseCliArgs(argv)).toThrow(UsageError)
@@ -64,6 +67,6 @@ describe('defaultDataDir', () => {
     expect(defaultDataDir({ SWITCHBOARD_DATA_DIR: '/data/sb' }, 'linux', '/home/a')).toBe('/data/sb')
     expect(defaultDataDir({}, 'linux', '/home/a')).toBe('/home/a/.local/share/switchboard')
     expect(defaultDataDir({ XDG_DATA_HOME: '/xdg' }, 'linux', '/home/a')).toBe('/xdg/switchboard')
-    expect(defaultDataDir({}, 'darwin', '/Users/a')).toBe('/Users/a/Library/Application Support/Switchboard')
+    expect(defaultDataDir({}, 'darwin', '/Users/a')).toBe('/Users/a/Library/Application Support/Switchboard Headless')
   })
 })

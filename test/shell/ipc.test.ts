@@ -6,31 +6,36 @@ import { createAppUrlPolicy } from '../../src-main/shell/app-url'
 import { bindIpc } from '../../src-main/shell/ipc'
 import { fakeClock } from '../server/helpers/fake-clock'
 import { fakeSession, turnEvent } from '../server/helpers/fake-session'
-import { BrowserWindow, ipcEvent, ipcMain, MockWebFrame, resetElectronMock } from './mocks/electron'
+import { FOCUS_WINDOW_CHANNEL } from '../../src-preload/shell-channels'
+import { BrowserWindow, ipcEvent, ipcMain, makeReady, MockWebFrame, resetElectronMock } from './mocks/electron'
 
 vi.mock('electron', () => import('./mocks/electron'))
 
-const policy = createAppUrlPolicy({ rendererIndex: '/app/out/renderer/index.html' })
+const policy = createAppUrlPolicy()
 
-function setup() {
+async function setup() {
   resetElectronMock()
+  await makeReady()
   const window = new BrowserWindow({})
-  void window.loadURL(policy.entryUrl)
+  // Our window shows the app (what a finished load of the app scheme leaves behind).
+  window.webContents.mainFrame = new MockWebFrame(policy.entryUrl)
   const session = fakeSession()
   const clock = fakeClock()
+  const onFocusRequest = vi.fn()
   const dispose = bindIpc({
+    onFocusRequest,
     ipcMain: ipcMain as unknown as IpcMain,
     session,
     window: window as unknown as ElectronWindow,
     isAppUrl: policy.isAppUrl,
     clock
   })
-  return { window, session, clock, dispose, ours: () => ipcEvent(window.webContents) }
+  return { window, session, clock, dispose, onFocusRequest, ours: () => ipcEvent(window.webContents) }
 }
 
-let ctx: ReturnType<typeof setup>
-beforeEach(() => {
-  ctx = setup()
+let ctx: Awaited<ReturnType<typeof setup>>
+beforeEach(async () => {
+  ctx = await setup()
 })
 
 describe('IPC commands', () => {
@@ -48,7 +53,7 @@ describe('IPC commands', () => {
 
   it('drops calls from a foreign sender without touching the session', async () => {
     const other = new BrowserWindow({})
-    void other.loadURL(policy.entryUrl)
+    other.webContents.mainFrame = new MockWebFrame(policy.entryUrl)
     const sub = new MockWebFrame(policy.entryUrl, ctx.window.webContents.mainFrame)
     const stranger = new MockWebFrame(policy.entryUrl)
     const foreign = [
@@ -74,6 +79,18 @@ describe('IPC commands', () => {
     }
     await expect(ipcMain.invoke('fs.readFile', ctx.ours(), {})).rejects.toThrow(/No handler registered/)
     expect(ctx.session.invoke).not.toHaveBeenCalled()
+  })
+
+  it('raises the window when our page asks (window.focus), and only then', () => {
+    ipcMain.emit(FOCUS_WINDOW_CHANNEL, ctx.ours())
+    expect(ctx.onFocusRequest).toHaveBeenCalledOnce()
+    const other = new BrowserWindow({})
+    ipcMain.emit(FOCUS_WINDOW_CHANNEL, ipcEvent(other.webContents))
+    ipcMain.emit(FOCUS_WINDOW_CHANNEL, ipcEvent(ctx.window.webContents, new MockWebFrame(policy.entryUrl, ctx.window.webContents.mainFrame)))
+    expect(ctx.onFocusRequest).toHaveBeenCalledOnce()
+    ctx.dispose()
+    ipcMain.emit(FOCUS_WINDOW_CHANNEL, ctx.ours())
+    expect(ctx.onFocusRequest).toHaveBeenCalledOnce()
   })
 
   it('turns a throwing session into an error result, never a throw', async () => {
@@ -116,6 +133,7 @@ describe('IPC events', () => {
     expect(ctx.window.webContents.sent).toHaveLength(0)
     ctx.dispose()
     expect(ipcMain.handlers.size).toBe(0)
+    expect(ipcMain.listenerCount(FOCUS_WINDOW_CHANNEL)).toBe(0)
     expect(ctx.session.listenerCount()).toBe(0)
   })
 })

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import type { BridgeApi } from '../../src-preload/contract'
 import { EVENTS_CHANNEL } from '../../src-preload/contract'
-import { contextBridge, ipcRenderer, resetElectronMock } from './mocks/electron'
+import { FOCUS_WINDOW_CHANNEL } from '../../src-preload/shell-channels'
+import { contextBridge, ipcRenderer, mainWorld, resetElectronMock } from './mocks/electron'
 
 vi.mock('electron', () => import('./mocks/electron'))
 
@@ -10,13 +11,15 @@ let api: BridgeApi
 beforeAll(async () => {
   resetElectronMock()
   await import('../../src-preload/index')
-  api = contextBridge.exposed.get('switchboard') as BridgeApi
+  // What the page gets: a frozen copy whose functions are proxies, not the preload's own object.
+  api = mainWorld.globals.switchboard as BridgeApi
 })
 
 describe('preload', () => {
   it('exposes only invoke and on, as window.switchboard', () => {
     expect(contextBridge.exposeInMainWorld).toHaveBeenCalledOnce()
-    expect([...contextBridge.exposed.keys()]).toEqual(['switchboard'])
+    expect(Object.keys(mainWorld.globals).sort()).toEqual(['focus', 'switchboard'])
+    expect(Object.isFrozen(api)).toBe(true)
     expect(Object.keys(api).sort()).toEqual(['invoke', 'on'])
     expect(Object.values(api).every((v) => typeof v === 'function')).toBe(true)
     expect(Object.values(api)).not.toContain(ipcRenderer)
@@ -73,5 +76,11 @@ describe('preload', () => {
 
   it('listens on the events channel exactly once', () => {
     expect(ipcRenderer.listenerCount(EVENTS_CHANNEL)).toBe(1)
+  })
+
+  it("makes the page's window.focus() ask the main process to raise the window", () => {
+    const focus = mainWorld.globals.focus as () => void
+    focus()
+    expect(ipcRenderer.sentToMain).toEqual([{ channel: FOCUS_WINDOW_CHANNEL, args: [] }])
   })
 })

@@ -7,15 +7,16 @@
 // creation in the core (`transcript.turn` `at`) to showing in its Monitor row. Prints a table with
 // PASS/FAIL per target; exits 0 either way (a failed run, e.g. no build, exits 1).
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { chromium } from 'playwright-core'
-import { lineLatencies, percentile } from './bench-ui/analyse.mjs'
-import { connectBridge } from './bench-ui/bridge.mjs'
-import { createLoad } from './bench-ui/load.mjs'
-import { installProbe, readProbe, resetProbe } from './bench-ui/probe.mjs'
-import { startServe } from './bench-ui/serve.mjs'
+import { lineLatencies, percentile } from './analyse.mjs'
+import { connectBridge } from './bridge.mjs'
+import { createLoad } from './load.mjs'
+import { installProbe, readProbe, resetProbe } from './probe.mjs'
+import { startServe } from './serve.mjs'
 
-const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const env = (name, fallback) => Number(process.env[name] ?? fallback)
 const CALLS = env('BENCH_CALLS', 200)
 const LINES = env('BENCH_LINES', 20_000)

@@ -1,0 +1,2 @@
+/** Types for args.mjs (the launcher runs as plain Node, unbuilt). */
+export function headlessArgs(argv: readonly string[]): string[]
