@@ -147,7 +147,16 @@ export const commandParams = {
   'sandbox.sms': z.strictObject({ to: Phone, from: Phone.optional(), body: z.string().min(1).max(1600) }),
   'sandbox.hangup': z.strictObject({ callId: Id }),
   /** The next `count` requests to an endpoint fail with a simulated carrier error (503). */
-  'sandbox.fault': z.strictObject({ target: z.enum(['messages.send', 'calls.place']), count: z.number().int().min(1).max(10).optional() })
+  'sandbox.fault': z.strictObject({ target: z.enum(['messages.send', 'calls.place']), count: z.number().int().min(1).max(10).optional() }),
+
+  /** Silences chimes and desktop notifications in every window (and the tray) for a while; 0 unmutes. */
+  'alerts.mute': z.strictObject({ minutes: z.number().min(0).max(24 * 60) }),
+  /** A renderer view crashed: the core logs what happened (secrets redacted) so it can be found later. */
+  'app.reportError': z.strictObject({
+    view: z.string().min(1).max(100),
+    message: z.string().max(2000),
+    stack: z.string().max(20_000).optional()
+  })
 } as const
 
 export type CommandName = keyof typeof commandParams
@@ -206,6 +215,8 @@ export interface CommandResults {
   'sandbox.sms': { messageId: string }
   'sandbox.hangup': Record<string, never>
   'sandbox.fault': Record<string, never>
+  'alerts.mute': { mutedUntil: string | null }
+  'app.reportError': Record<string, never>
 }
 export type CommandResult<M extends CommandName> = CommandResults[M]
 
@@ -246,7 +257,9 @@ export const eventSchemas = {
   }),
   'sandbox.sms': MessageSchema,
   'app.status': AppStatusSchema,
-  'app.gap': GapSchema
+  'app.gap': GapSchema,
+  /** Alerts were muted or unmuted (by a window, the tray, or the mute running out). */
+  'alerts.muted': z.object({ mutedUntil: z.string().nullable() })
 } as const
 
 export type EventName = keyof typeof eventSchemas

@@ -182,7 +182,9 @@ export const AppStatusSchema = z.object({
   hasApiKey: z.boolean(),
   tunnelUrl: z.string().nullable(),
   /** Something the person should know about the setup (a failed live start, no secret storage). */
-  notice: z.string().nullable()
+  notice: z.string().nullable(),
+  /** Until when chimes and desktop notifications stay quiet (ISO time), shared by every window; null: not muted. */
+  alertsMutedUntil: z.string().nullable()
 })
 export type AppStatus = z.infer<typeof AppStatusSchema>
 

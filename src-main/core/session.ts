@@ -1,12 +1,15 @@
 import path from 'node:path'
 import type { AppStatus, BridgeEvent, BridgeResult, Settings } from '../../src-preload/contract'
 import { toCoreError } from './agentphone/errors'
+import { AlertMute } from './alert-mute'
 import { dispatch } from './dispatch'
+import { alertHandlers } from './handlers/alerts'
 import { appHandlers } from './handlers/app'
 import { callHandlers } from './handlers/calls'
 import type { SessionContext } from './handlers/context'
 import { directoryHandlers } from './handlers/directory'
 import { messagingHandlers } from './handlers/messaging'
+import { reportErrorHandlers } from './handlers/report-error'
 import { sandboxHandlers } from './handlers/sandbox'
 import type { HandlerMap } from './handlers/types'
 import { webhookConnectHandlers } from './handlers/webhook-connect'
@@ -20,12 +23,12 @@ import { CallTracker } from './live/call-tracker'
 import { DeliveryLog } from './live/delivery-log'
 import { GapFinder } from './live/gap-finder'
 import { replayJournal } from './live/journal-replay'
-import { API_KEY_SECRET, OUR_WEBHOOK_KEY, TUNNEL_URL_KEY } from './live/keys'
+import { API_KEY_SECRET, OUR_WEBHOOK_KEY, TUNNEL_URL_KEY, WEBHOOK_SECRET } from './live/keys'
 import { SecretRing } from './live/secret-ring'
 import { readSettings, writeSettings } from './live/settings'
 import { applyWebhook, type WebhookEnvelope } from './live/webhook-events'
 import { wireBrokerEvents, wireSandboxEvents } from './live/wiring'
-import { memorySecrets, memoryStore, silentLogger, systemClock, type Logger } from './ports'
+import { memorySecrets, memoryStore, silentLogger, systemClock, type Logger, type SecretStore } from './ports'
 import { createReceiver, recentWebhookIds } from './receiver/receiver'
 import type { SessionLike, SessionOptions } from './session-types'
 import { TurnBroker } from './turns/turn-broker'
@@ -109,6 +112,10 @@ export class Session implements SessionLike {
     let cachedSettings: Settings = readSettings(store)
     const settings = () => cachedSettings
     const onStop = (undo: () => unknown) => void this.cleanup.push(undo)
+    // A mute outlives this session when the host hands one in (mode switches keep it).
+    const mute = o.alertMute ?? new AlertMute(clock)
+    if (!o.alertMute) onStop(() => mute.stop())
+    onStop(mute.onChange((mutedUntil) => this.emit({ event: 'alerts.muted', data: { mutedUntil } })))
 
     const journal = await Journal.open({ dir: path.join(o.dataDir, 'journal'), clock })
     onStop(() => journal.close())
@@ -197,7 +204,8 @@ export class Session implements SessionLike {
         startedAt,
         hasApiKey: Boolean(secrets.get(API_KEY_SECRET)),
         tunnelUrl: store.get<string>(TUNNEL_URL_KEY) ?? null,
-        notice: null
+        notice: null,
+        alertsMutedUntil: mute.mutedUntil()
       })
     }
     this.handlers = {
@@ -207,7 +215,9 @@ export class Session implements SessionLike {
       ...directoryHandlers(this.ctx),
       ...messagingHandlers(this.ctx),
       ...webhookHandlers(this.ctx),
-      ...webhookConnectHandlers(this.ctx)
+      ...webhookConnectHandlers(this.ctx),
+      ...alertHandlers({ mute }),
+      ...reportErrorHandlers({ logger, secrets: () => secretValues(secrets, ring) })
     }
 
     if (sandbox) {
@@ -228,6 +238,11 @@ export class Session implements SessionLike {
     poller.start()
     onStop(() => poller.stop())
   }
+}
+
+/** Every secret the core holds now, for redacting texts that come from outside. */
+function secretValues(secrets: SecretStore, ring: SecretRing): string[] {
+  return [secrets.get(API_KEY_SECRET), secrets.get(WEBHOOK_SECRET), ...ring.accepted()].filter((v): v is string => Boolean(v))
 }
 
 export function startSession(options: SessionOptions): Promise<Session> {

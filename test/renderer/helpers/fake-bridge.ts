@@ -27,7 +27,8 @@ export const SANDBOX_STATUS: AppStatus = {
   startedAt: '2026-01-01T00:00:00.000Z',
   hasApiKey: false,
   tunnelUrl: null,
-  notice: null
+  notice: null,
+  alertsMutedUntil: null
 }
 
 const DEFAULTS: Responders = {
