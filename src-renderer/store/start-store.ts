@@ -4,6 +4,7 @@ import { runBatched } from './batch'
 import { subscribeWebhookEvents } from './webhooks-events'
 import { subscribeMessaging } from './messages-events'
 import { startSupervision } from './start-supervision'
+import { startAttention } from '../lib/attention/start-attention'
 
 /**
  * Subscribes the store to the bridge's pushed events (once, outside React) and loads the
@@ -53,7 +54,8 @@ export function startStore(store: AppStore, bridge: BridgeClient): () => void {
     bridge.on('sandbox.ring', (ring) => s().setRinging(ring)),
     ...subscribeWebhookEvents(store, bridge),
     ...subscribeMessaging(store, bridge),
-    startSupervision(store, bridge)
+    startSupervision(store, bridge),
+    startAttention(store, bridge)
   ]
 
   // A burst of pushed events (one animation frame's worth over the WebSocket) is one store update.

@@ -7,7 +7,6 @@ import { useAppStore } from '../../store/store-context'
 import { CallView } from '../call/CallView'
 import { boardCalls } from './board-selectors'
 import { CallList } from './CallList'
-import { MonitorAnnouncer } from './MonitorAnnouncer'
 import { NotifyButton } from './NotifyButton'
 import { RecentCalls } from './RecentCalls'
 import { GapBanner } from '../webhooks/GapBanner'
@@ -74,7 +73,6 @@ function LiveCalls({ focusList }: { focusList: boolean }) {
         <CallList calls={calls} selectedCallId={selectedCallId} onSelect={selectCall} onOpen={openCall} />
       )}
       <RecentCalls />
-      <MonitorAnnouncer />
     </section>
   )
 }

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { useAppStore } from '../../store/store-context'
 import type { SettingsSectionId } from '../../store/webhooks-types'
+import { AlertsSection } from './AlertsSection'
 import { AppearanceSection } from './AppearanceSection'
 import { ConnectionSection } from './ConnectionSection'
 import { NotificationsSection } from './NotificationsSection'
@@ -74,6 +75,9 @@ export function SettingsView() {
             <Loader2 size={14} aria-hidden="true" className="wh-spin" /> Loading settings…
           </p>
         )}
+        <Section id="alerts" title="Alerts">
+          <AlertsSection />
+        </Section>
         <Section id="operator" title="You">
           <OperatorSection />
         </Section>
