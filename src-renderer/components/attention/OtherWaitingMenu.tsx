@@ -11,8 +11,10 @@ import { summarize } from './alert-turns'
 /** The other waiting turns (after the oldest), each one item away from being answered. */
 export function OtherWaitingMenu({ turns }: { turns: OpenTurn[] }) {
   const store = useAppStoreApi()
-  // Picking a caller moves the keyboard to their reply box; the menu must not pull it back to its button.
-  const answered = useRef(false)
+  // The call is opened once the menu has closed: while open, the menu keeps the keyboard inside
+  // itself, so a reply box focused earlier would lose it again (and then the menu would hand it
+  // back to its button instead of the reply box).
+  const picked = useRef<string | null>(null)
   return (
     <Menu.Root>
       <Menu.Trigger className="button waiting-alert-more">
@@ -24,8 +26,11 @@ export function OtherWaitingMenu({ turns }: { turns: OpenTurn[] }) {
           align="end"
           sideOffset={4}
           onCloseAutoFocus={(e) => {
-            if (answered.current) e.preventDefault()
-            answered.current = false
+            const callId = picked.current
+            picked.current = null
+            if (callId === null) return
+            e.preventDefault()
+            answerCall(store, callId)
           }}
         >
           <Menu.Label className="dir-menu-label">Also waiting, oldest first</Menu.Label>
@@ -34,8 +39,7 @@ export function OtherWaitingMenu({ turns }: { turns: OpenTurn[] }) {
               key={t.turnId}
               turn={t}
               onAnswer={() => {
-                answered.current = true
-                answerCall(store, t.callId)
+                picked.current = t.callId
               }}
             />
           ))}
