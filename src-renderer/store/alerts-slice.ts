@@ -13,8 +13,8 @@ export type AlertPrefs = {
 export interface AlertsSlice {
   alertPrefs: AlertPrefs
   setAlertPrefs(patch: Partial<AlertPrefs>): void
-  /** Mutes chimes and desktop notifications in every window for `minutes`; 0 unmutes. */
-  muteAlerts(minutes: number): Promise<void>
+  /** Mutes chimes and desktop notifications in every window for `minutes`; 0 unmutes. False if refused. */
+  muteAlerts(minutes: number): Promise<boolean>
   /** The core said the mute changed (this window, another one, the tray, or it ran out). */
   setAlertsMutedUntil(mutedUntil: string | null): void
   /** A view's error boundary caught something: the core logs it. */
@@ -59,7 +59,9 @@ export function createAlertsSlice({ set, get, bridge, storage }: SliceDeps): Ale
     },
     async muteAlerts(minutes) {
       const res = get().report(minutes > 0 ? 'Muting alerts' : 'Unmuting alerts', await bridge.invoke('alerts.mute', { minutes }))
-      if (res) get().setAlertsMutedUntil(res.mutedUntil)
+      if (!res) return false
+      get().setAlertsMutedUntil(res.mutedUntil)
+      return true
     },
     setAlertsMutedUntil(alertsMutedUntil) {
       set((s) => (s.status && s.status.alertsMutedUntil !== alertsMutedUntil ? { status: { ...s.status, alertsMutedUntil } } : s))

@@ -1,5 +1,6 @@
 import * as Menu from '@radix-ui/react-dropdown-menu'
 import { BellOff, Bell, ChevronDown } from 'lucide-react'
+import { useEffect, useRef } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { formatClock } from '../../lib/format'
 import { useNow } from '../../lib/use-now'
@@ -11,6 +12,9 @@ export const MUTE_CHOICES = [
   { minutes: 15, label: 'For 15 minutes' },
   { minutes: 60, label: 'For 1 hour' }
 ] as const
+
+const MUTE_ID = 'mute-alerts'
+const UNMUTE_ID = 'unmute-alerts'
 
 /** "14 min left", "1 h 5 min left": whole minutes, rounded up, so it never reads 0 while muted. */
 export function timeLeft(ms: number): string {
@@ -28,17 +32,45 @@ export function timeLeft(ms: number): string {
  */
 export function MuteControl() {
   const { mutedUntil, mute } = useAppStore(useShallow((s) => ({ mutedUntil: s.status?.alertsMutedUntil ?? null, mute: s.muteAlerts })))
-  if (!isMuted(mutedUntil)) {
+  const muted = isMuted(mutedUntil)
+  // Muting swaps the button under the keyboard for another: the keyboard follows to the new one
+  // (Unmute, or Mute alerts again) instead of falling back to the page.
+  const moveFocus = useRef(false)
+  const picked = useRef<number | null>(null)
+  useEffect(() => {
+    if (!moveFocus.current) return
+    moveFocus.current = false
+    document.getElementById(muted ? UNMUTE_ID : MUTE_ID)?.focus()
+  }, [muted])
+  const change = (minutes: number): void => {
+    moveFocus.current = true
+    void mute(minutes).then((ok) => {
+      if (!ok) moveFocus.current = false // refused (a toast says why): the button stays as it was
+    })
+  }
+  if (!muted) {
     return (
       <Menu.Root>
-        <Menu.Trigger className="button button--quiet" title="Silence the chime and desktop notifications for a while">
+        <Menu.Trigger id={MUTE_ID} className="button button--quiet" title="Silence the chime and desktop notifications for a while">
           <Bell size={14} aria-hidden="true" /> Mute alerts <ChevronDown size={12} aria-hidden="true" />
         </Menu.Trigger>
         <Menu.Portal>
-          <Menu.Content className="dir-menu" align="end" sideOffset={4}>
+          <Menu.Content
+            className="dir-menu"
+            align="end"
+            sideOffset={4}
+            onCloseAutoFocus={(e) => {
+              // Muted once the menu has let go of the keyboard, so focus can move to Unmute.
+              const minutes = picked.current
+              picked.current = null
+              if (minutes === null) return
+              e.preventDefault()
+              change(minutes)
+            }}
+          >
             <Menu.Label className="dir-menu-label">Mute chime and notifications</Menu.Label>
             {MUTE_CHOICES.map((c) => (
-              <Menu.Item key={c.minutes} className="dir-menu-item" onSelect={() => void mute(c.minutes)}>
+              <Menu.Item key={c.minutes} className="dir-menu-item" onSelect={() => void (picked.current = c.minutes)}>
                 {c.label}
               </Menu.Item>
             ))}
@@ -47,7 +79,7 @@ export function MuteControl() {
       </Menu.Root>
     )
   }
-  return <MutedNote until={mutedUntil as string} onUnmute={() => void mute(0)} />
+  return <MutedNote until={mutedUntil as string} onUnmute={() => change(0)} />
 }
 
 function MutedNote({ until, onUnmute }: { until: string; onUnmute: () => void }) {
@@ -57,7 +89,7 @@ function MutedNote({ until, onUnmute }: { until: string; onUnmute: () => void })
       <span className="muted-note-text" title={`Alerts are muted until ${formatClock(until)}`}>
         <BellOff size={14} aria-hidden="true" /> Muted · {timeLeft(Date.parse(until) - now)}
       </span>
-      <button type="button" className="button button--quiet" onClick={onUnmute}>
+      <button type="button" id={UNMUTE_ID} className="button button--quiet" onClick={onUnmute}>
         Unmute
       </button>
     </span>
