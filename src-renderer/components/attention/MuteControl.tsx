@@ -6,6 +6,7 @@ import { formatClock } from '../../lib/format'
 import { useNow } from '../../lib/use-now'
 import { isMuted } from '../../store/alerts-slice'
 import { useAppStore } from '../../store/store-context'
+import { usePickAfterClose } from './use-pick-after-close'
 
 /** The choices the header (and the Electron tray) offer; longer means turning the chime off. */
 export const MUTE_CHOICES = [
@@ -36,7 +37,6 @@ export function MuteControl() {
   // Muting swaps the button under the keyboard for another: the keyboard follows to the new one
   // (Unmute, or Mute alerts again) instead of falling back to the page.
   const moveFocus = useRef(false)
-  const picked = useRef<number | null>(null)
   useEffect(() => {
     if (!moveFocus.current) return
     moveFocus.current = false
@@ -48,6 +48,8 @@ export function MuteControl() {
       if (!ok) moveFocus.current = false // refused (a toast says why): the button stays as it was
     })
   }
+  // Muted once the menu has let go of the keyboard, so the keyboard can move on to Unmute.
+  const { pick, onCloseAutoFocus } = usePickAfterClose(change)
   if (!muted) {
     return (
       <Menu.Root>
@@ -55,22 +57,10 @@ export function MuteControl() {
           <Bell size={14} aria-hidden="true" /> Mute alerts <ChevronDown size={12} aria-hidden="true" />
         </Menu.Trigger>
         <Menu.Portal>
-          <Menu.Content
-            className="dir-menu"
-            align="end"
-            sideOffset={4}
-            onCloseAutoFocus={(e) => {
-              // Muted once the menu has let go of the keyboard, so focus can move to Unmute.
-              const minutes = picked.current
-              picked.current = null
-              if (minutes === null) return
-              e.preventDefault()
-              change(minutes)
-            }}
-          >
+          <Menu.Content className="dir-menu" align="end" sideOffset={4} onCloseAutoFocus={onCloseAutoFocus}>
             <Menu.Label className="dir-menu-label">Mute chime and notifications</Menu.Label>
             {MUTE_CHOICES.map((c) => (
-              <Menu.Item key={c.minutes} className="dir-menu-item" onSelect={() => void (picked.current = c.minutes)}>
+              <Menu.Item key={c.minutes} className="dir-menu-item" onSelect={() => pick(c.minutes)}>
                 {c.label}
               </Menu.Item>
             ))}

@@ -1,47 +1,28 @@
 import * as Menu from '@radix-ui/react-dropdown-menu'
 import { ChevronDown } from 'lucide-react'
-import { useRef } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import type { OpenTurn } from '../../../src-preload/contract'
 import { answerCall } from '../../lib/answer-call'
 import { useAppStore, useAppStoreApi } from '../../store/store-context'
 import { Countdown } from '../Timers'
 import { summarize } from './alert-turns'
+import { usePickAfterClose } from './use-pick-after-close'
 
 /** The other waiting turns (after the oldest), each one item away from being answered. */
 export function OtherWaitingMenu({ turns }: { turns: OpenTurn[] }) {
   const store = useAppStoreApi()
-  // The call is opened once the menu has closed: while open, the menu keeps the keyboard inside
-  // itself, so a reply box focused earlier would lose it again (and then the menu would hand it
-  // back to its button instead of the reply box).
-  const picked = useRef<string | null>(null)
+  // The call opens once the menu has let go of the keyboard, so its reply box can take it.
+  const { pick, onCloseAutoFocus } = usePickAfterClose((callId: string) => answerCall(store, callId))
   return (
     <Menu.Root>
       <Menu.Trigger className="button waiting-alert-more">
         {turns.length} more waiting <ChevronDown size={12} aria-hidden="true" />
       </Menu.Trigger>
       <Menu.Portal>
-        <Menu.Content
-          className="dir-menu waiting-menu"
-          align="end"
-          sideOffset={4}
-          onCloseAutoFocus={(e) => {
-            const callId = picked.current
-            picked.current = null
-            if (callId === null) return
-            e.preventDefault()
-            answerCall(store, callId)
-          }}
-        >
+        <Menu.Content className="dir-menu waiting-menu" align="end" sideOffset={4} onCloseAutoFocus={onCloseAutoFocus}>
           <Menu.Label className="dir-menu-label">Also waiting, oldest first</Menu.Label>
           {turns.map((t) => (
-            <OtherTurn
-              key={t.turnId}
-              turn={t}
-              onAnswer={() => {
-                picked.current = t.callId
-              }}
-            />
+            <OtherTurn key={t.turnId} turn={t} onAnswer={() => pick(t.callId)} />
           ))}
         </Menu.Content>
       </Menu.Portal>
