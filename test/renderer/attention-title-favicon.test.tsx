@@ -120,6 +120,25 @@ describe('the favicon badge', () => {
     expect(link.href).toBe(`data:image/png;base64,${btoa('3')}`)
   })
 
+  it('gives up quietly where the canvas cannot be read back (a file:// page), keeping the base icon', async () => {
+    const store = createAppStore(fakeBridge(), null)
+    const { env, link, images } = recordingEnv({ href: 'file:///app/out/renderer/assets/favicon.svg' })
+    const tainted: FaviconEnv = {
+      ...env,
+      canvas: (size) => {
+        const real = env.canvas(size)
+        return real && { ctx: real.ctx, toDataUrl: () => { throw new DOMException('Tainted canvases may not be exported.', 'SecurityError') } }
+      }
+    }
+    startFaviconBadge(store, tainted)
+    const call = makeCall()
+    store.getState().upsertCall(call)
+    store.getState().openTurn({ turnId: 't1', callId: call.id, transcript: '', deadline: inSeconds(20), claimedBy: null })
+    await act(async () => images[0]?.resolve({}))
+    expect(link.href).toBe('file:///app/out/renderer/assets/favicon.svg')
+    expect(link.type).toBe('image/svg+xml')
+  })
+
   it('caps the badge at 9+ so it stays legible at 16 px', () => {
     expect([1, 9, 10, 42].map(badgeText)).toEqual(['1', '9', '9+', '9+'])
   })

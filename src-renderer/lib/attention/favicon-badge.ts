@@ -75,8 +75,12 @@ export function startFaviconBadge(store: AppStore, env: FaviconEnv = browserFavi
   let base: Promise<CanvasImageSource> | null = null
   let wanted = 0
   let stopped = false
+  // A page loaded from file:// (the packaged Electron window) may not read back what it drew: the
+  // canvas counts as tainted. The window shows no favicon there anyway, so the badge just stops.
+  let unsupported = false
 
   const show = async (count: number): Promise<void> => {
+    if (unsupported) return
     if (count === 0) {
       link.href = baseHref
       link.type = baseType
@@ -94,9 +98,16 @@ export function startFaviconBadge(store: AppStore, env: FaviconEnv = browserFavi
     if (stopped || count !== wanted) return
     const canvas = env.canvas(ICON_SIZE)
     if (!canvas) return
-    drawBadge(canvas.ctx, image, count)
+    let badged: string
+    try {
+      drawBadge(canvas.ctx, image, count)
+      badged = canvas.toDataUrl()
+    } catch {
+      unsupported = true
+      return
+    }
     link.type = 'image/png'
-    link.href = canvas.toDataUrl()
+    link.href = badged
   }
 
   const apply = (): void => {
