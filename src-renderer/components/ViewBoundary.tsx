@@ -53,7 +53,7 @@ class Boundary extends Component<Props, State> {
         <p>
           What happened: <span className="mono">{error.message || 'an error without a message'}</span>
         </p>
-        <p className="muted">The rest of Switchboard keeps running: calls, waiting turns and the sandbox phone are not affected. The error was written to the log.</p>
+        <p className="muted">The rest of Switchboard keeps running: live calls and waiting turns are not affected. The error was written to the log.</p>
         <button type="button" className="button" onClick={this.reload}>
           <RotateCw size={13} aria-hidden="true" /> Reload view
         </button>

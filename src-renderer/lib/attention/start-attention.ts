@@ -2,7 +2,7 @@ import type { BridgeClient } from '../../bridge/bridge-client'
 import type { AppStore } from '../../store/types'
 import { startChime, webAudioChime, type ChimePlayer } from './chime'
 import { startDocumentTitle } from './document-title'
-import { browserFaviconEnv, startFaviconBadge, type FaviconEnv } from './favicon-badge'
+import { startFaviconBadge } from './favicon-badge'
 
 /** One player per page: the Settings test button and the alerts share its decoded sound. */
 let sharedPlayer: ChimePlayer | null | undefined
@@ -16,16 +16,12 @@ export function chimePlayer(): ChimePlayer | null {
  * the favicon badge and the chime (desktop notifications start with the supervision wiring), plus
  * the shared mute. Called once from startStore; returns a stop function.
  */
-export function startAttention(
-  store: AppStore,
-  bridge: BridgeClient,
-  env: { favicon?: FaviconEnv; player?: ChimePlayer | null } = {}
-): () => void {
+export function startAttention(store: AppStore, bridge: BridgeClient): () => void {
   const offs = [
     bridge.on('alerts.muted', ({ mutedUntil }) => store.getState().setAlertsMutedUntil(mutedUntil)),
     startDocumentTitle(store),
-    startFaviconBadge(store, env.favicon ?? browserFaviconEnv()),
-    startChime(store, bridge, env.player === undefined ? chimePlayer() : env.player)
+    startFaviconBadge(store),
+    startChime(store, bridge, chimePlayer())
   ]
   return () => {
     for (const off of offs) off()
