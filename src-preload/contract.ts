@@ -156,8 +156,14 @@ export const commandParams = {
   'sandbox.reset': Empty,
   /** A finished call's recording (WAV), base64-encoded; `null` when AgentPhone has none. */
   'calls.recording': z.strictObject({ callId: Id }),
-  /** Silences the attention channels (frame flash, chime, notifications) for `minutes`; 0 unmutes. */
-  'alerts.mute': z.strictObject({ minutes: z.number().int().min(0).max(24 * 60) }),
+  /** Silences chimes, desktop notifications and the frame flash in every window (and the tray) for a while; 0 unmutes. */
+  'alerts.mute': z.strictObject({ minutes: z.number().min(0).max(24 * 60) }),
+  /** A renderer view crashed: the core logs what happened (secrets redacted) so it can be found later. */
+  'app.reportError': z.strictObject({
+    view: z.string().min(1).max(100),
+    message: z.string().max(2000),
+    stack: z.string().max(20_000).optional()
+  }),
   /** What support needs to see: version, mode, ports, tunnel and webhook state, journal, last log lines; secrets redacted. */
   'app.diagnostics': Empty,
   ...scenarioCommandParams
@@ -222,6 +228,7 @@ export interface CommandResults extends ScenarioCommandResults {
   'sandbox.reset': AppStatus
   'calls.recording': { audio: { mimeType: string; base64: string; bytes: number } | null }
   'alerts.mute': { mutedUntil: string | null }
+  'app.reportError': Record<string, never>
   'app.diagnostics': { text: string }
 }
 export type CommandResult<M extends CommandName> = CommandResults[M]
@@ -264,6 +271,7 @@ export const eventSchemas = {
   'sandbox.sms': MessageSchema,
   'app.status': AppStatusSchema,
   'app.gap': GapSchema,
+  /** Alerts were muted or unmuted (by a window, the tray, or the mute running out). */
   'alerts.muted': z.object({ mutedUntil: z.string().nullable() }),
   ...scenarioEventSchemas
 } as const

@@ -183,7 +183,7 @@ export const AppStatusSchema = z.object({
   tunnelUrl: z.string().nullable(),
   /** Something the person should know about the setup (a failed live start, no secret storage). */
   notice: z.string().nullable(),
-  /** Until when the attention channels are muted (alerts.mute); null when they are not. */
+  /** Until when chimes and desktop notifications stay quiet (ISO time), shared by every window; null: not muted. */
   alertsMutedUntil: z.string().nullable()
 })
 export type AppStatus = z.infer<typeof AppStatusSchema>

@@ -1,7 +1,10 @@
+import { TurnAnnouncer } from './components/attention/TurnAnnouncer'
+import { WaitingAlert } from './components/attention/WaitingAlert'
 import { ConnectionBanner } from './components/ConnectionBanner'
 import { Header } from './components/Header'
-import { NavBar } from './components/NavBar'
+import { NAV_ITEMS, NavBar } from './components/NavBar'
 import { Toasts } from './components/Toasts'
+import { ViewBoundary } from './components/ViewBoundary'
 import { useGlobalKeys, useThemeAttribute } from './lib/app-effects'
 import { useShallow } from 'zustand/react/shallow'
 import { useAppStore, useAppStoreApi } from './store/store-context'
@@ -9,7 +12,11 @@ import { PlaceholderView } from './views/PlaceholderView'
 import { VIEWS } from './views/registry'
 import { SandboxPhone } from './views/sandbox/SandboxPhone'
 
-/** The frame: header, navigation, the current view, and the sandbox phone docked on the right. */
+/**
+ * The frame: header, the waiting-turn alert, navigation, the current view, and the sandbox phone
+ * docked on the right. The view and the phone each sit in their own error boundary, so a crash in
+ * one leaves the rest of the console working.
+ */
 export function App() {
   const store = useAppStoreApi()
   const { view, theme, showPhone } = useAppStore(
@@ -26,12 +33,26 @@ export function App() {
     <div className={`app${showPhone ? ' app--with-phone' : ''}`}>
       <ConnectionBanner />
       <Header />
+      <ViewBoundary name="waiting-alert" label="The waiting-turn alert">
+        <WaitingAlert />
+      </ViewBoundary>
       <div className="app-body">
         <NavBar />
-        <main className="main">{View ? <View /> : <PlaceholderView view={view as Exclude<typeof view, 'monitor'>} />}</main>
-        {showPhone ? <SandboxPhone /> : null}
+        <main className="main">
+          <ViewBoundary key={view} name={view} label={`The ${viewLabel(view)} view`}>
+            {View ? <View /> : <PlaceholderView view={view as Exclude<typeof view, 'monitor'>} />}
+          </ViewBoundary>
+        </main>
+        {showPhone ? (
+          <ViewBoundary name="sandbox-phone" label="The sandbox phone">
+            <SandboxPhone />
+          </ViewBoundary>
+        ) : null}
       </div>
+      <TurnAnnouncer />
       <Toasts />
     </div>
   )
 }
+
+const viewLabel = (view: string): string => NAV_ITEMS.find((i) => i.view === view)?.label ?? view

@@ -1,6 +1,7 @@
 import type { AppStatus, BridgeEvent, BridgeResult, CommandParams, Mode } from '../../src-preload/contract'
 import { commandParams } from '../../src-preload/contract'
-import { memorySecrets, memoryStore } from './ports'
+import { AlertMute } from './alert-mute'
+import { memorySecrets, memoryStore, systemClock } from './ports'
 import { startSession, type Session } from './session'
 import type { SessionLike, SessionOptions } from './session-types'
 import { BASE_URL_KEY, MODE_KEY, RECEIVER_PORT_KEY, TUNNEL_URL_KEY } from './live/keys'
@@ -24,7 +25,9 @@ export class SessionHost implements SessionLike {
     const settings = options.settings ?? memoryStore()
     const secrets = options.secrets ?? memorySecrets()
     const mode = options.mode ?? settings.get<Mode>(MODE_KEY) ?? 'sandbox'
-    const host = new SessionHost({ ...options, settings, secrets, mode })
+    // One mute for the host's lifetime: it survives mode switches, like the windows that set it.
+    const alertMute = options.alertMute ?? new AlertMute(options.clock ?? systemClock)
+    const host = new SessionHost({ ...options, settings, secrets, mode, alertMute })
     await host.restart(mode)
     return host
   }
@@ -59,6 +62,7 @@ export class SessionHost implements SessionLike {
 
   async stop(): Promise<void> {
     this.unsubscribe()
+    this.base.alertMute?.stop()
     await this.current.stop()
   }
 

@@ -1,4 +1,5 @@
 import type { BridgeEvent, BridgeResult, Mode } from '../../src-preload/contract'
+import type { AlertMute } from './alert-mute'
 import type { Clock, KeyValueStore, Logger, SecretStore } from './ports'
 
 /** How a shell starts the core. Every outside thing comes in here; nothing is read from globals. */
@@ -23,6 +24,8 @@ export interface SessionOptions {
   connectTimeoutMs?: number
   /** The shell's most recent log lines, for app.diagnostics (secrets are redacted there). */
   recentLogLines?: () => string[]
+  /** Whether alerts are muted; the session host hands every session the same one. */
+  alertMute?: AlertMute
 }
 
 /** What both shells need of the core: one invoke, one event stream, one stop. */

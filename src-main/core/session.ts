@@ -1,14 +1,16 @@
 import path from 'node:path'
 import type { AppStatus, BridgeEvent, BridgeResult, CallInfo, Settings, TranscriptTurn } from '../../src-preload/contract'
 import { toCoreError } from './agentphone/errors'
+import { AlertMute } from './alert-mute'
 import { dispatch } from './dispatch'
-import { alertHandlers, createAlertMute } from './handlers/alerts'
+import { alertHandlers } from './handlers/alerts'
 import { appHandlers } from './handlers/app'
 import { callHandlers } from './handlers/calls'
 import type { SessionContext } from './handlers/context'
 import { diagnosticsHandlers } from './handlers/diagnostics'
 import { directoryHandlers } from './handlers/directory'
 import { messagingHandlers } from './handlers/messaging'
+import { reportErrorHandlers } from './handlers/report-error'
 import { sandboxHandlers } from './handlers/sandbox'
 import { scenarioHandlers } from './handlers/scenarios'
 import type { HandlerMap } from './handlers/types'
@@ -23,12 +25,12 @@ import { CallTracker } from './live/call-tracker'
 import { DeliveryLog } from './live/delivery-log'
 import { GapFinder } from './live/gap-finder'
 import { replayJournal } from './live/journal-replay'
-import { API_KEY_SECRET, OUR_WEBHOOK_KEY, TUNNEL_URL_KEY } from './live/keys'
+import { API_KEY_SECRET, OUR_WEBHOOK_KEY, TUNNEL_URL_KEY, WEBHOOK_SECRET } from './live/keys'
 import { SecretRing } from './live/secret-ring'
 import { readSettings, writeSettings } from './live/settings'
 import { applyWebhook, type WebhookEnvelope } from './live/webhook-events'
 import { wireBrokerEvents, wireSandboxEvents } from './live/wiring'
-import { memorySecrets, memoryStore, silentLogger, systemClock, type Logger } from './ports'
+import { memorySecrets, memoryStore, silentLogger, systemClock, type Logger, type SecretStore } from './ports'
 import { createReceiver, recentWebhookIds } from './receiver/receiver'
 import { ScenarioService } from './scenarios/service'
 import { ScenarioStore } from './scenarios/store'
@@ -114,6 +116,10 @@ export class Session implements SessionLike {
     let cachedSettings: Settings = readSettings(store)
     const settings = () => cachedSettings
     const onStop = (undo: () => unknown) => void this.cleanup.push(undo)
+    // A mute outlives this session when the host hands one in (mode switches keep it).
+    const mute = o.alertMute ?? new AlertMute(clock)
+    if (!o.alertMute) onStop(() => mute.stop())
+    onStop(mute.onChange((mutedUntil) => this.emit({ event: 'alerts.muted', data: { mutedUntil } })))
 
     const journalDir = path.join(o.dataDir, 'journal')
     const journal = await Journal.open({ dir: journalDir, clock })
@@ -140,7 +146,6 @@ export class Session implements SessionLike {
     const directory = new AgentDirectory(() => api.agents.listAll())
     const tracker = new CallTracker({ api, board, journal, nowIso })
     const track = (callId: string, hosted: boolean) => tracker.track(callId, hosted)
-    const alerts = createAlertMute(clock)
     const gaps = o.mode === 'live' ? new GapFinder({ api, board, store, clock, logger, emit: this.emit }) : null
     const receiver = createReceiver({
       // A retry that arrives after a restart is still recognised as a duplicate.
@@ -189,7 +194,6 @@ export class Session implements SessionLike {
       secrets,
       ring,
       gaps,
-      alerts,
       ...(o.ngrokApiUrl ? { ngrokApiUrl: o.ngrokApiUrl } : {}),
       ...(o.connectTimeoutMs ? { connectTimeoutMs: o.connectTimeoutMs } : {}),
       emit: this.emit,
@@ -209,7 +213,7 @@ export class Session implements SessionLike {
         tunnelUrl: store.get<string>(TUNNEL_URL_KEY) ?? null,
         // A sandbox state file that could not be read was kept aside: say so once, here.
         notice: sandbox?.sim.notice ?? null,
-        alertsMutedUntil: alerts.mutedUntil()
+        alertsMutedUntil: mute.mutedUntil()
       })
     }
     this.handlers = {
@@ -232,7 +236,8 @@ export class Session implements SessionLike {
         currentSecret: () => ring.current,
         webhookTimeoutMs: () => settings().webhookTimeoutSeconds * 1000
       }),
-      ...alertHandlers(this.ctx),
+      ...alertHandlers({ mute }),
+      ...reportErrorHandlers({ logger, secrets: () => secretValues(secrets, ring) }),
       ...diagnosticsHandlers(this.ctx, { journalDir, recentLogLines: o.recentLogLines })
     }
 
@@ -254,6 +259,11 @@ export class Session implements SessionLike {
     poller.start()
     onStop(() => poller.stop())
   }
+}
+
+/** Every secret the core holds now, for redacting texts that come from outside. */
+function secretValues(secrets: SecretStore, ring: SecretRing): string[] {
+  return [secrets.get(API_KEY_SECRET), secrets.get(WEBHOOK_SECRET), ...ring.accepted()].filter((v): v is string => Boolean(v))
 }
 
 export function startSession(options: SessionOptions): Promise<Session> {

@@ -1,6 +1,7 @@
 import { FlaskConical, Laptop, Moon, Phone, PlugZap, Radio, Sun, Wifi, WifiOff } from 'lucide-react'
 import { useShallow } from 'zustand/react/shallow'
 import { useAppStore } from '../store/store-context'
+import { MuteControl } from './attention/MuteControl'
 import { ShortcutSheet } from './ShortcutSheet'
 import type { ThemeChoice } from '../store/types'
 
@@ -68,6 +69,7 @@ export function Header() {
           <Phone size={14} aria-hidden="true" /> Sandbox phone
         </button>
       ) : null}
+      <MuteControl />
       <ShortcutSheet />
       <button
         type="button"

@@ -1,6 +1,7 @@
 import { Activity, BarChart3, Bot, FlaskConical, Hash, MessageSquare, Settings, Webhook } from 'lucide-react'
 import type { LucideIcon } from 'lucide-react'
 import { useShallow } from 'zustand/react/shallow'
+import { waitingTurns } from '../store/selectors'
 import { useAppStore } from '../store/store-context'
 import type { NavView } from '../store/types'
 
@@ -17,7 +18,7 @@ export const NAV_ITEMS: ReadonlyArray<{ view: NavView; label: string; Icon: Luci
 
 export function NavBar() {
   const { view, setView, waiting } = useAppStore(
-    useShallow((s) => ({ view: s.view, setView: s.setView, waiting: Object.keys(s.turns).length }))
+    useShallow((s) => ({ view: s.view, setView: s.setView, waiting: waitingTurns(s).length }))
   )
   const unreadTexts = useAppStore((s) => Object.values(s.unread).reduce((a, b) => a + b, 0))
   return (

@@ -1,6 +1,7 @@
 import { useEffect } from 'react'
 import { oldestWaitingTurn } from '../store/selectors'
 import type { AppStore, ThemeChoice } from '../store/types'
+import { answerCall } from './answer-call'
 import { inDialog } from './shortcuts'
 
 /** True when a key press belongs to a text field, so single-letter shortcuts stay out of the way. */
@@ -21,10 +22,7 @@ export function useGlobalKeys(store: AppStore): void {
       const turn = oldestWaitingTurn(s)
       if (!turn) return
       e.preventDefault()
-      const alreadyOpen = s.view === 'monitor' && s.openCallId === turn.callId
-      void s.openCall(turn.callId)
-      // Opening a call focuses its reply box; an already open one needs telling.
-      if (alreadyOpen) document.getElementById(`reply-${turn.callId}`)?.focus()
+      answerCall(store, turn.callId)
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)

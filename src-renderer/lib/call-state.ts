@@ -4,6 +4,14 @@ export function isTerminal(status: CallStatus): boolean {
   return status === 'completed' || status === 'failed'
 }
 
+/**
+ * Whether a call's turns can wait for a person at all: a fallback-only call is answered by the
+ * fallback line and a hosted agent answers itself, so neither is worth anyone's attention.
+ */
+export function waitsForPerson(call: CallInfo | undefined): boolean {
+  return !call || (call.answeredBy !== 'fallback' && call.voiceMode !== 'hosted')
+}
+
 export type StateKind = 'waiting' | 'ringing' | 'live' | 'ending' | 'ended' | 'failed'
 
 /** What a row says about a call: a waiting turn outranks the call's own status. */

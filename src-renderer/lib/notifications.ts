@@ -1,27 +1,34 @@
 import type { CallInfo, Message, Settings } from '../../src-preload/contract'
 import type { BridgeClient } from '../bridge/bridge-client'
 import type { NotifyPermission } from '../store/supervision-types'
+import { isMuted } from '../store/alerts-slice'
 import type { AppStore, NavView } from '../store/types'
+import { answerCall } from './answer-call'
+import { waitsForPerson } from './call-state'
 import { formatPhone } from './format'
 
 export type NotifyKind = keyof Settings['notifications']
 
-/** What the decision looks at: the person's switches, the permission, and what is on screen. */
+/** What the decision looks at: the person's switches, the permission, a mute, and what is on screen. */
 export type NotifyContext = {
   settings: Settings | null
   permission: NotifyPermission
+  /** This window's own switch (Settings › Alerts); the core's switches say which events. */
+  enabled: boolean
+  /** A mute from any window or the tray. */
+  muted: boolean
   focused: boolean
   view: NavView
   openCallId: string | null
 }
 
 /**
- * Whether to raise a desktop notification. Never without permission or against the person's
- * switch; and not for something already in front of them (focused window, that call or the
- * Messages view open).
+ * Whether to raise a desktop notification. Never without permission, against the person's
+ * switches or while alerts are muted; and not for something already in front of them (focused
+ * window, that call or the Messages view open).
  */
 export function shouldNotify(kind: NotifyKind, ctx: NotifyContext, callId: string | null = null): boolean {
-  if (ctx.permission !== 'granted' || !ctx.settings?.notifications?.[kind]) return false
+  if (ctx.permission !== 'granted' || !ctx.enabled || ctx.muted || !ctx.settings?.notifications?.[kind]) return false
   if (!ctx.focused) return true
   if (kind === 'sms') return ctx.view !== 'messages'
   return !(ctx.view === 'monitor' && callId !== null && ctx.openCallId === callId)
@@ -59,11 +66,20 @@ export function startNotifications(store: AppStore, bridge: BridgeClient, env: N
   const s = store.getState
   const context = (): NotifyContext => {
     const st = s()
-    return { settings: st.settings, permission: st.notifyPermission, focused: env.hasFocus(), view: st.view, openCallId: st.openCallId }
+    return {
+      settings: st.settings,
+      permission: st.notifyPermission,
+      enabled: st.alertPrefs.desktop,
+      muted: isMuted(st.status?.alertsMutedUntil),
+      focused: env.hasFocus(),
+      view: st.view,
+      openCallId: st.openCallId
+    }
   }
+  // A click lands where a person answers: the call open, the keyboard in its reply box.
   const openCall = (callId: string) => (): void => {
     env.focusWindow()
-    void s().openCall(callId)
+    answerCall(store, callId)
   }
 
   const offs = [
@@ -74,7 +90,7 @@ export function startNotifications(store: AppStore, bridge: BridgeClient, env: N
     bridge.on('turn.opened', (turn) => {
       const call = s().calls[turn.callId]
       // A fallback-only or hosted call never waits for a person: nothing to come back for.
-      if (call && (call.answeredBy === 'fallback' || call.voiceMode === 'hosted')) return
+      if (!waitsForPerson(call)) return
       if (!shouldNotify('waitingTurn', context(), turn.callId)) return
       const from = call ? `${who(call)}: ` : ''
       const said = turn.transcript ? `“${clip(turn.transcript)}”` : 'The caller finished speaking.'

@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla'
 import { batchable } from './batch'
 import type { BridgeClient } from '../bridge/bridge-client'
+import { createAlertsSlice } from './alerts-slice'
 import { createAppSlice } from './app-slice'
 import { createCallsSlice } from './calls-slice'
 import { createDraftsSlice } from './drafts-slice'
@@ -49,7 +50,8 @@ export function createAppStore(bridge: BridgeClient, storage: SliceDeps['storage
       ...createWebhookConnectSlice(deps),
       ...createGapsSlice(deps),
       ...createSettingsSlice(deps),
-      ...createScenariosSlice(deps)
+      ...createScenariosSlice(deps),
+      ...createAlertsSlice(deps)
     }
   }))
 }

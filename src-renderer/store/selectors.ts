@@ -1,5 +1,5 @@
 import type { CallInfo, OpenTurn } from '../../src-preload/contract'
-import { isTerminal } from '../lib/call-state'
+import { isTerminal, waitsForPerson } from '../lib/call-state'
 import type { AppState } from './types'
 
 type TurnsAndCalls = Pick<AppState, 'turns' | 'calls'>
@@ -54,13 +54,27 @@ export function sortedLiveCalls(s: TurnsAndCalls): CallInfo[] {
   return result
 }
 
-/** The waiting turn whose deadline comes first: the one `w` jumps to. */
-export function oldestWaitingTurn(s: TurnsAndCalls): OpenTurn | null {
-  let best: OpenTurn | null = null
+let waitingFor: { calls: AppState['calls']; turns: AppState['turns']; result: OpenTurn[] } | null = null
+
+/**
+ * Turns waiting for a person on calls still live, the first deadline (the oldest turn) first:
+ * what the alert, the title and the favicon count. Memoized on the calls and turns maps.
+ */
+export function waitingTurns(s: TurnsAndCalls): OpenTurn[] {
+  if (waitingFor && waitingFor.calls === s.calls && waitingFor.turns === s.turns) return waitingFor.result
+  const keyed: Array<{ t: OpenTurn; deadline: number }> = []
   for (const t of Object.values(s.turns)) {
     const call = s.calls[t.callId]
-    if (call && isTerminal(call.status)) continue
-    if (!best || Date.parse(t.deadline) < Date.parse(best.deadline)) best = t
+    if ((call && isTerminal(call.status)) || !waitsForPerson(call)) continue
+    keyed.push({ t, deadline: Date.parse(t.deadline) })
   }
-  return best
+  keyed.sort((a, b) => a.deadline - b.deadline)
+  const result = keyed.map((k) => k.t)
+  waitingFor = { calls: s.calls, turns: s.turns, result }
+  return result
+}
+
+/** The waiting turn whose deadline comes first: the one `w` jumps to. */
+export function oldestWaitingTurn(s: TurnsAndCalls): OpenTurn | null {
+  return waitingTurns(s)[0] ?? null
 }

@@ -5,6 +5,7 @@ import { subscribeWebhookEvents } from './webhooks-events'
 import { subscribeMessaging } from './messages-events'
 import { startSupervision } from './start-supervision'
 import { subscribeScenarioEvents } from './scenarios-events'
+import { startAttention } from '../lib/attention/start-attention'
 
 /**
  * Subscribes the store to the bridge's pushed events (once, outside React) and loads the
@@ -55,7 +56,8 @@ export function startStore(store: AppStore, bridge: BridgeClient): () => void {
     ...subscribeWebhookEvents(store, bridge),
     ...subscribeMessaging(store, bridge),
     ...subscribeScenarioEvents(store, bridge),
-    startSupervision(store, bridge)
+    startSupervision(store, bridge),
+    startAttention(store, bridge)
   ]
 
   // A burst of pushed events (one animation frame's worth over the WebSocket) is one store update.

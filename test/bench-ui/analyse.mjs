@@ -33,7 +33,8 @@ export function lineLatencies(calls, rows, from) {
     if (open !== null) spans.push([open, Infinity])
     const visible = (a, b) => spans.some(([s, e]) => s <= a && b <= e)
 
-    const lines = call.lines
+    // A row shows what the caller said last: the agent's lines never appear in it.
+    const lines = call.lines.filter((l) => l.speaker === 'caller')
     let j = 0
     for (const r of recs) {
       if (r.type === 'unmount' || r.text === undefined) continue

@@ -7,10 +7,13 @@ import { renderApp } from './helpers/render-app'
 import { makeSettings } from './helpers/settings'
 
 describe('shouldNotify', () => {
-  const base: NotifyContext = { settings: makeSettings(), permission: 'granted', focused: false, view: 'monitor', openCallId: null }
+  const base: NotifyContext = { settings: makeSettings(), permission: 'granted', enabled: true, muted: false, focused: false, view: 'monitor', openCallId: null }
   it('needs permission and the person’s switch for that kind', () => {
     expect(shouldNotify('inboundCall', base, 'c1')).toBe(true)
     expect(shouldNotify('inboundCall', { ...base, permission: 'default' }, 'c1')).toBe(false)
+    expect(shouldNotify('inboundCall', { ...base, enabled: false }, 'c1')).toBe(false)
+    expect(shouldNotify('waitingTurn', { ...base, muted: true }, 'c1')).toBe(false)
+    expect(shouldNotify('sms', { ...base, muted: true })).toBe(false)
     expect(shouldNotify('inboundCall', { ...base, settings: null }, 'c1')).toBe(false)
     const noSms = makeSettings({ notifications: { inboundCall: true, waitingTurn: true, sms: false } })
     expect(shouldNotify('sms', { ...base, settings: noSms })).toBe(false)
@@ -74,6 +77,38 @@ describe('desktop notifications', () => {
     expect(focus).toHaveBeenCalled()
     expect(shown[1]?.instance.close).toHaveBeenCalled()
     expect(screen.getByRole('heading', { level: 1 }).textContent).toContain('+1 415 555 0177')
+    // Ready to answer: the keyboard is in the call's reply box.
+    expect(document.activeElement).toBe(screen.getByLabelText('Reply to caller'))
+  })
+
+  it('a click on a turn’s notification focuses the reply box even when that call is already open', async () => {
+    const { emit, store } = await start()
+    vi.spyOn(window, 'focus').mockImplementation(() => undefined)
+    const call = makeCall()
+    emit('call.started', call)
+    await act(() => store.getState().openCall(call.id))
+    screen.getByRole('heading', { level: 1 }).focus() // the person had left the box (Escape)
+    emit('turn.opened', { turnId: 't9', callId: call.id, transcript: 'Still there?', deadline: inSeconds(20) })
+    act(() => shown.at(-1)?.instance.onclick?.())
+    expect(document.activeElement).toBe(screen.getByLabelText('Reply to caller'))
+  })
+
+  it('stays silent while alerts are muted, and when this window turned notifications off', async () => {
+    const { emit, store } = await start()
+    const call = makeCall()
+    emit('call.started', call)
+    expect(shown).toHaveLength(1)
+    emit('alerts.muted', { mutedUntil: inSeconds(900) })
+    emit('turn.opened', { turnId: 'tm', callId: call.id, transcript: 'hello', deadline: inSeconds(20) })
+    emit('call.started', makeCall())
+    expect(shown).toHaveLength(1)
+    emit('alerts.muted', { mutedUntil: null })
+    act(() => store.getState().setAlertPrefs({ desktop: false }))
+    emit('call.started', makeCall())
+    expect(shown).toHaveLength(1)
+    act(() => store.getState().setAlertPrefs({ desktop: true }))
+    emit('call.started', makeCall())
+    expect(shown).toHaveLength(2)
   })
 
   it('respects the switches, fallback-only calls, and an open call in a focused window', async () => {

@@ -10,7 +10,6 @@ import type { GapFinder } from '../live/gap-finder'
 import type { Receiver } from '../receiver/receiver'
 import type { Simulator } from '../sim/simulator'
 import type { TurnBroker } from '../turns/turn-broker'
-import type { AlertMute } from './alerts'
 
 /** The sandbox account the in-process simulator runs for this session. */
 export interface SandboxHandle {
@@ -40,8 +39,6 @@ export interface SessionContext {
   ring: SecretRing
   /** Live mode only: finds what arrived at AgentPhone while the receiver was not listening. */
   gaps: GapFinder | null
-  /** The attention channels' mute (alerts.mute), in memory. */
-  alerts: AlertMute
   /** Where a local ngrok agent lists its tunnels (tests point it elsewhere). */
   ngrokApiUrl?: string
   connectTimeoutMs?: number

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react'
 import type { KeyboardEvent } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import type { CallInfo } from '../../../src-preload/contract'
+import { replyBoxId } from '../../lib/answer-call'
 import { isTerminal } from '../../lib/call-state'
 import { waitingTurnFor } from '../../store/selectors'
 import { useAppStore } from '../../store/store-context'
@@ -85,11 +86,11 @@ export function ReplyComposer({ call }: { call: CallInfo }) {
       {hosted ? null : (
         <div className="composer-grid">
           <div className="composer-main">
-            <label htmlFor={`reply-${callId}`} className="label">
+            <label htmlFor={replyBoxId(callId)} className="label">
               Reply to caller
             </label>
             <textarea
-              id={`reply-${callId}`}
+              id={replyBoxId(callId)}
               ref={boxRef}
               className="reply-box"
               rows={3}

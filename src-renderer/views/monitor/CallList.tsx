@@ -46,7 +46,7 @@ export function CallList(props: Props) {
           <span className="cell">State</span>
           <span className="cell">Time</span>
           <span className="cell">Deadline</span>
-          <span className="cell">Last words</span>
+          <span className="cell">Caller said last</span>
         </div>
       </div>
       <div

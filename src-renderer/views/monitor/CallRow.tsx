@@ -5,6 +5,7 @@ import { Countdown, Duration } from '../../components/Timers'
 import { StateBadge } from '../../components/StateBadge'
 import { callStateKind, DIRECTION_WORD, remoteParty, STATE_WORD } from '../../lib/call-state'
 import { partyName, voiceModeWord } from '../../lib/call-labels'
+import { lastCallerLine } from '../../lib/caller-words'
 import { formatPhone } from '../../lib/format'
 import { waitingTurnFor } from '../../store/selectors'
 import { useAppStore } from '../../store/store-context'
@@ -20,17 +21,20 @@ export function rowName(call: CallInfo, waiting: boolean, sandboxCallId: string 
 }
 
 /**
- * One live call: direction, who, agent, state, running time, last words, and any countdown.
+ * One live call: direction, who, agent, state, running time, what the caller said last, and any countdown.
  * Memoized: a pushed event re-renders the row of the call it touched, not all of them.
  */
 export const CallRow = memo(function CallRow(props: { call: CallInfo; selected: boolean; onOpen: (id: string) => void }) {
   const { call, selected } = props
   const turn = useAppStore((s) => waitingTurnFor(s, call.id))
-  const lastLine = useAppStore((s) => s.transcripts[call.id]?.at(-1))
+  // What the caller said, not the agent's filler that usually follows it.
+  const callerLine = useAppStore((s) => lastCallerLine(s.transcripts[call.id]))
+  const linesKnown = useAppStore((s) => s.transcripts[call.id] !== undefined)
   const sandboxCallId = useAppStore((s) => s.phoneCallId)
   const sandbox = useAppStore((s) => s.status?.mode === 'sandbox')
   const DirIcon = DIRECTION_ICON[call.direction]
-  const lastWords = lastLine ? `${lastLine.speaker === 'caller' ? 'Caller' : 'Agent'}: ${lastLine.text}` : call.lastWords
+  // Without the call's lines (a window opened mid-call) the core's last words are all there is.
+  const lastWords = callerLine?.text || turn?.transcript || (linesKnown ? null : call.lastWords)
   return (
     <div
       id={rowDomId(call.id)}
@@ -59,8 +63,8 @@ export const CallRow = memo(function CallRow(props: { call: CallInfo; selected: 
         <Duration startedAt={call.startedAt} endedAt={call.endedAt} />
       </span>
       <span className="cell cell--deadline">{turn ? <Countdown deadline={turn.deadline} /> : <span className="muted">—</span>}</span>
-      <span className="cell cell--words" title={lastWords ?? undefined}>
-        {lastWords ?? <span className="muted">Nothing said yet</span>}
+      <span className="cell cell--words" title={lastWords || undefined}>
+        {lastWords || <span className="muted">The caller has not spoken yet</span>}
       </span>
     </div>
   )

@@ -3,11 +3,11 @@ import { useEffect, useRef } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { EmptyState } from '../../components/EmptyState'
 import { PlaceCallButton } from '../../components/dialogs/PlaceCallDialog'
+import { waitingTurns } from '../../store/selectors'
 import { useAppStore } from '../../store/store-context'
 import { CallView } from '../call/CallView'
 import { boardCalls } from './board-selectors'
 import { CallList } from './CallList'
-import { MonitorAnnouncer } from './MonitorAnnouncer'
 import { NotifyButton } from './NotifyButton'
 import { RecentCalls } from './RecentCalls'
 import { GapBanner } from '../webhooks/GapBanner'
@@ -33,7 +33,7 @@ function LiveCalls({ focusList }: { focusList: boolean }) {
       selectedCallId: s.selectedCallId,
       selectCall: s.selectCall,
       openCall: s.openCall,
-      waiting: Object.keys(s.turns).length,
+      waiting: waitingTurns(s).length,
       live: Object.values(s.calls).filter((c) => c.status !== 'completed' && c.status !== 'failed').length,
       sandbox: s.status?.mode === 'sandbox'
     }))
@@ -74,7 +74,6 @@ function LiveCalls({ focusList }: { focusList: boolean }) {
         <CallList calls={calls} selectedCallId={selectedCallId} onSelect={selectCall} onOpen={openCall} />
       )}
       <RecentCalls />
-      <MonitorAnnouncer />
     </section>
   )
 }

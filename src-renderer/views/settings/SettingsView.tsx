@@ -4,6 +4,7 @@ import type { ReactNode } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { useAppStore } from '../../store/store-context'
 import type { SettingsSectionId } from '../../store/webhooks-types'
+import { AlertsSection } from './AlertsSection'
 import { AppearanceSection } from './AppearanceSection'
 import { ConnectionSection } from './ConnectionSection'
 import { NotificationsSection } from './NotificationsSection'
@@ -77,6 +78,9 @@ export function SettingsView() {
         )}
         <Section id="sandbox" title="Sandbox">
           <SandboxSection />
+        </Section>
+        <Section id="alerts" title="Alerts">
+          <AlertsSection />
         </Section>
         <Section id="operator" title="You">
           <OperatorSection />

@@ -3,10 +3,11 @@ import type { Browser, Page } from 'playwright-core'
 export type Theme = 'light' | 'dark'
 
 /** A fresh page on the UI in one theme (stored choice and the OS preference both say so). */
-export async function openUi(browser: Browser, url: string, theme: Theme): Promise<Page> {
+export async function openUi(browser: Browser, url: string, theme: Theme, initScripts: string[] = []): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: theme, reducedMotion: 'reduce' })
   // Runs in the page before the app starts; a string keeps the node-side typecheck free of DOM names.
   await context.addInitScript(`localStorage.setItem('switchboard.theme', ${JSON.stringify(theme)})`)
+  for (const script of initScripts) await context.addInitScript(script)
   const page = await context.newPage()
   await page.goto(url)
   await page.getByRole('heading', { name: 'Monitor' }).waitFor()
