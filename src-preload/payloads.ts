@@ -182,7 +182,14 @@ export const AppStatusSchema = z.object({
   hasApiKey: z.boolean(),
   tunnelUrl: z.string().nullable(),
   /** Something the person should know about the setup (a failed live start, no secret storage). */
-  notice: z.string().nullable()
+  notice: z.string().nullable(),
+  /**
+   * Live mode could not take the receiver's remembered port (the tunnel points there), so it did not
+   * start: the port that is taken and a free one to offer instead.
+   */
+  portConflict: z.object({ port: z.number(), suggestion: z.number().nullable() }).nullable().optional(),
+  /** Whether the journal (the history on disk) is being written; `error` says why not. */
+  journal: z.object({ ok: z.boolean(), error: z.string().nullable(), since: z.string().nullable() }).optional()
 })
 export type AppStatus = z.infer<typeof AppStatusSchema>
 

@@ -28,6 +28,7 @@ import { wireBrokerEvents, wireSandboxEvents } from './live/wiring'
 import { memorySecrets, memoryStore, silentLogger, systemClock, type Logger } from './ports'
 import { createReceiver, recentWebhookIds } from './receiver/receiver'
 import type { SessionLike, SessionOptions } from './session-types'
+import { isPortTaken, PortTakenError } from './stable-ports'
 import { TurnBroker } from './turns/turn-broker'
 
 /** Open voice turns past this many get the fallback at once, so a flood cannot exhaust sockets. */
@@ -159,7 +160,11 @@ export class Session implements SessionLike {
     })
 
     await replayJournal(journal, { board, directory, deliveries, emit: this.emit, now: nowIso })
-    await receiver.start()
+    try {
+      await receiver.start()
+    } catch (err) {
+      throw isPortTaken(err) ? new PortTakenError(o.receiver?.port ?? 0, 'receiver', err) : err
+    }
     onStop(() => receiver.stop())
     onStop(() => broker.closeAll())
     onStop(() => tracker.stopAll())

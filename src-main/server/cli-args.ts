@@ -6,13 +6,16 @@ import { parseArgs } from 'node:util'
 import type { ParseArgsConfig } from 'node:util'
 
 export const USAGE = `usage:
-  switchboard serve [--host H] [--port P] [--receiver-port R] [--data-dir D] [--base-url URL]
+  switchboard serve [--host H] [--port P] [--receiver-port R] [--data-dir D] [--base-url URL] [--new-token]
       Runs Switchboard headless: the UI and its WebSocket bridge on http://H:P.
       Live mode when AGENTPHONE_API_KEY is set, otherwise sandbox (built-in simulator).
+      The UI (default 7480) and the receiver (default 7481) keep their ports from one start to the
+      next, and the address keeps its token: open tabs reconnect. --new-token makes a new token
+      (links handed out before stop working); port 0 takes any free port for this run only.
   switchboard sim [--host H] [--port P] [--api-key K] [--webhook-url U] [--seed]
       Runs only the AgentPhone simulator, e.g. against your own webhook server.
 
-  Ports default to 0 (any free port); hosts to 127.0.0.1. Prints one JSON line when ready.`
+  sim's port defaults to 0 (any free port); hosts to 127.0.0.1. Prints one JSON line when ready.`
 
 /** A command line that cannot be run; its message says why. */
 export class UsageError extends Error {
@@ -28,12 +31,15 @@ export const DEFAULT_LIVE_BASE_URL = 'https://api.agentphone.to'
 export interface ServeArgs {
   command: 'serve'
   host: string
-  port: number
-  /** undefined: the session's own default (any free port). */
+  /** undefined: the port remembered from the last start, else 7480 (see stable-ports.ts). */
+  port: number | undefined
+  /** undefined: the remembered receiver port, else 7481. */
   receiverPort: number | undefined
   /** undefined: `$SWITCHBOARD_DATA_DIR` or the OS app-data folder (see data-dir.ts). */
   dataDir: string | undefined
   baseUrl: string
+  /** Make a new bridge token (the old address stops working). */
+  newToken: boolean
 }
 
 export interface SimArgs {
@@ -94,16 +100,18 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       port: { type: 'string' },
       'receiver-port': { type: 'string' },
       'data-dir': { type: 'string' },
-      'base-url': { type: 'string' }
+      'base-url': { type: 'string' },
+      'new-token': { type: 'boolean' }
     })
     if (v.help) return { command: 'help' }
     return {
       command: 'serve',
       host: nonEmpty('host', v.host as string | undefined) ?? DEFAULT_HOST,
-      port: parsePort('port', v.port as string | undefined) ?? 0,
+      port: parsePort('port', v.port as string | undefined),
       receiverPort: parsePort('receiver-port', v['receiver-port'] as string | undefined),
       dataDir: nonEmpty('data-dir', v['data-dir'] as string | undefined),
-      baseUrl: parseHttpUrl('base-url', v['base-url'] as string | undefined) ?? DEFAULT_LIVE_BASE_URL
+      baseUrl: parseHttpUrl('base-url', v['base-url'] as string | undefined) ?? DEFAULT_LIVE_BASE_URL,
+      newToken: v['new-token'] === true
     }
   }
 

@@ -1,14 +1,12 @@
 /**
  * The Electron main process: a thin shell over the core. One instance; on ready it starts the
- * session (live when an API key is stored or in the environment, unless the person chose
- * sandbox), opens the window and binds IPC; on quit it stops the session before exiting.
+ * session host (which decides the mode), opens the window and binds IPC; on quit it stops the
+ * session before exiting.
  */
 import { fileURLToPath } from 'node:url'
 import { app, dialog, ipcMain, safeStorage } from 'electron'
 import type { BrowserWindow } from 'electron'
-import type { Mode } from '../../src-preload/contract'
-import type { Logger, SecretStore } from '../core/ports'
-import { MODE_KEY } from '../core/live/keys'
+import type { Logger } from '../core/ports'
 import { startSessionHost } from '../core/session-host'
 import type { SessionHost } from '../core/session-host'
 import { createAppUrlPolicy } from './app-url'
@@ -35,13 +33,6 @@ let window: BrowserWindow | null = null
 let unbindIpc: (() => void) | null = null
 let quitting = false
 
-/** The environment's API key, when set, wins over the stored one (as in the headless shell). */
-function withEnvironmentKey(secrets: SecretStore): SecretStore {
-  const fromEnv = process.env.AGENTPHONE_API_KEY?.trim()
-  if (!fromEnv) return secrets
-  return { get: (name) => (name === 'apiKey' ? fromEnv : secrets.get(name)), set: (name, value) => secrets.set(name, value) }
-}
-
 function openWindow(current: SessionHost): void {
   const created = createMainWindow({ preloadPath, policy })
   window = created
@@ -65,17 +56,14 @@ async function start(): Promise<void> {
   })
   const availability = stored.availability()
   if (!availability.available) logger.warn(availability.reason ?? 'secure storage unavailable')
-  const secrets = withEnvironmentKey(stored)
 
-  // The mode chosen last time wins; on a first run a key (stored or in the environment) means live.
-  // The host falls back to sandbox, with a notice, when live cannot start.
-  const firstRunMode: Mode | undefined = settings.get<Mode>(MODE_KEY) === undefined && secrets.get('apiKey') ? 'live' : undefined
+  // Which key wins and which mode a start begins in are the core's rules (core/start-rules.ts).
   session = await startSessionHost({
-    mode: firstRunMode,
+    env: process.env,
     dataDir: app.getPath('userData'),
     logger,
     settings,
-    secrets,
+    secrets: stored,
     version: app.getVersion()
   })
   openWindow(session)
