@@ -243,7 +243,8 @@ export class SessionHost implements SessionLike {
 
   private adopt({ session, plan, notice }: Launched): void {
     this.current = session
-    this.plan = plan
+    // The port actually bound (port 0 took any): a restore comes back on the same address.
+    this.plan = { ...plan, receiverPort: Number(new URL(session.status().receiverUrl).port) }
     this.notice = notice
     this.lastStatus = session.status()
     // The session's own status events (journal health) go out with the host's notice added.

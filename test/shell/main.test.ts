@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { commandNames } from '../../src-preload/contract'
-import type { SessionOptions } from '../../src-main/core/session-types'
+import type { SessionHostOptions } from '../../src-main/core/session-host'
 import { fakeSession } from '../server/helpers/fake-session'
 import * as electronMock from './mocks/electron'
 
@@ -49,7 +49,7 @@ describe('Electron main process', () => {
   it('starts a sandbox session, opens one window and binds IPC', async () => {
     vi.stubEnv('AGENTPHONE_API_KEY', '')
     const electron = await boot()
-    const options = startSession.mock.calls[0]?.[0] as SessionOptions
+    const options = startSession.mock.calls[0]?.[0] as SessionHostOptions
     expect(options).toMatchObject({ dataDir: '/tmp/switchboard-test-userdata', version: '0.1.0-test' })
     // No saved mode and no key: the host picks (sandbox by default).
     expect(options.mode).toBeUndefined()
@@ -58,12 +58,12 @@ describe('Electron main process', () => {
     expect(electron.ipcMain.handlers.size).toBe(commandNames.length)
   })
 
-  it('starts live when AGENTPHONE_API_KEY is set', async () => {
+  it('hands AGENTPHONE_API_KEY to the host, which decides the mode (core/start-rules.ts)', async () => {
     vi.stubEnv('AGENTPHONE_API_KEY', 'sk_live_env')
     await boot()
-    const options = startSession.mock.calls[0]?.[0] as SessionOptions
-    expect(options.mode).toBe('live')
-    expect(options.secrets?.get('apiKey')).toBe('sk_live_env')
+    const options = startSession.mock.calls[0]?.[0] as SessionHostOptions
+    expect(options.mode).toBeUndefined()
+    expect(options.env?.AGENTPHONE_API_KEY).toBe('sk_live_env')
   })
 
   it('stops the session before quitting', async () => {
