@@ -8,7 +8,7 @@
 import { z } from 'zod'
 import { AppStatusSchema, CallInfoSchema, DeliveryOutcomeSchema, DeliverySchema, GapSchema, MessageSchema, ModeSchema, SettingsSchema, TranscriptTurnSchema, VoiceModeSchema } from './payloads'
 import type { AgentNumberSchema } from './payloads'
-import type { Agent, AppStatus, BridgeResult, CallInfo, Conversation, Delivery, Gap, Message, OpenTurn, Page, PhoneNumber, Settings, TranscriptTurn, WebhookConfig, WebhookStatus } from './payloads'
+import type { Agent, AppStatus, BridgeResult, CallInfo, Conversation, Delivery, Gap, HistoryStatus, Message, OpenTurn, Page, PhoneNumber, Settings, TranscriptTurn, WebhookConfig, WebhookStatus } from './payloads'
 
 export * from './payloads'
 
@@ -135,6 +135,11 @@ export const commandParams = {
   }),
   'webhooks.replay': z.strictObject({ deliveryId: Id }),
 
+  /** How much history the data folder keeps, and since when. */
+  'history.status': Empty,
+  /** Clear history: ended calls, transcripts and deliveries are removed from disk and from the board. Live calls stay. */
+  'history.clear': Empty,
+
   'usage.summary': Empty,
   'usage.daily': z.strictObject({ days: z.number().int().min(1).max(365).optional() }),
   'usage.monthly': z.strictObject({ months: z.number().int().min(1).max(24).optional() }),
@@ -195,6 +200,8 @@ export interface CommandResults {
   'webhooks.detectTunnel': { url: string | null; source: 'ngrok' | null; detail: string }
   'webhooks.deliveries': Page<Delivery>
   'webhooks.replay': Delivery
+  'history.status': HistoryStatus
+  'history.clear': { removedFiles: number }
   'usage.summary': Record<string, unknown>
   'usage.daily': { data: Array<{ date: string; messages: number; calls: number; webhooks: number }> }
   'usage.monthly': { data: Array<{ month: string; messages: number; calls: number; webhooks: number }> }
@@ -246,7 +253,9 @@ export const eventSchemas = {
   }),
   'sandbox.sms': MessageSchema,
   'app.status': AppStatusSchema,
-  'app.gap': GapSchema
+  'app.gap': GapSchema,
+  /** History was cleared: ended calls, their transcripts and the stored deliveries are gone. */
+  'history.cleared': z.object({ at: z.string() })
 } as const
 
 export type EventName = keyof typeof eventSchemas

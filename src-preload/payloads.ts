@@ -202,7 +202,9 @@ export const SettingsSchema = z.object({
   webhookTimeoutSeconds: z.number().int().min(5).max(120),
   quickReplies: z.array(z.string().max(500)).max(20),
   notifications: z.object({ inboundCall: z.boolean(), waitingTurn: z.boolean(), sms: z.boolean() }),
-  theme: z.enum(['system', 'light', 'dark'])
+  theme: z.enum(['system', 'light', 'dark']),
+  /** Days of history (calls, transcripts, deliveries) kept in the data folder; older days are removed. */
+  historyRetentionDays: z.number().int().min(1).max(3650)
 })
 export type Settings = z.infer<typeof SettingsSchema>
 
@@ -241,3 +243,12 @@ export const GapSchema = z.object({
 })
 export type Gap = z.infer<typeof GapSchema>
 export type OpenTurn = { turnId: string; callId: string; transcript: string; deadline: string; claimedBy: string | null }
+
+/** The history kept on disk (the journal), for Settings › History. */
+export type HistoryStatus = {
+  retentionDays: number
+  files: number
+  bytes: number
+  /** The oldest record kept, or null when the history is empty. */
+  oldestAt: string | null
+}

@@ -6,6 +6,7 @@ import { appHandlers } from './handlers/app'
 import { callHandlers } from './handlers/calls'
 import type { SessionContext } from './handlers/context'
 import { directoryHandlers } from './handlers/directory'
+import { historyHandlers } from './handlers/history'
 import { messagingHandlers } from './handlers/messaging'
 import { sandboxHandlers } from './handlers/sandbox'
 import type { HandlerMap } from './handlers/types'
@@ -19,6 +20,7 @@ import { CallPoller } from './live/call-poller'
 import { CallTracker } from './live/call-tracker'
 import { DeliveryLog } from './live/delivery-log'
 import { GapFinder } from './live/gap-finder'
+import { HistoryKeeper } from './live/history-keeper'
 import { replayJournal } from './live/journal-replay'
 import { API_KEY_SECRET, OUR_WEBHOOK_KEY, TUNNEL_URL_KEY } from './live/keys'
 import { SecretRing } from './live/secret-ring'
@@ -26,6 +28,7 @@ import { readSettings, writeSettings } from './live/settings'
 import { applyWebhook, type WebhookEnvelope } from './live/webhook-events'
 import { wireBrokerEvents, wireSandboxEvents } from './live/wiring'
 import { memorySecrets, memoryStore, silentLogger, systemClock, type Logger } from './ports'
+import { ensurePrivateDir } from './private-files'
 import { createReceiver, recentWebhookIds } from './receiver/receiver'
 import type { SessionLike, SessionOptions } from './session-types'
 import { isPortTaken, PortTakenError } from './stable-ports'
@@ -111,10 +114,17 @@ export class Session implements SessionLike {
     const settings = () => cachedSettings
     const onStop = (undo: () => unknown) => void this.cleanup.push(undo)
 
-    const journal = await Journal.open({ dir: path.join(o.dataDir, 'journal'), clock })
+    await ensurePrivateDir(o.dataDir)
+    const journal = await Journal.open({ dir: path.join(o.dataDir, 'journal'), clock, logger, ...(o.journalSync ? { sync: o.journalSync } : {}) })
     onStop(() => journal.close())
+    // A journal that stops writing must be seen: the status (and its banner) changes at once.
+    onStop(journal.onHealthChange(() => this.emit({ event: 'app.status', data: this.status() })))
     const board = new CallBoard(this.emit)
     const deliveries = new DeliveryLog()
+    const history = new HistoryKeeper({ journal, board, deliveries, clock, logger, retentionDays: () => settings().historyRetentionDays, emit: this.emit })
+    onStop(() => history.stop())
+    await history.pruneNow()
+    history.start()
     const ring = new SecretRing(clock)
     const broker = new TurnBroker({
       clock,
@@ -180,6 +190,7 @@ export class Session implements SessionLike {
       journal,
       directory,
       deliveries,
+      history,
       sandbox,
       store,
       secrets,
@@ -202,7 +213,8 @@ export class Session implements SessionLike {
         startedAt,
         hasApiKey: Boolean(secrets.get(API_KEY_SECRET)),
         tunnelUrl: store.get<string>(TUNNEL_URL_KEY) ?? null,
-        notice: null
+        notice: null,
+        journal: journal.health()
       })
     }
     this.handlers = {
@@ -212,7 +224,8 @@ export class Session implements SessionLike {
       ...directoryHandlers(this.ctx),
       ...messagingHandlers(this.ctx),
       ...webhookHandlers(this.ctx),
-      ...webhookConnectHandlers(this.ctx)
+      ...webhookConnectHandlers(this.ctx),
+      ...historyHandlers(this.ctx)
     }
 
     if (sandbox) {

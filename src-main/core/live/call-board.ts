@@ -41,6 +41,8 @@ export class CallBoard {
       const created: CallInfo = { ...defaults, ...patch }
       this.calls.set(created.id, created)
       this.emit({ event: 'call.started', data: created })
+      // A call that arrives already over (read back from the journal) counts towards the history bound.
+      if (!isLive(created)) this.keepEnded(created.id)
       return created
     }
     const updated: CallInfo = { ...known, ...patch }
@@ -60,6 +62,17 @@ export class CallBoard {
     if (this.calls.has(turn.callId) && turn.text) this.upsert({ id: turn.callId, lastWords: turn.text })
   }
 
+  /** Clear history: forgets every ended call and its lines; live calls stay. */
+  clearEnded(): number {
+    const ended = [...this.calls.values()].filter((c) => !isLive(c)).map((c) => c.id)
+    for (const id of ended) {
+      this.calls.delete(id)
+      this.lines.delete(id)
+    }
+    this.endedOrder.length = 0
+    return ended.length
+  }
+
   /** Marks a call ended once; a second end (webhook after our own hang-up) changes nothing. */
   end(callId: string, endedAt: string, status: 'completed' | 'failed' = 'completed'): CallInfo | undefined {
     const call = this.calls.get(callId)
@@ -67,13 +80,17 @@ export class CallBoard {
     const ended: CallInfo = { ...call, status, endedAt, waitingTurn: null }
     this.calls.set(callId, ended)
     this.emit({ event: 'call.ended', data: ended })
+    this.keepEnded(callId)
+    return ended
+  }
+
+  private keepEnded(callId: string): void {
     this.endedOrder.push(callId)
     while (this.endedOrder.length > MAX_ENDED_CALLS) {
       const old = this.endedOrder.shift()!
       this.calls.delete(old)
       this.lines.delete(old)
     }
-    return ended
   }
 }
 

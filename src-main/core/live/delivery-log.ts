@@ -35,6 +35,11 @@ export class DeliveryLog {
     })
   }
 
+  /** Clear history: the inspector starts empty. */
+  clear(): void {
+    this.byId.clear()
+  }
+
   get(id: string): Delivery | undefined {
     return this.byId.get(id)
   }
