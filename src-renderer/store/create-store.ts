@@ -10,6 +10,7 @@ import { createDirectorySlice } from './directory-slice'
 import { createUsageSlice } from './usage-slice'
 import { createMessagingSlices } from './messages-slice'
 import { createGapsSlice } from './gaps-slice'
+import { createHistorySlice } from './history-slice'
 import { createSettingsSlice } from './settings-slice'
 import { createWebhookConnectSlice } from './webhook-connect-slice'
 import { createWebhooksSlice } from './webhooks-slice'
@@ -45,7 +46,8 @@ export function createAppStore(bridge: BridgeClient, storage: SliceDeps['storage
       ...createWebhooksSlice(deps),
       ...createWebhookConnectSlice(deps),
       ...createGapsSlice(deps),
-      ...createSettingsSlice(deps)
+      ...createSettingsSlice(deps),
+      ...createHistorySlice(deps)
     }
   }))
 }

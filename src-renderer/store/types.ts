@@ -6,6 +6,7 @@ import type { UsageSlice } from './usage-slice'
 import type { SupervisionSlice } from './supervision-types'
 import type { MessagingState } from './messages-types'
 import type { GapsSlice, SettingsSlice, WebhookConnectSlice, WebhooksSlice } from './webhooks-types'
+import type { HistorySlice } from './history-slice'
 
 export type NavView = 'monitor' | 'messages' | 'agents' | 'numbers' | 'webhooks' | 'usage' | 'settings'
 export type ThemeChoice = 'system' | 'light' | 'dark'
@@ -93,7 +94,7 @@ export interface ToastsSlice {
   report<T>(what: string, result: BridgeResult<T>): T | undefined
 }
 
-export type AppState = AppSlice & CallsSlice & SandboxSlice & DraftsSlice & ToastsSlice & DirectorySlice & UsageSlice & WebhooksSlice & WebhookConnectSlice & GapsSlice & SettingsSlice & MessagingState & SupervisionSlice
+export type AppState = AppSlice & HistorySlice & CallsSlice & SandboxSlice & DraftsSlice & ToastsSlice & DirectorySlice & UsageSlice & WebhooksSlice & WebhookConnectSlice & GapsSlice & SettingsSlice & MessagingState & SupervisionSlice
 export type AppStore = StoreApi<AppState>
 
 /** Every slice gets the store's set/get plus the bridge: bridge calls live in actions only. */

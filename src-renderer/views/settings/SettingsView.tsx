@@ -6,6 +6,7 @@ import { useAppStore } from '../../store/store-context'
 import type { SettingsSectionId } from '../../store/webhooks-types'
 import { AppearanceSection } from './AppearanceSection'
 import { ConnectionSection } from './ConnectionSection'
+import { HistorySection } from './HistorySection'
 import { NotificationsSection } from './NotificationsSection'
 import { OperatorSection } from './OperatorSection'
 import { QuickRepliesEditor } from './QuickRepliesEditor'
@@ -60,6 +61,9 @@ export function SettingsView() {
             </Section>
             <Section id="notifications" title="Notifications">
               <NotificationsSection settings={settings} />
+            </Section>
+            <Section id="history" title="History">
+              <HistorySection settings={settings} />
             </Section>
           </>
         ) : loadError ? (
