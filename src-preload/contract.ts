@@ -133,7 +133,8 @@ export const commandParams = {
     callId: Id.optional(),
     text: z.string().max(200).optional()
   }),
-  'webhooks.replay': z.strictObject({ deliveryId: Id }),
+  /** `allowUnverified`: the person confirmed replaying a delivery that was refused (unsigned or badly signed). */
+  'webhooks.replay': z.strictObject({ deliveryId: Id, allowUnverified: z.boolean().optional() }),
 
   /** How much history the data folder keeps, and since when. */
   'history.status': Empty,

@@ -132,6 +132,8 @@ export const DeliverySchema = z.object({
   status: z.number(),
   ttfbMs: z.number().nullable(),
   replayed: z.boolean(),
+  /** A replay, confirmed by the person, of a delivery that was refused: its content was never verified. */
+  unverified: z.boolean().optional(),
   headers: z.record(z.string(), z.string()),
   body: z.string(),
   lines: z.array(z.object({ atMs: z.number(), line: z.string() }))
@@ -148,6 +150,8 @@ export const ErrorCodeSchema = z.enum([
   'turn_claimed',
   'invalid_number',
   'api_error',
+  /** The action is allowed only once the person confirms it (e.g. replaying an unverified delivery). */
+  'needs_confirmation',
   'internal'
 ])
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>

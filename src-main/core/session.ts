@@ -15,7 +15,7 @@ import { webhookHandlers } from './handlers/webhooks'
 import { Journal } from './journal/journal'
 import { AgentDirectory } from './live/agent-directory'
 import { connectApi } from './live/api-connection'
-import { CallBoard } from './live/call-board'
+import { CallBoard, isLive } from './live/call-board'
 import { CallPoller } from './live/call-poller'
 import { CallTracker } from './live/call-tracker'
 import { DeliveryLog } from './live/delivery-log'
@@ -29,7 +29,8 @@ import { applyWebhook, type WebhookEnvelope } from './live/webhook-events'
 import { wireBrokerEvents, wireSandboxEvents } from './live/wiring'
 import { memorySecrets, memoryStore, silentLogger, systemClock, type Logger } from './ports'
 import { ensurePrivateDir } from './private-files'
-import { createReceiver, recentWebhookIds } from './receiver/receiver'
+import { createReceiver, recentDeliveryKeys } from './receiver/receiver'
+import { DEFAULT_TOLERANCE_SECONDS } from './receiver/signature'
 import type { SessionLike, SessionOptions } from './session-types'
 import { isPortTaken, PortTakenError } from './stable-ports'
 import { TurnBroker } from './turns/turn-broker'
@@ -146,9 +147,11 @@ export class Session implements SessionLike {
     const tracker = new CallTracker({ api, board, journal, nowIso })
     const track = (callId: string, hosted: boolean) => tracker.track(callId, hosted)
     const gaps = o.mode === 'live' ? new GapFinder({ api, board, store, clock, logger, emit: this.emit }) : null
+    // A retry (or a re-sent signed body) that arrives after a restart is still recognised.
+    const known = await recentDeliveryKeys(journal, DEDUPE_WINDOW, clock.now(), DEFAULT_TOLERANCE_SECONDS * 1000)
     const receiver = createReceiver({
-      // A retry that arrives after a restart is still recognised as a duplicate.
-      knownIds: await recentWebhookIds(journal, DEDUPE_WINDOW),
+      knownIds: known.ids,
+      knownDigests: known.digests,
       dedupeWindow: DEDUPE_WINDOW,
       host: o.receiver?.host ?? '127.0.0.1',
       port: o.receiver?.port ?? 0,
@@ -158,10 +161,14 @@ export class Session implements SessionLike {
       journal,
       broker,
       isFallbackOnly: (callId) => board.get(callId)?.answeredBy === 'fallback',
+      isCallLive: (callId) => {
+        const call = board.get(callId)
+        return call !== undefined && isLive(call)
+      },
       onAccepted: (event) => {
         const envelope = event.payload as WebhookEnvelope
         if (!event.replayed) gaps?.noteDelivery(typeof envelope.data?.messageId === 'string' ? envelope.data.messageId : undefined)
-        applyWebhook(envelope, { board, directory, emit: this.emit, now: nowIso })
+        applyWebhook(envelope, { board, directory, emit: this.emit, now: nowIso }, event.replayed)
       },
       onDelivery: (delivery) => {
         deliveries.record(delivery)

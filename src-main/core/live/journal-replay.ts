@@ -28,7 +28,7 @@ export async function replayJournal(
   await journal.replay((record) => {
     const data = record.data as Record<string, unknown>
     if (record.kind === 'webhook') {
-      applyWebhook(data.payload as WebhookEnvelope, deps)
+      applyWebhook(data.payload as WebhookEnvelope, deps, data.replayed === true)
       recent.push(record)
       if (recent.length > 2 * deps.deliveries.capacity) recent = recent.slice(-deps.deliveries.capacity)
     } else if (record.kind === 'line') board.addLine(data as unknown as TranscriptTurn)
@@ -42,7 +42,7 @@ export async function replayJournal(
  * never journaled, so they stay empty; the body is the payload as parsed, enough to read and replay.
  */
 function deliveryFromJournal(record: JournalRecord): Delivery {
-  const data = record.data as { webhookId?: string | null; event?: string | null; channel?: string | null; payload?: WebhookEnvelope; receivedAt?: string; replayed?: boolean }
+  const data = record.data as { webhookId?: string | null; event?: string | null; channel?: string | null; payload?: WebhookEnvelope; receivedAt?: string; replayed?: boolean; unverified?: boolean }
   const inner = data.payload?.data ?? {}
   const text = (key: string) => (typeof inner[key] === 'string' ? (inner[key] as string) : null)
   return {
@@ -60,6 +60,7 @@ function deliveryFromJournal(record: JournalRecord): Delivery {
     status: 200,
     ttfbMs: null,
     replayed: data.replayed === true,
+    ...(data.unverified ? { unverified: true } : {}),
     headers: {},
     body: storedBody(Buffer.from(JSON.stringify(data.payload ?? {})), DEFAULT_STORED_BODY_BYTES),
     lines: []

@@ -1,6 +1,6 @@
 import type { BridgeEvent, CallInfo, Message } from '../../../src-preload/contract'
 import type { AgentDirectory } from './agent-directory'
-import type { CallBoard } from './call-board'
+import { isLive, type CallBoard } from './call-board'
 
 /** The parts of an AgentPhone webhook envelope (agentphone-api.md §3.3) the console reads. */
 export interface WebhookEnvelope {
@@ -21,9 +21,16 @@ export interface WebhookEventDeps {
 /**
  * Turns one accepted delivery into board changes and bridge events. Used for live deliveries and
  * for journal replay alike, so a restart rebuilds exactly what was shown before.
+ *
+ * A delivery someone replayed from the inspector (`replayed`) never changes a call that is over, or
+ * one the board does not know: history does not change after the fact.
  */
-export function applyWebhook(env: WebhookEnvelope, deps: WebhookEventDeps): void {
+export function applyWebhook(env: WebhookEnvelope, deps: WebhookEventDeps, replayed = false): void {
   const data = env.data ?? {}
+  if (replayed && env.channel === 'voice') {
+    const known = deps.board.get(str(data.callId) ?? '')
+    if (!known || !isLive(known)) return
+  }
   if (env.event === 'agent.message' && env.channel === 'voice') {
     const call = ensureCall(env, data, deps)
     deps.board.addLine({
