@@ -50,6 +50,16 @@ export const DirectionSchema = z.enum(['inbound', 'outbound', 'web'])
 export const CallStatusSchema = z.enum(['ringing', 'in-progress', 'ending', 'completed', 'failed'])
 export type CallStatus = z.infer<typeof CallStatusSchema>
 
+/** How a call ended, from AgentPhone's status and disconnection reason (and who asked to end it). */
+export const CallOutcomeSchema = z.object({
+  kind: z.enum(['completed', 'declined', 'no_answer', 'busy', 'voicemail', 'failed', 'transferred', 'hung_up', 'ended_by_you', 'ended_by_agent']),
+  /** In words, for every call list and the transcript: "No answer", "Transferred to +1…", "Caller hung up". */
+  label: z.string(),
+  /** The number transferred to, or a failure's reason; null otherwise. */
+  detail: z.string().nullable()
+})
+export type CallOutcome = z.infer<typeof CallOutcomeSchema>
+
 /** A call as Switchboard shows it: AgentPhone's call plus what the console knows about it. */
 export const CallInfoSchema = z.object({
   id: z.string(),
@@ -68,13 +78,16 @@ export const CallInfoSchema = z.object({
   /** The voice turn waiting for an answer, if any. */
   waitingTurn: z
     .object({ turnId: z.string(), deadline: z.string(), transcript: z.string(), claimedBy: z.string().nullable() })
-    .nullable()
+    .nullable(),
+  /** Once the call is over: how it ended. */
+  outcome: CallOutcomeSchema.nullable().optional()
 })
 export type CallInfo = z.infer<typeof CallInfoSchema>
 
-export const SpeakerSchema = z.enum(['caller', 'agent'])
-/** Where an agent line came from: the filler, a person, the fallback, or the hosted agent. */
-export const LineSourceSchema = z.enum(['filler', 'human', 'fallback', 'hosted', 'greeting', 'caller'])
+/** `system`: a line the console adds, not a voice (how the call ended). */
+export const SpeakerSchema = z.enum(['caller', 'agent', 'system'])
+/** Where an agent line came from: the filler, a person, the fallback, or the hosted agent; `outcome` for a system line. */
+export const LineSourceSchema = z.enum(['filler', 'human', 'fallback', 'hosted', 'greeting', 'caller', 'outcome'])
 
 export const TranscriptTurnSchema = z.object({
   callId: z.string(),

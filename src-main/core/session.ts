@@ -120,7 +120,9 @@ export class Session implements SessionLike {
     onStop(() => journal.close())
     // A journal that stops writing must be seen: the status (and its banner) changes at once.
     onStop(journal.onHealthChange(() => this.emit({ event: 'app.status', data: this.status() })))
-    const board = new CallBoard(this.emit)
+    // What the board alone knows (lines from no webhook, ends, greetings) goes to the journal; a
+    // failed write is flagged by the journal's health, not here.
+    const board = new CallBoard(this.emit, (kind, data) => void journal.append(kind, data).catch(() => undefined), nowIso)
     const deliveries = new DeliveryLog()
     const history = new HistoryKeeper({ journal, board, deliveries, clock, logger, retentionDays: () => settings().historyRetentionDays, emit: this.emit })
     onStop(() => history.stop())
@@ -144,7 +146,7 @@ export class Session implements SessionLike {
     })
     const { api, sandbox, baseUrl } = await connectApi(o, { clock, logger, secrets, ring, onStarted: onStop })
     const directory = new AgentDirectory(() => api.agents.listAll())
-    const tracker = new CallTracker({ api, board, journal, nowIso })
+    const tracker = new CallTracker({ api, board, journal, directory, clock, logger, nowIso })
     const track = (callId: string, hosted: boolean) => tracker.track(callId, hosted)
     const gaps = o.mode === 'live' ? new GapFinder({ api, board, store, clock, logger, emit: this.emit }) : null
     // A retry (or a re-sent signed body) that arrives after a restart is still recognised.
@@ -242,14 +244,14 @@ export class Session implements SessionLike {
       wireSandboxEvents(sandbox.sim, { board, directory, emit: this.emit, nowIso })
       await directory.refresh()
       // The simulator started empty: calls the journal still shows as live ended with the last run.
-      for (const call of board.list(true)) board.end(call.id, nowIso(), 'failed')
+      for (const call of board.list(true)) board.end(call.id, { endedAt: nowIso(), status: 'failed', reason: 'switchboard_restarted' })
       return
     }
     directory.refresh().catch((err: unknown) => logger.warn('could not load agents', { error: String(err) }))
     // Only a console that registered its receiver can have missed anything.
     if (gaps && store.get(OUR_WEBHOOK_KEY)) gaps.start()
     onStop(() => gaps?.stop())
-    const poller = new CallPoller({ api, board, directory, clock, logger, track })
+    const poller = new CallPoller({ api, board, directory, clock, logger, follower: tracker })
     poller.start()
     onStop(() => poller.stop())
   }

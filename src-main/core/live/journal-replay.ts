@@ -3,6 +3,7 @@ import type { Journal, JournalRecord } from '../journal/journal'
 import { DEFAULT_STORED_BODY_BYTES, storedBody } from '../receiver/delivery-log'
 import type { AgentDirectory } from './agent-directory'
 import type { CallBoard } from './call-board'
+import type { CallEnd } from './call-outcome'
 import type { DeliveryLog } from './delivery-log'
 import { applyWebhook, type WebhookEnvelope } from './webhook-events'
 
@@ -31,8 +32,10 @@ export async function replayJournal(
       applyWebhook(data.payload as WebhookEnvelope, deps, data.replayed === true)
       recent.push(record)
       if (recent.length > 2 * deps.deliveries.capacity) recent = recent.slice(-deps.deliveries.capacity)
-    } else if (record.kind === 'line') board.addLine(data as unknown as TranscriptTurn)
+    } else if (record.kind === 'line') board.addLine(data as unknown as TranscriptTurn, { persist: false })
     else if (record.kind === 'call' && !board.get(String(data.id))) board.upsert({ id: String(data.id) }, data as unknown as CallInfo)
+    else if (record.kind === 'call.ended') board.end(String(data.callId), data as unknown as CallEnd, { persist: false })
+    else if (record.kind === 'call.endRequested') board.noteEndRequested(String(data.callId), { persist: false })
   }, { last: window })
   for (const record of recent.slice(-deps.deliveries.capacity)) deps.deliveries.record(deliveryFromJournal(record))
 }

@@ -33,18 +33,27 @@ export function applyWebhook(env: WebhookEnvelope, deps: WebhookEventDeps, repla
   }
   if (env.event === 'agent.message' && env.channel === 'voice') {
     const call = ensureCall(env, data, deps)
-    deps.board.addLine({
-      callId: call.id,
-      speaker: 'caller',
-      text: str(data.transcript) ?? '',
-      at: env.timestamp ?? deps.now(),
-      source: 'caller',
-      ...(typeof data.confidence === 'number' ? { confidence: data.confidence } : {})
-    })
+    // The webhook record in the journal rebuilds this line: it is not journaled again.
+    deps.board.addLine(
+      {
+        callId: call.id,
+        speaker: 'caller',
+        text: str(data.transcript) ?? '',
+        at: env.timestamp ?? deps.now(),
+        source: 'caller',
+        ...(typeof data.confidence === 'number' ? { confidence: data.confidence } : {})
+      },
+      { persist: false }
+    )
   } else if (env.event === 'agent.call_ended') {
     const call = ensureCall(env, data, deps)
-    const failed = str(data.status) === 'failed'
-    deps.board.end(call.id, str(data.endedAt) ?? env.timestamp ?? deps.now(), failed ? 'failed' : 'completed')
+    const end = {
+      endedAt: str(data.endedAt) ?? env.timestamp ?? deps.now(),
+      status: str(data.status) ?? null,
+      reason: str(data.disconnectionReason) ?? null,
+      transferTo: deps.directory.get(env.agentId)?.transferNumber ?? null
+    }
+    deps.board.end(call.id, end, { persist: false })
   } else if (env.event === 'agent.message' && str(data.direction) !== 'outbound') {
     // Outbound echoes of our own sends are already shown as message.sent.
     deps.emit({ event: 'message.received', data: toMessage(env, data, deps.now) })
