@@ -68,6 +68,9 @@ export function callHandlers(ctx: SessionContext, track: (callId: string, hosted
       ctx.broker.reply(params.turnId, params)
       // The agent hangs up because the person said so: the call's end reads "ended by you".
       if (callId && (params.hangup || params.action === 'hangup')) ctx.board.noteEndRequested(callId)
+      // Kept now, while the agent's transfer number is known: the end then says where the call went.
+      const transferTo = callId && params.action === 'transfer' ? ctx.directory.get(ctx.board.get(callId)?.agentId)?.transferNumber : null
+      if (callId && transferTo) ctx.board.noteTransfer(callId, transferTo)
       return {}
     },
 

@@ -12,7 +12,7 @@ export type CallPatch = Partial<CallInfo> & { id: string }
  * Where the board writes what it alone knows (lines that came from no webhook, ends, who asked to
  * end) so a restart rebuilds the same history: the journal, in the session.
  */
-export type BoardRecorder = (kind: 'line' | 'call.ended' | 'call.endRequested', data: unknown) => void
+export type BoardRecorder = (kind: 'line' | 'call.ended' | 'call.endRequested' | 'call.transferTo', data: unknown) => void
 
 /** `persist: false` when the change is rebuilt from elsewhere (a webhook record, the journal itself). */
 export interface BoardWrite {
@@ -30,6 +30,8 @@ export class CallBoard {
   private readonly endedOrder: string[] = []
   /** Calls the person asked to end (End, or a reply that hangs up): their end reads "ended by you". */
   private readonly endRequested = new Set<string>()
+  /** Where a transfer the person asked for goes (the agent's transferNumber then). */
+  private readonly transfers = new Map<string, string>()
   /** An outbound call's greeting, said once the called party answers. */
   private readonly greetings = new Map<string, string>()
 
@@ -97,6 +99,12 @@ export class CallBoard {
     if (write.persist !== false) this.record('call.endRequested', { callId })
   }
 
+  /** The person transferred this call to `number`: its end reads "Transferred to <number>". */
+  noteTransfer(callId: string, number: string, write: BoardWrite = {}): void {
+    this.transfers.set(callId, number)
+    if (write.persist !== false) this.record('call.transferTo', { callId, number })
+  }
+
   /**
    * An outbound call's greeting (`initialGreeting`, else the agent's begin message): added to the
    * transcript now if the call is answered already, else when it is. An empty greeting says nothing.
@@ -134,10 +142,11 @@ export class CallBoard {
   end(callId: string, end: CallEnd, write: BoardWrite = {}): CallInfo | undefined {
     const call = this.calls.get(callId)
     if (!call || !isLive(call)) return call
-    const outcome = deriveOutcome(end, call.direction, this.endRequested.has(callId))
+    const outcome = deriveOutcome({ ...end, transferTo: end.transferTo ?? this.transfers.get(callId) ?? null }, call.direction, this.endRequested.has(callId))
     const ended: CallInfo = { ...call, status: statusForOutcome(outcome.kind), endedAt: end.endedAt, waitingTurn: null, outcome }
     this.calls.set(callId, ended)
     this.endRequested.delete(callId)
+    this.transfers.delete(callId)
     this.greetings.delete(callId)
     if (write.persist !== false) this.record('call.ended', { callId, ...end })
     this.addLine({ callId, speaker: 'system', text: outcome.label, at: end.endedAt, source: 'outcome' }, { persist: false })

@@ -36,6 +36,7 @@ export async function replayJournal(
     else if (record.kind === 'call' && !board.get(String(data.id))) board.upsert({ id: String(data.id) }, data as unknown as CallInfo)
     else if (record.kind === 'call.ended') board.end(String(data.callId), data as unknown as CallEnd, { persist: false })
     else if (record.kind === 'call.endRequested') board.noteEndRequested(String(data.callId), { persist: false })
+    else if (record.kind === 'call.transferTo') board.noteTransfer(String(data.callId), String(data.number), { persist: false })
   }, { last: window })
   for (const record of recent.slice(-deps.deliveries.capacity)) deps.deliveries.record(deliveryFromJournal(record))
 }
