@@ -3,7 +3,7 @@ import { PhoneIncoming, PhoneOutgoing, Globe } from 'lucide-react'
 import type { CallInfo } from '../../../src-preload/contract'
 import { Countdown, Duration } from '../../components/Timers'
 import { StateBadge } from '../../components/StateBadge'
-import { callStateKind, DIRECTION_WORD, remoteParty, STATE_WORD } from '../../lib/call-state'
+import { callStateKind, DIRECTION_WORD, isTerminal, remoteParty, stateWord } from '../../lib/call-state'
 import { partyName, voiceModeWord } from '../../lib/call-labels'
 import { formatPhone } from '../../lib/format'
 import { waitingTurnFor } from '../../store/selectors'
@@ -16,7 +16,7 @@ export const rowDomId = (callId: string): string => `call-row-${callId}`
 /** The name a screen reader (and a test) gets for a row; ticking numbers stay out of it. */
 export function rowName(call: CallInfo, waiting: boolean, sandboxCallId: string | null): string {
   const who = call.id === sandboxCallId ? 'Sandbox phone' : formatPhone(remoteParty(call))
-  return `${DIRECTION_WORD[call.direction]} call, ${who}, agent ${call.agentName ?? 'unknown'}, ${STATE_WORD[callStateKind(call, waiting)]}`
+  return `${DIRECTION_WORD[call.direction]} call, ${who}, agent ${call.agentName ?? 'unknown'}, ${stateWord(call, waiting)}`
 }
 
 /**
@@ -30,7 +30,10 @@ export const CallRow = memo(function CallRow(props: { call: CallInfo; selected: 
   const sandboxCallId = useAppStore((s) => s.phoneCallId)
   const sandbox = useAppStore((s) => s.status?.mode === 'sandbox')
   const DirIcon = DIRECTION_ICON[call.direction]
-  const lastWords = lastLine ? `${lastLine.speaker === 'caller' ? 'Caller' : 'Agent'}: ${lastLine.text}` : call.lastWords
+  // The line saying how a call ended is not its last words: the state badge says that already.
+  const spoken = lastLine && lastLine.speaker !== 'system' ? lastLine : null
+  const lastWords = spoken ? `${spoken.speaker === 'caller' ? 'Caller' : 'Agent'}: ${spoken.text}` : call.lastWords
+  const silent = isTerminal(call.status) ? 'Nothing was said' : 'Nothing said yet'
   return (
     <div
       id={rowDomId(call.id)}
@@ -53,14 +56,14 @@ export const CallRow = memo(function CallRow(props: { call: CallInfo; selected: 
         <span className="muted small">{voiceModeWord(call, sandbox)}</span>
       </span>
       <span className="cell cell--state">
-        <StateBadge kind={callStateKind(call, turn !== null)} />
+        <StateBadge kind={callStateKind(call, turn !== null)} word={stateWord(call, turn !== null)} />
       </span>
       <span className="cell cell--time">
         <Duration startedAt={call.startedAt} endedAt={call.endedAt} />
       </span>
       <span className="cell cell--deadline">{turn ? <Countdown deadline={turn.deadline} /> : <span className="muted">—</span>}</span>
       <span className="cell cell--words" title={lastWords ?? undefined}>
-        {lastWords ?? <span className="muted">Nothing said yet</span>}
+        {lastWords ?? <span className="muted">{silent}</span>}
       </span>
     </div>
   )
