@@ -144,7 +144,7 @@ export class Session implements SessionLike {
       },
       onEvent: (event) => wireBrokerEvents(event, { board, journal, emit: this.emit })
     })
-    const { api, sandbox, baseUrl } = await connectApi(o, { clock, logger, secrets, ring, onStarted: onStop })
+    const { api, sandbox, baseUrl } = await connectApi(o, { clock, logger, secrets, store, ring, onStarted: onStop })
     const directory = new AgentDirectory(() => api.agents.listAll())
     const tracker = new CallTracker({ api, board, journal, directory, clock, logger, nowIso })
     const track = (callId: string, hosted: boolean) => tracker.track(callId, hosted)

@@ -1,4 +1,5 @@
 import type { CommandParams, Delivery, Page } from '../../../src-preload/contract'
+import type { Clock } from '../ports'
 
 /** How many requests the inspector keeps in memory; the journal keeps every accepted event. */
 const DEFAULT_CAPACITY = 5000
@@ -58,17 +59,22 @@ export class DeliveryLog {
     for (const listener of this.listeners) listener(delivery)
   }
 
-  /** Resolves with the first delivery recorded from now on that matches, or null after `timeoutMs`. */
-  waitFor(match: (delivery: Delivery) => boolean, timeoutMs: number): Promise<Delivery | null> {
+  /** Calls `listener` with every delivery recorded (and every update of one) until unsubscribed. */
+  watch(listener: (delivery: Delivery) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  /** Resolves with the first delivery recorded from now on that matches, or null after `timeoutMs` on `clock`. */
+  waitFor(match: (delivery: Delivery) => boolean, timeoutMs: number, clock: Clock): Promise<Delivery | null> {
     return new Promise((resolve) => {
-      const done = (found: Delivery | null) => {
-        clearTimeout(timer)
-        this.listeners.delete(listener)
+      const done = (found: Delivery | null): void => {
+        timer.cancel()
+        off()
         resolve(found)
       }
-      const listener = (d: Delivery) => match(d) && done(d)
-      const timer = setTimeout(() => done(null), timeoutMs)
-      this.listeners.add(listener)
+      const off = this.watch((d) => void (match(d) && done(d)))
+      const timer = clock.after(timeoutMs, () => done(null))
     })
   }
 
