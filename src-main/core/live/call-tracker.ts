@@ -57,7 +57,7 @@ export class CallTracker {
 
   track(callId: string, hosted: boolean): void {
     if (this.stopped) return
-    const { api, board, journal, nowIso } = this.deps
+    const { api, board, journal } = this.deps
     const logger = this.deps.logger ?? silentLogger
     const call = board.get(callId)
     if (call) void journal.append('call', call).catch(() => undefined)
