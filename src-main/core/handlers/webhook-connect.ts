@@ -9,10 +9,6 @@ import { proveRoundTrip, refused } from './connect-proof'
 import type { SessionContext } from './context'
 import type { HandlerMap } from './types'
 
-export { TEST_ARRIVAL_TIMEOUT_MS } from './connect-proof'
-
-
-
 /**
  * Live-mode connection: register the tunnel URL with AgentPhone (project or one agent), keep the
  * secret it returns (each registration its own), then prove the round trip with the API's test
@@ -148,4 +144,3 @@ function toConfig(w: ApiWebhook): WebhookConfig {
 function message(err: unknown): string {
   return err instanceof Error ? err.message : String(err)
 }
-
