@@ -9,7 +9,7 @@ import './zod-page-mode'
 import { z } from 'zod'
 import { AppStatusSchema, CallInfoSchema, DeliveryOutcomeSchema, DeliverySchema, GapSchema, MessageSchema, ModeSchema, SettingsSchema, TranscriptTurnSchema, VoiceModeSchema } from './payloads'
 import type { AgentNumberSchema } from './payloads'
-import type { Agent, AppStatus, BridgeResult, CallInfo, Conversation, Delivery, Gap, Message, OpenTurn, Page, PhoneNumber, Settings, TranscriptTurn, WebhookConfig, WebhookStatus } from './payloads'
+import type { Agent, AppStatus, BridgeResult, CallInfo, Conversation, Delivery, Gap, HistoryStatus, Message, OpenTurn, Page, PhoneNumber, Settings, TranscriptTurn, WebhookConfig, WebhookStatus } from './payloads'
 import { scenarioCommandParams, scenarioEventSchemas } from './scenario-payloads'
 import type { ScenarioCommandResults } from './scenario-payloads'
 
@@ -137,7 +137,13 @@ export const commandParams = {
     callId: Id.optional(),
     text: z.string().max(200).optional()
   }),
-  'webhooks.replay': z.strictObject({ deliveryId: Id }),
+  /** `allowUnverified`: the person confirmed replaying a delivery that was refused (unsigned or badly signed). */
+  'webhooks.replay': z.strictObject({ deliveryId: Id, allowUnverified: z.boolean().optional() }),
+
+  /** How much history the data folder keeps, and since when. */
+  'history.status': Empty,
+  /** Clear history: ended calls, transcripts and deliveries are removed from disk and from the board. Live calls stay. */
+  'history.clear': Empty,
 
   'usage.summary': Empty,
   'usage.daily': z.strictObject({ days: z.number().int().min(1).max(365).optional() }),
@@ -214,6 +220,8 @@ export interface CommandResults extends ScenarioCommandResults {
   'webhooks.detectTunnel': { url: string | null; source: 'ngrok' | null; detail: string }
   'webhooks.deliveries': Page<Delivery>
   'webhooks.replay': Delivery
+  'history.status': HistoryStatus
+  'history.clear': { removedFiles: number }
   'usage.summary': Record<string, unknown>
   'usage.daily': { data: Array<{ date: string; messages: number; calls: number; webhooks: number }> }
   'usage.monthly': { data: Array<{ month: string; messages: number; calls: number; webhooks: number }> }
@@ -273,6 +281,8 @@ export const eventSchemas = {
   'app.gap': GapSchema,
   /** Alerts were muted or unmuted (by a window, the tray, or the mute running out). */
   'alerts.muted': z.object({ mutedUntil: z.string().nullable() }),
+  /** History was cleared: ended calls, their transcripts and the stored deliveries are gone. */
+  'history.cleared': z.object({ at: z.string() }),
   ...scenarioEventSchemas
 } as const
 

@@ -50,6 +50,16 @@ export const DirectionSchema = z.enum(['inbound', 'outbound', 'web'])
 export const CallStatusSchema = z.enum(['ringing', 'in-progress', 'ending', 'completed', 'failed'])
 export type CallStatus = z.infer<typeof CallStatusSchema>
 
+/** How a call ended, from AgentPhone's status and disconnection reason (and who asked to end it). */
+export const CallOutcomeSchema = z.object({
+  kind: z.enum(['completed', 'declined', 'no_answer', 'busy', 'voicemail', 'failed', 'transferred', 'hung_up', 'ended_by_you', 'ended_by_agent']),
+  /** In words, for every call list and the transcript: "No answer", "Transferred to +1…", "Caller hung up". */
+  label: z.string(),
+  /** The number transferred to, or a failure's reason; null otherwise. */
+  detail: z.string().nullable()
+})
+export type CallOutcome = z.infer<typeof CallOutcomeSchema>
+
 /** A call as Switchboard shows it: AgentPhone's call plus what the console knows about it. */
 export const CallInfoSchema = z.object({
   id: z.string(),
@@ -68,13 +78,16 @@ export const CallInfoSchema = z.object({
   /** The voice turn waiting for an answer, if any. */
   waitingTurn: z
     .object({ turnId: z.string(), deadline: z.string(), transcript: z.string(), claimedBy: z.string().nullable() })
-    .nullable()
+    .nullable(),
+  /** Once the call is over: how it ended. */
+  outcome: CallOutcomeSchema.nullable().optional()
 })
 export type CallInfo = z.infer<typeof CallInfoSchema>
 
-export const SpeakerSchema = z.enum(['caller', 'agent'])
-/** Where an agent line came from: the filler, a person, the fallback, or the hosted agent. */
-export const LineSourceSchema = z.enum(['filler', 'human', 'fallback', 'hosted', 'greeting', 'caller'])
+/** `system`: a line the console adds, not a voice (how the call ended). */
+export const SpeakerSchema = z.enum(['caller', 'agent', 'system'])
+/** Where an agent line came from: the filler, a person, the fallback, or the hosted agent; `outcome` for a system line. */
+export const LineSourceSchema = z.enum(['filler', 'human', 'fallback', 'hosted', 'greeting', 'caller', 'outcome'])
 
 export const TranscriptTurnSchema = z.object({
   callId: z.string(),
@@ -132,6 +145,8 @@ export const DeliverySchema = z.object({
   status: z.number(),
   ttfbMs: z.number().nullable(),
   replayed: z.boolean(),
+  /** A replay, confirmed by the person, of a delivery that was refused: its content was never verified. */
+  unverified: z.boolean().optional(),
   headers: z.record(z.string(), z.string()),
   body: z.string(),
   lines: z.array(z.object({ atMs: z.number(), line: z.string() }))
@@ -148,6 +163,8 @@ export const ErrorCodeSchema = z.enum([
   'turn_claimed',
   'invalid_number',
   'api_error',
+  /** The action is allowed only once the person confirms it (e.g. replaying an unverified delivery). */
+  'needs_confirmation',
   'internal'
 ])
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>
@@ -184,7 +201,14 @@ export const AppStatusSchema = z.object({
   /** Something the person should know about the setup (a failed live start, no secret storage). */
   notice: z.string().nullable(),
   /** Until when chimes and desktop notifications stay quiet (ISO time), shared by every window; null: not muted. */
-  alertsMutedUntil: z.string().nullable()
+  alertsMutedUntil: z.string().nullable(),
+  /**
+   * Live mode could not take the receiver's remembered port (the tunnel points there), so it did not
+   * start: the port that is taken and a free one to offer instead.
+   */
+  portConflict: z.object({ port: z.number(), suggestion: z.number().nullable() }).nullable().optional(),
+  /** Whether the journal (the history on disk) is being written; `error` says why not. */
+  journal: z.object({ ok: z.boolean(), error: z.string().nullable(), since: z.string().nullable() }).optional()
 })
 export type AppStatus = z.infer<typeof AppStatusSchema>
 
@@ -197,7 +221,9 @@ export const SettingsSchema = z.object({
   webhookTimeoutSeconds: z.number().int().min(5).max(120),
   quickReplies: z.array(z.string().max(500)).max(20),
   notifications: z.object({ inboundCall: z.boolean(), waitingTurn: z.boolean(), sms: z.boolean() }),
-  theme: z.enum(['system', 'light', 'dark'])
+  theme: z.enum(['system', 'light', 'dark']),
+  /** Days of history (calls, transcripts, deliveries) kept in the data folder; older days are removed. */
+  historyRetentionDays: z.number().int().min(1).max(3650)
 })
 export type Settings = z.infer<typeof SettingsSchema>
 
@@ -236,3 +262,12 @@ export const GapSchema = z.object({
 })
 export type Gap = z.infer<typeof GapSchema>
 export type OpenTurn = { turnId: string; callId: string; transcript: string; deadline: string; claimedBy: string | null }
+
+/** The history kept on disk (the journal), for Settings › History. */
+export type HistoryStatus = {
+  retentionDays: number
+  files: number
+  bytes: number
+  /** The oldest record kept, or null when the history is empty. */
+  oldestAt: string | null
+}

@@ -1,5 +1,6 @@
 import type { BridgeEvent, BridgeResult, Mode } from '../../src-preload/contract'
 import type { AlertMute } from './alert-mute'
+import type { JournalOptions } from './journal/journal'
 import type { Clock, KeyValueStore, Logger, SecretStore } from './ports'
 
 /** How a shell starts the core. Every outside thing comes in here; nothing is read from globals. */
@@ -26,6 +27,8 @@ export interface SessionOptions {
   recentLogLines?: () => string[]
   /** Whether alerts are muted; the session host hands every session the same one. */
   alertMute?: AlertMute
+  /** How the journal makes a write durable (default fdatasync); tests hold or fail it. */
+  journalSync?: JournalOptions['sync']
 }
 
 /** What both shells need of the core: one invoke, one event stream, one stop. */

@@ -9,6 +9,7 @@ import { callHandlers } from './handlers/calls'
 import type { SessionContext } from './handlers/context'
 import { diagnosticsHandlers } from './handlers/diagnostics'
 import { directoryHandlers } from './handlers/directory'
+import { historyHandlers } from './handlers/history'
 import { messagingHandlers } from './handlers/messaging'
 import { reportErrorHandlers } from './handlers/report-error'
 import { sandboxHandlers } from './handlers/sandbox'
@@ -19,11 +20,12 @@ import { webhookHandlers } from './handlers/webhooks'
 import { Journal } from './journal/journal'
 import { AgentDirectory } from './live/agent-directory'
 import { connectApi } from './live/api-connection'
-import { CallBoard } from './live/call-board'
+import { CallBoard, isLive } from './live/call-board'
 import { CallPoller } from './live/call-poller'
 import { CallTracker } from './live/call-tracker'
 import { DeliveryLog } from './live/delivery-log'
 import { GapFinder } from './live/gap-finder'
+import { HistoryKeeper } from './live/history-keeper'
 import { replayJournal } from './live/journal-replay'
 import { API_KEY_SECRET, OUR_WEBHOOK_KEY, TUNNEL_URL_KEY, WEBHOOK_SECRET } from './live/keys'
 import { SecretRing } from './live/secret-ring'
@@ -31,10 +33,13 @@ import { readSettings, writeSettings } from './live/settings'
 import { applyWebhook, type WebhookEnvelope } from './live/webhook-events'
 import { wireBrokerEvents, wireSandboxEvents } from './live/wiring'
 import { memorySecrets, memoryStore, silentLogger, systemClock, type Logger, type SecretStore } from './ports'
-import { createReceiver, recentWebhookIds } from './receiver/receiver'
+import { ensurePrivateDir } from './private-files'
+import { createReceiver, recentDeliveryKeys } from './receiver/receiver'
+import { DEFAULT_TOLERANCE_SECONDS } from './receiver/signature'
 import { ScenarioService } from './scenarios/service'
 import { ScenarioStore } from './scenarios/store'
 import type { SessionLike, SessionOptions } from './session-types'
+import { isPortTaken, PortTakenError } from './stable-ports'
 import { TurnBroker } from './turns/turn-broker'
 
 /** Open voice turns past this many get the fallback at once, so a flood cannot exhaust sockets. */
@@ -121,11 +126,20 @@ export class Session implements SessionLike {
     if (!o.alertMute) onStop(() => mute.stop())
     onStop(mute.onChange((mutedUntil) => this.emit({ event: 'alerts.muted', data: { mutedUntil } })))
 
+    await ensurePrivateDir(o.dataDir)
     const journalDir = path.join(o.dataDir, 'journal')
-    const journal = await Journal.open({ dir: journalDir, clock })
+    const journal = await Journal.open({ dir: journalDir, clock, logger, ...(o.journalSync ? { sync: o.journalSync } : {}) })
     onStop(() => journal.close())
-    const board = new CallBoard(this.emit)
+    // A journal that stops writing must be seen: the status (and its banner) changes at once.
+    onStop(journal.onHealthChange(() => this.emit({ event: 'app.status', data: this.status() })))
+    // What the board alone knows (lines from no webhook, ends, greetings) goes to the journal; a
+    // failed write is flagged by the journal's health, not here.
+    const board = new CallBoard(this.emit, (kind, data) => void journal.append(kind, data).catch(() => undefined), nowIso)
     const deliveries = new DeliveryLog()
+    const history = new HistoryKeeper({ journal, board, deliveries, clock, logger, retentionDays: () => settings().historyRetentionDays, emit: this.emit })
+    onStop(() => history.stop())
+    await history.pruneNow()
+    history.start()
     const ring = new SecretRing(clock)
     const broker = new TurnBroker({
       clock,
@@ -142,14 +156,16 @@ export class Session implements SessionLike {
       },
       onEvent: (event) => wireBrokerEvents(event, { board, journal, emit: this.emit })
     })
-    const { api, sandbox, baseUrl } = await connectApi(o, { clock, logger, secrets, ring, onStarted: onStop })
+    const { api, sandbox, baseUrl } = await connectApi(o, { clock, logger, secrets, store, ring, onStarted: onStop })
     const directory = new AgentDirectory(() => api.agents.listAll())
-    const tracker = new CallTracker({ api, board, journal, nowIso })
+    const tracker = new CallTracker({ api, board, journal, directory, clock, logger, nowIso })
     const track = (callId: string, hosted: boolean) => tracker.track(callId, hosted)
     const gaps = o.mode === 'live' ? new GapFinder({ api, board, store, clock, logger, emit: this.emit }) : null
+    // A retry (or a re-sent signed body) that arrives after a restart is still recognised.
+    const known = await recentDeliveryKeys(journal, DEDUPE_WINDOW, clock.now(), DEFAULT_TOLERANCE_SECONDS * 1000)
     const receiver = createReceiver({
-      // A retry that arrives after a restart is still recognised as a duplicate.
-      knownIds: await recentWebhookIds(journal, DEDUPE_WINDOW),
+      knownIds: known.ids,
+      knownDigests: known.digests,
       dedupeWindow: DEDUPE_WINDOW,
       host: o.receiver?.host ?? '127.0.0.1',
       port: o.receiver?.port ?? 0,
@@ -159,10 +175,14 @@ export class Session implements SessionLike {
       journal,
       broker,
       isFallbackOnly: (callId) => board.get(callId)?.answeredBy === 'fallback',
+      isCallLive: (callId) => {
+        const call = board.get(callId)
+        return call !== undefined && isLive(call)
+      },
       onAccepted: (event) => {
         const envelope = event.payload as WebhookEnvelope
         if (!event.replayed) gaps?.noteDelivery(typeof envelope.data?.messageId === 'string' ? envelope.data.messageId : undefined)
-        applyWebhook(envelope, { board, directory, emit: this.emit, now: nowIso })
+        applyWebhook(envelope, { board, directory, emit: this.emit, now: nowIso }, event.replayed)
       },
       onDelivery: (delivery) => {
         deliveries.record(delivery)
@@ -171,7 +191,11 @@ export class Session implements SessionLike {
     })
 
     await replayJournal(journal, { board, directory, deliveries, emit: this.emit, now: nowIso })
-    await receiver.start()
+    try {
+      await receiver.start()
+    } catch (err) {
+      throw isPortTaken(err) ? new PortTakenError(o.receiver?.port ?? 0, 'receiver', err) : err
+    }
     onStop(() => receiver.stop())
     onStop(() => broker.closeAll())
     onStop(() => tracker.stopAll())
@@ -189,6 +213,7 @@ export class Session implements SessionLike {
       journal,
       directory,
       deliveries,
+      history,
       sandbox,
       store,
       secrets,
@@ -213,7 +238,8 @@ export class Session implements SessionLike {
         tunnelUrl: store.get<string>(TUNNEL_URL_KEY) ?? null,
         // A sandbox state file that could not be read was kept aside: say so once, here.
         notice: sandbox?.sim.notice ?? null,
-        alertsMutedUntil: mute.mutedUntil()
+        alertsMutedUntil: mute.mutedUntil(),
+        journal: journal.health()
       })
     }
     this.handlers = {
@@ -233,12 +259,13 @@ export class Session implements SessionLike {
         },
         delivery: (id) => deliveries.get(id) ?? null,
         receiverUrl: () => receiver.url,
-        currentSecret: () => ring.current,
+        currentSecret: () => ring.secretOf() ?? ring.accepted()[0] ?? null,
         webhookTimeoutMs: () => settings().webhookTimeoutSeconds * 1000
       }),
       ...alertHandlers({ mute }),
       ...reportErrorHandlers({ logger, secrets: () => secretValues(secrets, ring) }),
-      ...diagnosticsHandlers(this.ctx, { journalDir, recentLogLines: o.recentLogLines })
+      ...diagnosticsHandlers(this.ctx, { journalDir, recentLogLines: o.recentLogLines }),
+      ...historyHandlers(this.ctx)
     }
 
     if (sandbox) {
@@ -248,14 +275,14 @@ export class Session implements SessionLike {
       wireSandboxEvents(sandbox.sim, { board, directory, emit: this.emit, nowIso })
       await directory.refresh()
       // The simulator started empty: calls the journal still shows as live ended with the last run.
-      for (const call of board.list(true)) board.end(call.id, nowIso(), 'failed')
+      for (const call of board.list(true)) board.end(call.id, { endedAt: nowIso(), status: 'failed', reason: 'switchboard_restarted' })
       return
     }
     directory.refresh().catch((err: unknown) => logger.warn('could not load agents', { error: String(err) }))
     // Only a console that registered its receiver can have missed anything.
     if (gaps && store.get(OUR_WEBHOOK_KEY)) gaps.start()
     onStop(() => gaps?.stop())
-    const poller = new CallPoller({ api, board, directory, clock, logger, track })
+    const poller = new CallPoller({ api, board, directory, clock, logger, follower: tracker })
     poller.start()
     onStop(() => poller.stop())
   }

@@ -4,6 +4,7 @@
  */
 import type { BridgeErrorPayload, BridgeEvent, BridgeResult, CommandName } from '../../src-preload/contract'
 import { isCommandName } from '../../src-preload/contract'
+import { isPlainObject } from '../core/plain-object'
 
 /** A call the client made: the method is a known command, params a plain object. */
 export interface BridgeCall {
@@ -14,13 +15,6 @@ export interface BridgeCall {
 
 /** Either a call to run, or the error answer to send back at once. */
 export type ParsedMessage = { ok: true; call: BridgeCall } | { ok: false; answer: string }
-
-/** True for `{...}` literals (and objects without a prototype), false for arrays, class instances, null. */
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null) return false
-  const proto: unknown = Object.getPrototypeOf(value)
-  return proto === Object.prototype || proto === null
-}
 
 /** Serialises the answer to call `id` (null when the message had no usable id). */
 export function formatAnswer(id: number | null, result: BridgeResult<unknown>): string {

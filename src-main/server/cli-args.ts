@@ -9,15 +9,18 @@ import type { TestArgs } from './cli-test-args'
 import { LOG_LEVELS, type LogLevel } from './json-logger'
 
 export const USAGE = `usage:
-  switchboard serve [--host H] [--port P] [--receiver-port R] [--data-dir D] [--base-url URL] [--log-level L]
+  switchboard serve [--host H] [--port P] [--receiver-port R] [--data-dir D] [--base-url URL] [--new-token] [--log-level L]
       Runs Switchboard headless: the UI and its WebSocket bridge on http://H:P.
       Live mode when AGENTPHONE_API_KEY is set, otherwise sandbox (built-in simulator).
+      The UI (default 7480) and the receiver (default 7481) keep their ports from one start to the
+      next, and the address keeps its token: open tabs reconnect. --new-token makes a new token
+      (links handed out before stop working); port 0 takes any free port for this run only.
   switchboard sim [--host H] [--port P] [--api-key K] [--webhook-url U] [--seed] [--data-dir D] [--log-level L]
       Runs only the AgentPhone simulator, e.g. against your own webhook server.
       With --data-dir its state (and key) survive restarts; without, it lives in memory only.
 ${TEST_USAGE}
 
-  Ports default to 0 (any free port); hosts to 127.0.0.1. Prints one JSON line on stdout when
+  sim's port defaults to 0 (any free port); hosts to 127.0.0.1. Prints one JSON line on stdout when
   ready; logs go to stderr as JSON lines, from --log-level up (${LOG_LEVELS.join(', ')}; default info).`
 
 /** A command line that cannot be run; its message says why. */
@@ -34,13 +37,16 @@ export const DEFAULT_LIVE_BASE_URL = 'https://api.agentphone.ai'
 export interface ServeArgs {
   command: 'serve'
   host: string
-  port: number
-  /** undefined: the session's own default (any free port). */
+  /** undefined: the port remembered from the last start, else 7480 (see stable-ports.ts). */
+  port: number | undefined
+  /** undefined: the remembered receiver port, else 7481. */
   receiverPort: number | undefined
   /** undefined: `$SWITCHBOARD_DATA_DIR` or the OS app-data folder (see data-dir.ts). */
   dataDir: string | undefined
   baseUrl: string
   logLevel: LogLevel
+  /** Make a new bridge token (the old address stops working). */
+  newToken: boolean
 }
 
 export interface SimArgs {
@@ -111,17 +117,19 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       'receiver-port': { type: 'string' },
       'data-dir': { type: 'string' },
       'base-url': { type: 'string' },
-      'log-level': { type: 'string' }
+      'log-level': { type: 'string' },
+      'new-token': { type: 'boolean' }
     })
     if (v.help) return { command: 'help' }
     return {
       command: 'serve',
       host: nonEmpty('host', v.host as string | undefined) ?? DEFAULT_HOST,
-      port: parsePort('port', v.port as string | undefined) ?? 0,
+      port: parsePort('port', v.port as string | undefined),
       receiverPort: parsePort('receiver-port', v['receiver-port'] as string | undefined),
       dataDir: nonEmpty('data-dir', v['data-dir'] as string | undefined),
       baseUrl: parseHttpUrl('base-url', v['base-url'] as string | undefined) ?? DEFAULT_LIVE_BASE_URL,
-      logLevel: parseLogLevel(v['log-level'] as string | undefined)
+      logLevel: parseLogLevel(v['log-level'] as string | undefined),
+      newToken: v['new-token'] === true
     }
   }
 

@@ -4,21 +4,24 @@
  * everything else on stderr.
  */
 import { randomBytes } from 'node:crypto'
-import type { AppStatus, Mode } from '../../src-preload/contract'
+import type { AppStatus } from '../../src-preload/contract'
 import type { Logger } from '../core/ports'
-import type { SessionLike, SessionOptions } from '../core/session-types'
+import { ensurePrivateDir } from '../core/private-files'
+import type { SessionHostOptions } from '../core/session-host'
+import type { SessionLike } from '../core/session-types'
 import type { ServeArgs, SimArgs } from './cli-args'
 import { defaultDataDir } from './data-dir'
-import { startHeadlessServer } from './headless-server'
 import { confSettingsStore, fileSecretStore } from './headless-stores'
+import { TokenStore } from './token-store'
+import { listenUi } from './ui-listener'
 
 /** Something that can be stopped on SIGINT/SIGTERM. */
 export interface Running {
   stop(): Promise<void>
 }
 
-/** How the CLI starts the core: `startSessionHost` (mode optional: the saved mode, else sandbox). */
-export type StartCore = (options: Omit<SessionOptions, 'mode'> & { mode?: Mode }) => Promise<SessionLike & { status(): AppStatus }>
+/** How the CLI starts the core: `startSessionHost`, which decides the mode and which key wins. */
+export type StartCore = (options: SessionHostOptions) => Promise<SessionLike & { status(): AppStatus }>
 
 export interface ServeDeps {
   startSession: StartCore
@@ -35,25 +38,35 @@ export interface ServeDeps {
 /** Starts the session, then the server, then prints the ready line. */
 export async function runServe(args: ServeArgs, deps: ServeDeps): Promise<Running> {
   const dataDir = args.dataDir ?? defaultDataDir(deps.env)
-  const secrets = fileSecretStore(dataDir, deps.env)
-  // A key in the environment means live. Without one the core resumes the mode saved last time
-  // (live only if a key was saved through the UI), which for a fresh data folder is sandbox.
-  const mode: Mode | undefined = deps.env.AGENTPHONE_API_KEY?.trim() ? 'live' : undefined
-  deps.logger.info('starting', { dataDir, mode: mode ?? 'as saved (default sandbox)' })
+  await ensurePrivateDir(dataDir)
+  const settings = confSettingsStore(dataDir)
+  const tokens = TokenStore.open({ dataDir, rotate: args.newToken, logger: deps.logger })
+  if (args.newToken) deps.logger.warn('a new bridge token was made: addresses handed out before no longer open the UI')
+  deps.logger.info('starting', { dataDir })
 
   const session = await deps.startSession({
-    mode,
+    env: deps.env,
     dataDir,
     logger: deps.logger,
-    settings: confSettingsStore(dataDir),
-    secrets,
+    settings,
+    secrets: fileSecretStore(dataDir),
     receiver: { port: args.receiverPort },
     live: { baseUrl: args.baseUrl },
     version: deps.version
   })
   let server
   try {
-    server = await startHeadlessServer({ session, host: args.host, port: args.port, staticDir: deps.staticDir, resourcesDir: deps.resourcesDir, logger: deps.logger })
+    server = await listenUi({
+      session,
+      host: args.host,
+      explicitPort: args.port,
+      settings,
+      staticDir: deps.staticDir,
+      resourcesDir: deps.resourcesDir,
+      logger: deps.logger,
+      token: tokens.primary.token,
+      verifyToken: (given) => tokens.verify(given) !== null
+    })
   } catch (error) {
     await session.stop()
     throw error

@@ -11,7 +11,9 @@ import type { Clock, Logger } from '../core/ports'
 import { silentLogger, systemClock } from '../core/ports'
 import { attachBridgeConnection } from './bridge-connection'
 import { createStaticHandler, faviconFiles } from './static-files'
-import { BRIDGE_PATH, checkUpgrade } from './upgrade-guard'
+import { applySecurityHeaders } from './security-headers'
+import { tokensMatch } from './token-store'
+import { BRIDGE_PATH, TOKEN_CHECK_PATH, checkTokenRequest, checkUpgrade } from './upgrade-guard'
 
 export interface HeadlessServerOptions {
   session: SessionLike
@@ -23,8 +25,10 @@ export interface HeadlessServerOptions {
   staticDir: string
   /** resources/, for /favicon.ico and /favicon.svg. */
   resourcesDir?: string
-  /** The bridge token; a fresh random one (32 bytes, hex) per start when absent. */
+  /** The token in the printed address; a fresh random one (32 bytes, hex) when absent. */
   token?: string
+  /** Which tokens open the bridge (the token store); by default only `token`. */
+  verifyToken?: (given: string | null) => boolean
   clock?: Clock
   logger?: Logger
   /** Largest message a client may send (default 1 MiB). */
@@ -63,8 +67,16 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
   const clock = options.clock ?? systemClock
   const logger = options.logger ?? silentLogger
   const serveStatic = createStaticHandler(options.staticDir, options.resourcesDir ? faviconFiles(options.resourcesDir) : {})
+  const guard = { verifyToken: options.verifyToken ?? ((given: string | null) => tokensMatch(token, given)), boundHost: host }
 
   const server = createServer((req, res) => {
+    if ((req.url ?? '').split('?', 1)[0] === TOKEN_CHECK_PATH) {
+      applySecurityHeaders(res)
+      res.statusCode = checkTokenRequest(req, guard)
+      res.setHeader('Cache-Control', 'no-store')
+      res.end()
+      return
+    }
     serveStatic(req, res).catch((error: unknown) => {
       logger.error('static request failed', { error: String(error) })
       if (!res.headersSent) res.statusCode = 500
@@ -75,7 +87,7 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
 
   server.on('upgrade', (req, socket: Socket, head) => {
     socket.on('error', () => socket.destroy())
-    const verdict = checkUpgrade(req, { token, boundHost: host })
+    const verdict = checkUpgrade(req, guard)
     if (!verdict.ok) {
       logger.warn('bridge upgrade refused', { status: verdict.status, reason: verdict.reason })
       refuseUpgrade(socket, verdict.status, verdict.reason)

@@ -12,7 +12,9 @@ export function confSettingsStore(dataDir: string): KeyValueStore {
   const conf = new Conf<Record<string, unknown>>({
     projectName: 'switchboard',
     cwd: dataDir,
-    accessPropertiesByDotNotation: false
+    accessPropertiesByDotNotation: false,
+    // Owner-only whatever the umask (conf's default is 0666 less the umask).
+    configFileMode: 0o600
   })
   return {
     get: <T>(key: string) => conf.get(key) as T | undefined,
@@ -24,15 +26,13 @@ export function confSettingsStore(dataDir: string): KeyValueStore {
   }
 }
 
-/** The secret name under which the session looks for the AgentPhone API key. */
-export const API_KEY_SECRET = 'apiKey'
 export const SECRETS_FILE = 'secrets.json'
 
 /**
- * Secrets: the API key comes from `AGENTPHONE_API_KEY` when set (and then wins over the file);
- * everything else (webhook secrets) lives in `<dataDir>/secrets.json`, readable by its owner only.
+ * Secrets (a saved API key, webhook secrets) in `<dataDir>/secrets.json`, readable by its owner
+ * only. A key in `AGENTPHONE_API_KEY` wins over the file: that rule is the core's (start-rules.ts).
  */
-export function fileSecretStore(dataDir: string, env: NodeJS.ProcessEnv = process.env): SecretStore {
+export function fileSecretStore(dataDir: string): SecretStore {
   const file = join(dataDir, SECRETS_FILE)
 
   const read = (): Record<string, string> => {
@@ -64,8 +64,6 @@ export function fileSecretStore(dataDir: string, env: NodeJS.ProcessEnv = proces
 
   return {
     get(name) {
-      const fromEnv = name === API_KEY_SECRET ? env.AGENTPHONE_API_KEY : undefined
-      if (fromEnv && fromEnv.trim() !== '') return fromEnv.trim()
       return read()[name]
     },
     set(name, value) {

@@ -2,24 +2,12 @@
  * Decides, before any WebSocket upgrade, whether a request may open the bridge: the right path,
  * the right token (compared in constant time), and no cross-origin page behind it.
  */
-import { createHash, timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
 
 /** Where the bridge lives. */
 export const BRIDGE_PATH = '/bridge'
 
 export type UpgradeVerdict = { ok: true } | { ok: false; status: 400 | 401 | 403 | 404; reason: string }
-
-/**
- * Compares two tokens without leaking, through timing, how much of a guess was right. Hashing
- * first gives equal-length inputs, which `timingSafeEqual` needs, without revealing the length.
- */
-export function tokensMatch(expected: string, given: string | null | undefined): boolean {
-  if (typeof given !== 'string' || given.length === 0 || expected.length === 0) return false
-  const a = createHash('sha256').update(expected).digest()
-  const b = createHash('sha256').update(given).digest()
-  return timingSafeEqual(a, b)
-}
 
 const LOOPBACK_NAMES = new Set(['127.0.0.1', 'localhost', '[::1]', '::1'])
 
@@ -29,9 +17,32 @@ export function isLoopbackHost(host: string): boolean {
 }
 
 export interface UpgradeGuardOptions {
-  token: string
+  /** Whether a token opens the bridge (compared in constant time by the token store). */
+  verifyToken(given: string | null): boolean
   /** The host the server was bound to: when loopback, the Host header must be loopback too. */
   boundHost: string
+}
+
+/** Bound to loopback, the Host header must be a loopback name too: that defeats DNS rebinding. */
+export function hostAllowed(req: IncomingMessage, boundHost: string): boolean {
+  if (!isLoopbackHost(boundHost)) return true
+  return isLoopbackHost((req.headers.host ?? '').replace(/:\d+$/, ''))
+}
+
+/** Where a tab asks whether its token is still accepted (the browser hides why an upgrade failed). */
+export const TOKEN_CHECK_PATH = '/bridge/token'
+
+/**
+ * Answers `GET /bridge/token` with `Authorization: Bearer T`: 204 when T opens the bridge, 401 when
+ * not. A WebSocket refused with 401 looks to a page exactly like a server that is down; this lets a
+ * tab tell "restarted with a new token" from "still restarting". It reveals nothing a failed upgrade
+ * would not.
+ */
+export function checkTokenRequest(req: IncomingMessage, options: UpgradeGuardOptions): 204 | 401 | 403 {
+  if (!hostAllowed(req, options.boundHost)) return 403
+  const auth = req.headers.authorization ?? ''
+  const given = auth.startsWith('Bearer ') ? auth.slice(7) : null
+  return options.verifyToken(given) ? 204 : 401
 }
 
 /**
@@ -47,15 +58,11 @@ export function checkUpgrade(req: IncomingMessage, options: UpgradeGuardOptions)
     return { ok: false, status: 400, reason: 'bad request' }
   }
   if (url.pathname !== BRIDGE_PATH) return { ok: false, status: 404, reason: 'not found' }
-  if (!tokensMatch(options.token, url.searchParams.get('token'))) {
+  if (!options.verifyToken(url.searchParams.get('token'))) {
     return { ok: false, status: 401, reason: 'missing or wrong bridge token' }
   }
-
+  if (!hostAllowed(req, options.boundHost)) return { ok: false, status: 403, reason: 'unexpected Host header' }
   const hostHeader = req.headers.host ?? ''
-  if (isLoopbackHost(options.boundHost)) {
-    const hostname = hostHeader.replace(/:\d+$/, '')
-    if (!isLoopbackHost(hostname)) return { ok: false, status: 403, reason: 'unexpected Host header' }
-  }
   const origin = req.headers.origin
   if (origin !== undefined && origin !== `http://${hostHeader}`) {
     return { ok: false, status: 403, reason: 'cross-origin bridge connections are refused' }

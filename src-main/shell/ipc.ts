@@ -12,7 +12,7 @@ import type { Clock, Logger } from '../core/ports'
 import { silentLogger } from '../core/ports'
 import type { SessionLike } from '../core/session-types'
 // The same params rule as the WebSocket bridge: one definition for both transports.
-import { isPlainObject } from '../server/bridge-protocol'
+import { isPlainObject } from '../core/plain-object'
 
 export interface IpcBindingOptions {
   ipcMain: IpcMain

@@ -1,16 +1,14 @@
 /**
  * The Electron main process: a thin shell over the core. One instance; before `ready` it fixes the
  * app's identity (name, data folder), the Linux keyring choice and the app's URL scheme; on ready
- * it starts the session (live when an API key is stored or in the environment, unless the person
- * chose sandbox), opens the window and binds IPC; on quit it stops the session before exiting.
+ * it starts the session host (which decides the mode), opens the window and binds IPC; on quit it
+ * stops the session before exiting.
  */
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { app, dialog, ipcMain, powerMonitor, protocol, safeStorage, screen } from 'electron'
 import type { BrowserWindow } from 'electron'
-import type { Mode } from '../../src-preload/contract'
-import type { KeyValueStore, Logger, SecretStore } from '../core/ports'
-import { MODE_KEY } from '../core/live/keys'
+import type { KeyValueStore, Logger } from '../core/ports'
 import { startSessionHost } from '../core/session-host'
 import type { SessionHost } from '../core/session-host'
 import { configureAppIdentity } from './app-identity'
@@ -55,13 +53,6 @@ let window: BrowserWindow | null = null
 let unbindIpc: (() => void) | null = null
 let windowStore: KeyValueStore | null = null
 let attention: { stop(): void } | null = null
-
-/** The environment's API key, when set, wins over the stored one (as in the headless shell). */
-function withEnvironmentKey(secrets: SecretStore): SecretStore {
-  const fromEnv = process.env.AGENTPHONE_API_KEY?.trim()
-  if (!fromEnv) return secrets
-  return { get: (name) => (name === 'apiKey' ? fromEnv : secrets.get(name)), set: (name, value) => secrets.set(name, value) }
-}
 
 function openWindow(current: SessionHost): BrowserWindow {
   const { bounds, maximized } = restoredBounds(windowStore?.get(WINDOW_STATE_KEY), screen.getAllDisplays())
@@ -117,17 +108,14 @@ async function start(): Promise<void> {
   })
   const availability = stored.availability()
   if (!availability.available) logger.warn(availability.reason ?? 'secure storage unavailable')
-  const secrets = withEnvironmentKey(stored)
 
-  // The mode chosen last time wins; on a first run a key (stored or in the environment) means live.
-  // The host falls back to sandbox, with a notice, when live cannot start.
-  const firstRunMode: Mode | undefined = settings.get<Mode>(MODE_KEY) === undefined && secrets.get('apiKey') ? 'live' : undefined
+  // Which key wins and which mode a start begins in are the core's rules (core/start-rules.ts).
   session = await startSessionHost({
-    mode: firstRunMode,
+    env: process.env,
     dataDir: identity.userData,
     logger,
     settings,
-    secrets,
+    secrets: stored,
     version: app.getVersion(),
     recentLogLines: () => recentLogLines()
   })

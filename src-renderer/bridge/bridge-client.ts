@@ -1,7 +1,11 @@
 import type { BridgeApi, BridgeErrorPayload, BridgeResult } from '../../src-preload/contract'
 
-/** Where the link to the core stands. IPC is always `open`; the WebSocket moves between states. */
-export type ConnectionState = 'connecting' | 'open' | 'reconnecting' | 'no-token'
+/**
+ * Where the link to the core stands. IPC is always `open`; the WebSocket moves between states.
+ * `token-refused`: the server is up but no longer accepts this tab's token (restarted with
+ * `--new-token` or on another data folder); retrying cannot help, a new address can.
+ */
+export type ConnectionState = 'connecting' | 'open' | 'reconnecting' | 'no-token' | 'token-refused'
 
 /**
  * The one bridge interface the whole UI uses. It is the contract's BridgeApi; a transport that can

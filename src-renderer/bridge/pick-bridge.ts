@@ -1,7 +1,7 @@
 import type { BridgeApi } from '../../src-preload/contract'
 import type { BridgeClient } from './bridge-client'
 import { localError } from './bridge-client'
-import { createWsBridge, frameScheduler } from './ws-bridge'
+import { checkTokenWith, createWsBridge, frameScheduler } from './ws-bridge'
 import { bridgeUrl, takeBridgeToken } from './ws-token'
 
 /**
@@ -52,5 +52,5 @@ export function pickBridge(): BridgeClient {
   }
   const token = takeBridgeToken()
   if (!token) return createOfflineBridge()
-  return createWsBridge({ url: bridgeUrl(token), scheduleEvents: frameScheduler })
+  return createWsBridge({ url: bridgeUrl(token), scheduleEvents: frameScheduler, checkToken: () => checkTokenWith(token) })
 }

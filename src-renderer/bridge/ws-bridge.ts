@@ -26,7 +26,16 @@ export interface WsBridgeOptions {
    * delivered as its message arrives.
    */
   scheduleEvents?: (flush: () => void) => void
+  /**
+   * Asked after a connection attempt fails: does the server still accept our token? A browser
+   * reports a refused upgrade (401) exactly like a server that is down, so without this a tab with
+   * a dead token would say "reconnecting…" forever.
+   */
+  checkToken?: () => Promise<TokenVerdict>
 }
+
+/** What the server says of a token: `unreachable` while it is down or restarting. */
+export type TokenVerdict = 'accepted' | 'refused' | 'unreachable'
 
 type Pending = { resolve: (r: BridgeResult<unknown>) => void; timer: ReturnType<typeof setTimeout> }
 
@@ -47,6 +56,24 @@ export function frameScheduler(flush: () => void): void {
   }
   if (typeof requestAnimationFrame === 'function') requestAnimationFrame(run)
   setTimeout(run, 100)
+}
+
+export const TOKEN_REFUSED_MESSAGE =
+  'Switchboard no longer accepts this tab’s access token: open the address it printed when it last started.'
+
+/**
+ * Asks the headless shell whether `token` still opens the bridge (`GET /bridge/token`, see the
+ * server's upgrade-guard.ts). The token goes in a header of a same-origin request, never in a URL.
+ */
+export async function checkTokenWith(token: string, fetcher: typeof fetch = fetch): Promise<TokenVerdict> {
+  try {
+    const res = await fetcher('/bridge/token', { headers: { authorization: `Bearer ${token}` }, cache: 'no-store' })
+    if (res.status === 204) return 'accepted'
+    if (res.status === 401) return 'refused'
+    return 'unreachable'
+  } catch {
+    return 'unreachable'
+  }
 }
 
 export const DISCONNECTED_MESSAGE = 'Disconnected from Switchboard before it answered; try again once reconnected.'
@@ -148,11 +175,24 @@ export function createWsBridge(opts: WsBridgeOptions): BridgeClient {
       failAll()
       if (closed) return
       setState('reconnecting')
-      retryTimer = setTimeout(connect, backoff(attempt++))
+      const retry = (): void => {
+        if (!closed) retryTimer = setTimeout(connect, backoff(attempt++))
+      }
+      if (!opts.checkToken) return retry()
+      opts.checkToken().then(
+        (verdict) => {
+          if (closed) return
+          // Refused: stop knocking with a dead token, and let the banner say how to get a new address.
+          if (verdict === 'refused') setState('token-refused')
+          else retry()
+        },
+        retry
+      )
     }
   }
 
   const invoke = (method: CommandName, params: unknown): Promise<BridgeResult<unknown>> => {
+    if (state === 'token-refused') return Promise.resolve(localError('not_available', TOKEN_REFUSED_MESSAGE))
     if (closed || state === 'reconnecting') {
       return Promise.resolve(localError('not_available', 'Disconnected from Switchboard — reconnecting; try again in a moment.'))
     }

@@ -1,10 +1,13 @@
-import { Info, Unplug, WifiOff } from 'lucide-react'
+import { Info, KeyRound, Unplug, WifiOff } from 'lucide-react'
 import { useAppStore } from '../store/store-context'
+import { JournalHealthBanner } from './JournalHealthBanner'
+import { PortConflictBanner } from './PortConflictBanner'
 
 /** Shown across the top whenever the link to the core is down: stale data must look stale. */
 export function ConnectionBanner() {
   const connection = useAppStore((s) => s.connection)
   const notice = useAppStore((s) => s.status?.notice ?? null)
+  const conflict = useAppStore((s) => s.status?.portConflict ?? null)
   if (connection === 'reconnecting') {
     return (
       <div role="alert" className="banner banner--danger">
@@ -22,14 +25,31 @@ export function ConnectionBanner() {
       </div>
     )
   }
-  if (notice) {
-    // Something about the setup the person should know (a failed live start, no secret storage).
+  if (connection === 'token-refused') {
     return (
-      <div role="status" className="banner banner--info">
-        <Info size={15} aria-hidden="true" />
-        {notice}
+      <div role="alert" className="banner banner--danger">
+        <KeyRound size={15} aria-hidden="true" />
+        <span>
+          Switchboard is running but no longer accepts this tab’s access token: it was restarted with{' '}
+          <code className="mono">--new-token</code> or on another data folder. Open the address it printed when it last
+          started (the line beginning <code className="mono">{'{"ready": true, "ui":'}</code>), or run{' '}
+          <code className="mono">npm run serve</code> again to see it.
+        </span>
       </div>
     )
   }
-  return null
+  return (
+    <>
+      <JournalHealthBanner />
+      {conflict ? (
+        <PortConflictBanner conflict={conflict} notice={notice} />
+      ) : notice ? (
+        // Something about the setup the person should know (a failed live start, a moved port).
+        <div role="status" className="banner banner--info">
+          <Info size={15} aria-hidden="true" />
+          {notice}
+        </div>
+      ) : null}
+    </>
+  )
 }

@@ -13,7 +13,8 @@ const CONNECTION = {
   open: { word: 'Connected', Icon: Wifi, cls: 'ok' },
   connecting: { word: 'Connecting…', Icon: PlugZap, cls: 'pending' },
   reconnecting: { word: 'Reconnecting…', Icon: WifiOff, cls: 'bad' },
-  'no-token': { word: 'Not connected', Icon: WifiOff, cls: 'bad' }
+  'no-token': { word: 'Not connected', Icon: WifiOff, cls: 'bad' },
+  'token-refused': { word: 'Not connected', Icon: WifiOff, cls: 'bad' }
 } as const
 
 export function Header() {

@@ -11,13 +11,16 @@ const ICON = {
   failed: CircleAlert
 } as const
 
-/** A state is never colour alone: the word and an icon always come with it. */
-export function StateBadge({ kind }: { kind: StateKind }) {
+/**
+ * A state is never colour alone: the word and an icon always come with it. `word` replaces the
+ * state's own word, e.g. with how an ended call ended.
+ */
+export function StateBadge({ kind, word }: { kind: StateKind; word?: string }) {
   const Icon = ICON[kind]
   return (
     <span className={`badge badge--${kind}`}>
       <Icon size={13} aria-hidden="true" />
-      {STATE_WORD[kind]}
+      {word ?? STATE_WORD[kind]}
     </span>
   )
 }

@@ -33,6 +33,12 @@ export const STATE_WORD: Record<StateKind, string> = {
   failed: 'Failed'
 }
 
+/** The state in words; an ended call says how it ended ("Declined", "Caller hung up", "Ended by you"). */
+export function stateWord(call: CallInfo, waiting: boolean): string {
+  if (isTerminal(call.status) && call.outcome) return call.outcome.label
+  return STATE_WORD[callStateKind(call, waiting)]
+}
+
 export const DIRECTION_WORD: Record<CallInfo['direction'], string> = {
   inbound: 'Inbound',
   outbound: 'Outbound',

@@ -12,6 +12,7 @@ import { createDirectorySlice } from './directory-slice'
 import { createUsageSlice } from './usage-slice'
 import { createMessagingSlices } from './messages-slice'
 import { createGapsSlice } from './gaps-slice'
+import { createHistorySlice } from './history-slice'
 import { createSettingsSlice } from './settings-slice'
 import { createWebhookConnectSlice } from './webhook-connect-slice'
 import { createWebhooksSlice } from './webhooks-slice'
@@ -51,7 +52,8 @@ export function createAppStore(bridge: BridgeClient, storage: SliceDeps['storage
       ...createGapsSlice(deps),
       ...createSettingsSlice(deps),
       ...createScenariosSlice(deps),
-      ...createAlertsSlice(deps)
+      ...createAlertsSlice(deps),
+      ...createHistorySlice(deps)
     }
   }))
 }

@@ -1,6 +1,7 @@
 import type { BridgeClient } from '../bridge/bridge-client'
 import type { AppStore } from './types'
 import { runBatched } from './batch'
+import { isTerminal } from '../lib/call-state'
 import { subscribeWebhookEvents } from './webhooks-events'
 import { subscribeMessaging } from './messages-events'
 import { startSupervision } from './start-supervision'
@@ -24,6 +25,21 @@ export function startStore(store: AppStore, bridge: BridgeClient): () => void {
         void s().loadCalls()
         void s().loadTurns()
       }
+    }),
+    bridge.on('history.cleared', () => {
+      // Ended calls and stored deliveries are gone from the core: keep only the live calls.
+      store.setState((st) => {
+        const live = Object.values(st.calls).filter((c) => !isTerminal(c.status))
+        const keep = new Set(live.map((c) => c.id))
+        return {
+          calls: Object.fromEntries(live.map((c) => [c.id, c])),
+          transcripts: Object.fromEntries(Object.entries(st.transcripts).filter(([id]) => keep.has(id))),
+          endedOrder: [],
+          openCallId: st.openCallId && keep.has(st.openCallId) ? st.openCallId : null,
+          selectedCallId: st.selectedCallId && keep.has(st.selectedCallId) ? st.selectedCallId : null
+        }
+      })
+      void s().loadDeliveries()
     }),
     bridge.on('call.started', (call) => s().upsertCall(call)),
     bridge.on('call.updated', (call) => s().upsertCall(call)),

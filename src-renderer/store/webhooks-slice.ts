@@ -70,9 +70,10 @@ export function createWebhooksSlice({ set, get, bridge }: SliceDeps): WebhooksSl
       set({ selectedDeliveryId: id })
     },
 
-    async replayDelivery(id) {
+    async replayDelivery(id, allowUnverified) {
       set({ replayingId: id })
-      const res = get().report('Replaying the delivery', await bridge.invoke('webhooks.replay', { deliveryId: id }))
+      const params = allowUnverified ? { deliveryId: id, allowUnverified: true } : { deliveryId: id }
+      const res = get().report('Replaying the delivery', await bridge.invoke('webhooks.replay', params))
       set({ replayingId: null })
       if (!res) return null
       // The event for the new row may arrive before or after this answer; upsert is by id either way.

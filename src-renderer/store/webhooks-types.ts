@@ -15,7 +15,8 @@ export interface WebhooksSlice {
   setDeliveryFilter(patch: Partial<DeliveryFilter>): void
   upsertDelivery(d: Delivery): void
   selectDelivery(id: string | null): void
-  replayDelivery(id: string): Promise<Delivery | null>
+  /** `allowUnverified`: the person confirmed replaying a delivery that was refused. */
+  replayDelivery(id: string, allowUnverified?: boolean): Promise<Delivery | null>
 }
 
 export type ConnectOutcome = CommandResult<'webhooks.connect'>
@@ -58,7 +59,7 @@ export interface GapsSlice {
   dismissGaps(): void
 }
 
-export type SettingsSectionId = 'connection' | 'voice' | 'quick-replies' | 'notifications' | 'appearance' | 'operator' | 'alerts' | 'sandbox'
+export type SettingsSectionId = 'connection' | 'voice' | 'quick-replies' | 'notifications' | 'history' | 'appearance' | 'operator' | 'alerts' | 'sandbox'
 
 export interface SettingsSlice {
   settings: Settings | null

@@ -106,7 +106,9 @@ describe('supervising three sandbox calls with the keyboard only', () => {
     await page.keyboard.press('Alt+E')
     const ended = await driver.waitFor('call.ended', (d) => d.id === ids.c)
     expect(ended.status).toBe('completed')
-    await page.getByRole('main').getByText('Ended', { exact: true }).first().waitFor()
+    // The state says how it ended: the person ended it.
+    expect(ended.outcome).toMatchObject({ kind: 'ended_by_you' })
+    await page.getByRole('main').getByText('Ended by you', { exact: true }).first().waitFor()
     expect(await page.getByRole('button', { name: 'End call' }).isDisabled()).toBe(true)
     // A and B are still live.
     expect(driver.events.some((e) => e.event === 'call.ended' && (e.data.id === ids.a || e.data.id === ids.b))).toBe(false)

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { SocketLike } from '../../src-renderer/bridge/ws-bridge'
-import { createWsBridge, DISCONNECTED_MESSAGE } from '../../src-renderer/bridge/ws-bridge'
+import { checkTokenWith, createWsBridge, DISCONNECTED_MESSAGE, TOKEN_REFUSED_MESSAGE, type TokenVerdict } from '../../src-renderer/bridge/ws-bridge'
 
 /** A scripted socket: the test opens it, feeds it messages and closes it. */
 class ScriptedSocket implements SocketLike {
@@ -28,10 +28,11 @@ class ScriptedSocket implements SocketLike {
   }
 }
 
-function setup(requestTimeoutMs = 30_000) {
+function setup(requestTimeoutMs = 30_000, checkToken?: () => Promise<TokenVerdict>) {
   const sockets: ScriptedSocket[] = []
   const states: string[] = []
   const bridge = createWsBridge({
+    ...(checkToken ? { checkToken } : {}),
     url: 'ws://127.0.0.1:9/bridge?token=abc',
     socketFactory: (url) => {
       const s = new ScriptedSocket(url)
@@ -136,5 +137,50 @@ describe('WebSocket bridge client', () => {
     expect(sockets[0]?.closed).toBe(true)
     vi.advanceTimersByTime(60_000)
     expect(sockets).toHaveLength(1)
+  })
+
+  it('keeps reconnecting while the server is down, then stops and says so once it refuses the token', async () => {
+    const verdicts: TokenVerdict[] = ['unreachable', 'refused']
+    const checkToken = vi.fn(async () => verdicts.shift() ?? 'refused')
+    const { bridge, sockets, states, last } = setup(30_000, checkToken)
+    last().open()
+    last().drop() // the server restarts
+    await vi.advanceTimersByTimeAsync(0)
+    expect(checkToken).toHaveBeenCalledTimes(1)
+    await vi.advanceTimersByTimeAsync(100)
+    expect(sockets).toHaveLength(2) // unreachable: try again
+    last().drop() // up again, but the upgrade is refused: it came back with a new token
+    await vi.advanceTimersByTimeAsync(0)
+    expect(states).toEqual(['open', 'reconnecting', 'token-refused'])
+    await vi.advanceTimersByTimeAsync(60_000)
+    expect(sockets).toHaveLength(2) // no more knocking with a dead token
+    await expect(bridge.invoke('app.status', {})).resolves.toEqual({ ok: false, error: { code: 'not_available', message: TOKEN_REFUSED_MESSAGE } })
+  })
+
+  it('reconnects as usual when the server still accepts the token', async () => {
+    const { sockets, states, last } = setup(30_000, async () => 'accepted')
+    last().open()
+    last().drop()
+    await vi.advanceTimersByTimeAsync(100)
+    expect(sockets).toHaveLength(2)
+    last().open()
+    expect(states).toEqual(['open', 'reconnecting', 'open'])
+  })
+})
+
+describe('checkTokenWith', () => {
+  it('sends the token in a header, never in the URL, and reads 204/401/anything else', async () => {
+    const calls: Array<[string, RequestInit | undefined]> = []
+    const answer = (status: number) =>
+      (async (url: string, init?: RequestInit) => {
+        calls.push([url, init])
+        return new Response(null, { status })
+      }) as unknown as typeof fetch
+    expect(await checkTokenWith('t0k', answer(204))).toBe('accepted')
+    expect(await checkTokenWith('t0k', answer(401))).toBe('refused')
+    expect(await checkTokenWith('t0k', answer(502))).toBe('unreachable')
+    expect(await checkTokenWith('t0k', (async () => Promise.reject(new TypeError('down'))) as unknown as typeof fetch)).toBe('unreachable')
+    expect(calls[0]?.[0]).toBe('/bridge/token')
+    expect(calls[0]?.[1]?.headers).toEqual({ authorization: 'Bearer t0k' })
   })
 })

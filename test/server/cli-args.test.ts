@@ -7,18 +7,20 @@ describe('parseCliArgs', () => {
     expect(parseCliArgs(['serve'])).toEqual({
       command: 'serve',
       host: '127.0.0.1',
-      port: 0,
+      // Undefined: the remembered ports (or 7480/7481), decided when serving.
+      port: undefined,
       receiverPort: undefined,
       dataDir: undefined,
       baseUrl: 'https://api.agentphone.ai',
-      logLevel: 'info'
+      logLevel: 'info',
+      newToken: false
     })
   })
 
   it('reads every serve flag', () => {
     expect(
-      parseCliArgs(['serve', '--host', '0.0.0.0', '--port', '8080', '--receiver-port=9090', '--data-dir', '/tmp/sb', '--base-url', 'https://api.agentphone.ai/', '--log-level', 'warn'])
-    ).toEqual({ command: 'serve', host: '0.0.0.0', port: 8080, receiverPort: 9090, dataDir: '/tmp/sb', baseUrl: 'https://api.agentphone.ai', logLevel: 'warn' })
+      parseCliArgs(['serve', '--host', '0.0.0.0', '--port', '8080', '--receiver-port=9090', '--data-dir', '/tmp/sb', '--base-url', 'https://api.agentphone.ai/', '--log-level', 'warn', '--new-token'])
+    ).toEqual({ command: 'serve', host: '0.0.0.0', port: 8080, receiverPort: 9090, dataDir: '/tmp/sb', baseUrl: 'https://api.agentphone.ai', logLevel: 'warn', newToken: true })
   })
 
   it('fills in sim defaults and reads its flags', () => {

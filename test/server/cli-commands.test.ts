@@ -7,7 +7,7 @@ import type { AppStatus } from '../../src-preload/contract'
 import { silentLogger, systemClock } from '../../src-main/core/ports'
 import { Simulator } from '../../src-main/core/sim/simulator'
 import { savedApiKeys } from '../../src-main/core/sim/state-store'
-import type { SessionOptions } from '../../src-main/core/session-types'
+import type { SessionHostOptions } from '../../src-main/core/session-host'
 import { parseCliArgs } from '../../src-main/server/cli-args'
 import type { ServeArgs, SimArgs } from '../../src-main/server/cli-args'
 import { runServe, runSim } from '../../src-main/server/cli-commands'
@@ -39,20 +39,21 @@ function status(mode: 'sandbox' | 'live'): AppStatus {
 async function serve(env: NodeJS.ProcessEnv) {
   const session = fakeSession()
   const stop = vi.spyOn(session, 'stop')
-  let options: SessionOptions | undefined
+  let options: SessionHostOptions | undefined
   const lines: string[] = []
-  const args = { ...(parseCliArgs(['serve', '--data-dir', join(dir, 'data')]) as ServeArgs), receiverPort: 4444 }
+  const args = { ...(parseCliArgs(['serve', '--port', '0', '--data-dir', join(dir, 'data')]) as ServeArgs), receiverPort: 4444 }
   const running = await runServe(args, {
     startSession: async (o) => {
-      options = o as SessionOptions
-      return Object.assign(session, { status: () => status(o.mode ?? 'sandbox') })
+      options = o
+      // Reports the mode the host would pick (its rule is tested in core/session/session-host.test.ts).
+      return Object.assign(session, { status: () => status(o.mode ?? (o.env?.AGENTPHONE_API_KEY ? 'live' : 'sandbox')) })
     },
     staticDir: dir,
     env,
     logger: silentLogger,
     printLine: (line) => lines.push(line)
   })
-  return { running, lines, options: options as SessionOptions, stop }
+  return { running, lines, options: options as SessionHostOptions, stop }
 }
 
 describe('runServe', () => {
@@ -76,11 +77,13 @@ describe('runServe', () => {
     expect(stop).toHaveBeenCalledOnce()
   })
 
-  it('starts live with AGENTPHONE_API_KEY and leaves out the simulator', async () => {
+  it('hands the environment to the core, which decides the mode, and leaves out the simulator in live mode', async () => {
     const { running, lines, options } = await serve({ AGENTPHONE_API_KEY: 'sk_live_x' })
-    expect(options.mode).toBe('live')
+    // The shell decides nothing: no mode, and the file store does not read the environment.
+    expect(options.mode).toBeUndefined()
+    expect(options.env?.AGENTPHONE_API_KEY).toBe('sk_live_x')
+    expect(options.secrets?.get('apiKey')).toBeUndefined()
     expect(options.live).toEqual({ baseUrl: 'https://api.agentphone.ai' })
-    expect(options.secrets?.get('apiKey')).toBe('sk_live_x')
     expect(JSON.parse(lines[0] ?? '')).not.toHaveProperty('simulator')
     await running.stop()
   })
@@ -96,15 +99,14 @@ describe('headless stores', () => {
     expect(confSettingsStore(dir).get('gone')).toBeUndefined()
   })
 
-  it('keeps secrets in a 0600 file, with the env key winning', () => {
-    const secrets = fileSecretStore(join(dir, 'd'), { AGENTPHONE_API_KEY: 'from-env' })
+  it('keeps secrets in a 0600 file', () => {
+    const secrets = fileSecretStore(join(dir, 'd'))
     secrets.set('webhookSecret', 'whsec_1')
     secrets.set('apiKey', 'from-file')
     const file = join(dir, 'd', 'secrets.json')
     expect(statSync(file).mode & 0o777).toBe(0o600)
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ webhookSecret: 'whsec_1', apiKey: 'from-file' })
-    expect(secrets.get('apiKey')).toBe('from-env')
-    expect(fileSecretStore(join(dir, 'd'), {}).get('apiKey')).toBe('from-file')
+    expect(fileSecretStore(join(dir, 'd')).get('apiKey')).toBe('from-file')
     secrets.set('webhookSecret', undefined)
     expect(secrets.get('webhookSecret')).toBeUndefined()
   })

@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { commandNames } from '../../src-preload/contract'
-import type { SessionOptions } from '../../src-main/core/session-types'
+import type { SessionHostOptions } from '../../src-main/core/session-host'
 import { fakeSession } from '../server/helpers/fake-session'
 import * as electronMock from './mocks/electron'
 
@@ -67,7 +67,7 @@ describe('Electron main process', () => {
     expect(beforeReady).toMatchObject({ name: 'Switchboard', userData: path.join(app.base, 'appData', 'Switchboard') })
     expect(beforeReady?.sessionData).toBe(path.join(app.base, 'appData', 'Switchboard', 'Chromium'))
     expect(beforeReady?.privileged).toEqual([{ scheme: 'switchboard', privileges: expect.objectContaining({ standard: true, secure: true }) }])
-    const options = startSession.mock.calls[0]?.[0] as SessionOptions
+    const options = startSession.mock.calls[0]?.[0] as SessionHostOptions
     expect(options).toMatchObject({ dataDir: path.join(app.base, 'appData', 'Switchboard'), version: '0.1.0-test' })
     // No saved mode and no key: the host picks (sandbox by default).
     expect(options.mode).toBeUndefined()
@@ -81,15 +81,15 @@ describe('Electron main process', () => {
   it('takes --user-data-dir (a temporary profile) as the data folder', async () => {
     const chosen = path.join(app.base, 'profile one')
     await boot({ before: () => app.switches.set('user-data-dir', chosen) })
-    expect((startSession.mock.calls[0]?.[0] as SessionOptions).dataDir).toBe(chosen)
+    expect((startSession.mock.calls[0]?.[0] as SessionHostOptions).dataDir).toBe(chosen)
   })
 
-  it('starts live when AGENTPHONE_API_KEY is set', async () => {
+  it('hands AGENTPHONE_API_KEY to the host, which decides the mode (core/start-rules.ts)', async () => {
     vi.stubEnv('AGENTPHONE_API_KEY', 'sk_live_env')
     await boot()
-    const options = startSession.mock.calls[0]?.[0] as SessionOptions
-    expect(options.mode).toBe('live')
-    expect(options.secrets?.get('apiKey')).toBe('sk_live_env')
+    const options = startSession.mock.calls[0]?.[0] as SessionHostOptions
+    expect(options.mode).toBeUndefined()
+    expect(options.env?.AGENTPHONE_API_KEY).toBe('sk_live_env')
   })
 
   it('starts despite a corrupt config.json', async () => {

@@ -64,7 +64,7 @@ describe('safeStorage secrets', () => {
   it('nothing one shell writes is misread by the other, even in one folder', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'shared-data-'))
     const electron = make('darwin', createSettingsStore({ cwd: dir, name: SAFE_SECRETS_FILE })).secrets
-    const headless = fileSecretStore(dir, {})
+    const headless = fileSecretStore(dir)
     electron.set('webhookSecret', 'whsec_electron')
     headless.set('webhookSecret', 'whsec_headless')
     electron.set('apiKey', 'sk_live_electron')

@@ -6,6 +6,12 @@ export function appHandlers(ctx: SessionContext): HandlerMap {
     'app.status': async () => ctx.status(),
     'app.gaps': async () => ({ items: ctx.gaps?.gaps() ?? [] }),
     'settings.get': async () => ctx.settings(),
-    'settings.update': async (patch) => ctx.updateSettings(patch)
+    'settings.update': async (patch) => {
+      const before = ctx.settings().historyRetentionDays
+      const next = ctx.updateSettings(patch)
+      // A shorter retention applies now, not at the next start.
+      if (next.historyRetentionDays < before) await ctx.history.pruneNow()
+      return next
+    }
   }
 }

@@ -41,12 +41,16 @@ export function callHandlers(ctx: SessionContext, track: (callId: string, hosted
       // The sandbox phone may already have rung (and put the call on the board) before we got here.
       const { id, agentId, agentName, voiceMode } = info
       const shown = ctx.board.get(id) ? ctx.board.upsert({ id, agentId, agentName, voiceMode }) : ctx.board.upsert({ id }, info)
+      // A webhook-mode call speaks its greeting on answer, and no webhook reports it: the transcript
+      // gets it from here (a hosted call's stream carries its own). "" means stay silent.
+      if (!hosted) ctx.board.setGreeting(id, p.initialGreeting ?? agent.beginMessage ?? '')
       track(info.id, hosted)
-      return shown
+      return ctx.board.get(id) ?? shown
     },
 
     'calls.end': async ({ callId }) => {
       await ctx.api.calls.end(callId)
+      ctx.board.noteEndRequested(callId)
       const call = ctx.board.get(callId)
       if (call && isLive(call)) ctx.board.upsert({ id: callId, status: 'ending' })
       return {}
@@ -68,7 +72,13 @@ export function callHandlers(ctx: SessionContext, track: (callId: string, hosted
     'turns.list': async () => ({ items: ctx.broker.list() }),
 
     'turns.reply': async (params) => {
+      const callId = ctx.broker.list().find((t) => t.turnId === params.turnId)?.callId
       ctx.broker.reply(params.turnId, params)
+      // The agent hangs up because the person said so: the call's end reads "ended by you".
+      if (callId && (params.hangup || params.action === 'hangup')) ctx.board.noteEndRequested(callId)
+      // Kept now, while the agent's transfer number is known: the end then says where the call went.
+      const transferTo = callId && params.action === 'transfer' ? ctx.directory.get(ctx.board.get(callId)?.agentId)?.transferNumber : null
+      if (callId && transferTo) ctx.board.noteTransfer(callId, transferTo)
       return {}
     },
 

@@ -7,6 +7,7 @@ import type { DeliveryLog } from '../live/delivery-log'
 import type { Clock, KeyValueStore, Logger, SecretStore } from '../ports'
 import type { SecretRing } from '../live/secret-ring'
 import type { GapFinder } from '../live/gap-finder'
+import type { HistoryKeeper } from '../live/history-keeper'
 import type { Receiver } from '../receiver/receiver'
 import type { Simulator } from '../sim/simulator'
 import type { TurnBroker } from '../turns/turn-broker'
@@ -31,6 +32,8 @@ export interface SessionContext {
   journal: Journal
   directory: AgentDirectory
   deliveries: DeliveryLog
+  /** Retention and Clear history. */
+  history: HistoryKeeper
   sandbox: SandboxHandle | null
   /** Non-secret settings and state kept between starts. */
   store: KeyValueStore

@@ -77,7 +77,7 @@ export function diagnosticsHandlers(ctx: SessionContext, sources: DiagnosticsSou
         notice: status.notice,
         log: sources.recentLogLines?.() ?? []
       }
-      const secrets = [ctx.secrets.get(API_KEY_SECRET), ctx.secrets.get(WEBHOOK_SECRET), ctx.ring.current, ...ctx.ring.accepted()]
+      const secrets = [ctx.secrets.get(API_KEY_SECRET), ctx.secrets.get(WEBHOOK_SECRET), ...ctx.ring.accepted()]
       return { text: JSON.stringify(redactDeep(report, secrets), null, 2) }
     }
   }

@@ -45,7 +45,7 @@ export function sandboxHandlers(ctx: SessionContext, track: (callId: string, hos
 
     'sandbox.decline': async ({ callId }) => {
       await sandbox().sim.sandbox.decline(sandbox().apiKey, callId)
-      ctx.board.end(callId, ctx.nowIso(), 'failed')
+      ctx.board.end(callId, { endedAt: ctx.nowIso(), status: 'failed', reason: 'declined' })
       return {}
     },
 
@@ -93,7 +93,8 @@ export function sandboxHandlers(ctx: SessionContext, track: (callId: string, hos
     'sandbox.hangup': async ({ callId }) => {
       liveCall(callId)
       await sandbox().sim.sandbox.hangup(sandbox().apiKey, callId)
-      ctx.board.end(callId, ctx.nowIso())
+      // The sandbox phone is the far end: the caller (or, on an outbound call, the called party) hung up.
+      ctx.board.end(callId, { endedAt: ctx.nowIso(), status: 'completed', reason: 'user_hangup' })
       return {}
     }
   }

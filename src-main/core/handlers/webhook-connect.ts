@@ -1,25 +1,19 @@
-import type { CommandResult, Delivery, WebhookConfig } from '../../../src-preload/contract'
+import type { WebhookConfig } from '../../../src-preload/contract'
 import type { ApiWebhook } from '../agentphone/schemas-webhooks'
 import { CoreError } from '../errors'
-import { LAST_DELIVERY_KEY, OUR_WEBHOOK_KEY, PREVIOUS_WEBHOOK_KEY, TUNNEL_URL_KEY, WEBHOOK_SECRET } from '../live/keys'
+import { LAST_DELIVERY_KEY, OUR_WEBHOOK_KEY, PREVIOUS_WEBHOOK_KEY, TUNNEL_URL_KEY } from '../live/keys'
+import { checkDeadline } from '../live/settings'
 import { detectNgrokTunnel, withWebhookPath } from '../live/tunnel'
+import { dropRegistration, registrations, saveRegistration, scopeKey, secretName, type Registration } from '../live/webhook-scopes'
+import { proveRoundTrip, refused } from './connect-proof'
 import type { SessionContext } from './context'
 import type { HandlerMap } from './types'
 
-/** How long the console waits for the API's test delivery to come back through the tunnel. */
-export const TEST_ARRIVAL_TIMEOUT_MS = 8000
-
-interface Registration extends WebhookConfig {
-  scope: 'project' | 'agent'
-  agentId: string | null
-}
-
-type ConnectResult = CommandResult<'webhooks.connect'>
-
 /**
  * Live-mode connection: register the tunnel URL with AgentPhone (project or one agent), keep the
- * secret it returns, then prove the round trip with the API's test delivery and say which of the
- * four things happened.
+ * secret it returns (each registration its own), then prove the round trip with the API's test
+ * delivery and say which of the four things happened. No half-states: a secret that cannot be
+ * stored undoes the registration, or the answer says exactly what AgentPhone now holds.
  */
 export function webhookConnectHandlers(ctx: SessionContext): HandlerMap {
   const scopeApi = (agentId: string | null | undefined) => ({
@@ -33,12 +27,12 @@ export function webhookConnectHandlers(ctx: SessionContext): HandlerMap {
   return {
     'webhooks.status': async ({ agentId }) => {
       const current = await scopeApi(agentId).get()
-      const ours = ctx.store.get<Registration | null>(OUR_WEBHOOK_KEY)
+      const ours = registrations(ctx.store)[scopeKey(agentId)]
       return {
         scope: agentId ? 'agent' : 'project',
         agentId: agentId ?? null,
         current: current ? toConfig(current) : null,
-        ours: Boolean(current && ours && ours.url === current.url && (ours.agentId ?? undefined) === agentId),
+        ours: Boolean(current && ours && ours.url === current.url),
         previous: ctx.store.get<Registration | null>(PREVIOUS_WEBHOOK_KEY) ?? null,
         receiverUrl: ctx.receiver.url,
         receiverPort: ctx.receiver.port,
@@ -53,30 +47,38 @@ export function webhookConnectHandlers(ctx: SessionContext): HandlerMap {
     },
 
     'webhooks.connect': async ({ url, agentId, contextLimit, timeout }) => {
+      // Refused before AgentPhone is asked: a timeout the margin eats whole leaves no time to answer.
+      if (timeout !== undefined) checkDeadline(ctx.settings().deadlineMarginSeconds, timeout)
       const target = withWebhookPath(url)
       const api = scopeApi(agentId)
       const scope = agentId ? 'agent' : 'project'
       let registered: ApiWebhook
+      let before: ApiWebhook | null = null
       ctx.emit({ event: 'webhooks.progress', data: { step: 'registering', detail: `Registering ${target} with AgentPhone…` } })
       try {
-        const current = await api.get()
-        const ours = ctx.store.get<Registration | null>(OUR_WEBHOOK_KEY)
-        if (current && current.url !== target && current.url !== ours?.url) {
-          ctx.store.set(PREVIOUS_WEBHOOK_KEY, { ...toConfig(current), scope, agentId: agentId ?? null })
+        before = await api.get()
+        const ours = registrations(ctx.store)[scopeKey(agentId)]
+        if (before && before.url !== target && before.url !== ours?.url) {
+          ctx.store.set(PREVIOUS_WEBHOOK_KEY, { ...toConfig(before), scope, agentId: agentId ?? null })
         }
         registered = await api.set({ url: target, ...(contextLimit !== undefined ? { contextLimit } : {}), ...(timeout !== undefined ? { timeout } : {}) })
       } catch (err) {
         return refused(null, `AgentPhone refused the registration: ${message(err)}`)
       }
       if (!registered.secret) return refused(toConfig(registered), 'AgentPhone registered the URL but returned no signing secret.')
-      ctx.ring.rotate(registered.secret)
-      ctx.secrets.set(WEBHOOK_SECRET, registered.secret)
-      ctx.store.set(OUR_WEBHOOK_KEY, { ...toConfig(registered), scope, agentId: agentId ?? null })
+      try {
+        ctx.secrets.set(secretName(agentId), registered.secret)
+      } catch (err) {
+        return refused(null, await undoRegistration(api, before, target, message(err)))
+      }
+      ctx.ring.rotate(registered.secret, scopeKey(agentId))
+      saveRegistration(ctx.store, { ...toConfig(registered), scope, agentId: agentId ?? null })
       ctx.store.set(TUNNEL_URL_KEY, url)
       // The turn deadline follows the webhook timeout AgentPhone will actually wait.
-      if (registered.timeout ?? timeout) ctx.updateSettings({ webhookTimeoutSeconds: registered.timeout ?? timeout })
+      const waits = registered.timeout ?? timeout
+      if (waits && waits > ctx.settings().deadlineMarginSeconds) ctx.updateSettings({ webhookTimeoutSeconds: waits })
       ctx.gaps?.start()
-      return proveRoundTrip(ctx, toConfig(registered), api.test)
+      return proveRoundTrip(ctx, toConfig(registered), agentId ?? null, api.test)
     },
 
     'webhooks.disconnect': async ({ restorePrevious }) => {
@@ -94,52 +96,39 @@ export function webhookConnectHandlers(ctx: SessionContext): HandlerMap {
         await api.remove()
         note = 'The webhook is removed: AgentPhone no longer sends events to Switchboard.'
       }
-      ctx.store.set(OUR_WEBHOOK_KEY, null)
+      // That registration's secret goes (after the grace period for deliveries already in flight).
+      ctx.ring.rotate(null, scopeKey(ours.agentId))
+      ctx.secrets.set(secretName(ours.agentId), undefined)
+      dropRegistration(ctx.store, ours.agentId)
       ctx.store.set(PREVIOUS_WEBHOOK_KEY, null)
-      ctx.gaps?.stop()
+      if (Object.keys(registrations(ctx.store)).length === 0) ctx.gaps?.stop()
       return { restored, note }
     }
   }
 }
 
-async function proveRoundTrip(ctx: SessionContext, webhook: WebhookConfig, test: () => Promise<{ success?: boolean; httpStatus?: number | null; errorMessage?: string | null }>): Promise<ConnectResult> {
-  const since = ctx.clock.now() - 1000
-  ctx.emit({ event: 'webhooks.progress', data: { step: 'waiting', detail: `Waiting for the test delivery at the receiver (port ${ctx.receiver.port})…` } })
-  // Listen before asking: the delivery can arrive before the API answers the test call.
-  const arrival = ctx.deliveries.waitFor((d) => Date.parse(d.receivedAt) >= since && !d.replayed, ctx.connectTimeoutMs ?? TEST_ARRIVAL_TIMEOUT_MS)
-  let apiSaid = ''
+/**
+ * The new secret could not be stored (no keyring, a full disk): deliveries to `target` would all be
+ * refused. Undo the registration: put back what was there, or remove ours. If even that fails, say
+ * exactly what AgentPhone holds now.
+ */
+async function undoRegistration(
+  api: { set(body: { url: string; contextLimit?: number; timeout?: number }): Promise<ApiWebhook>; remove(): Promise<unknown> },
+  before: ApiWebhook | null,
+  target: string,
+  why: string
+): Promise<string> {
+  const head = `Switchboard could not store the signing secret AgentPhone issued (${why}), so it could not verify any delivery.`
   try {
-    const result = await test()
-    if (!result.success) apiSaid = ` AgentPhone reported ${result.httpStatus ? `HTTP ${result.httpStatus}` : 'no answer'}${result.errorMessage ? `: ${result.errorMessage}` : ''}.`
-  } catch (err) {
-    return refused(webhook, `The URL is registered, but AgentPhone refused to send a test delivery: ${message(err)}`)
-  }
-  const delivery = await arrival
-  if (!delivery) {
-    const port = ctx.receiver.port
-    return {
-      webhook,
-      test: 'not_arrived',
-      detail: `Nothing reached the receiver. Check that your tunnel forwards ${webhook.url} to http://127.0.0.1:${port}/webhook (port ${port}).${apiSaid}`
+    if (before) {
+      await api.set({ url: before.url, ...(typeof before.contextLimit === 'number' ? { contextLimit: before.contextLimit } : {}), ...(typeof before.timeout === 'number' ? { timeout: before.timeout } : {}) })
+      return `${head} The registration was undone: ${before.url} is registered again, with a new signing secret (AgentPhone issues one on every registration) — that server needs it from the AgentPhone dashboard.`
     }
+    await api.remove()
+    return `${head} The registration was undone: no webhook is registered, as before.`
+  } catch (err) {
+    return `${head} Undoing it failed too (${message(err)}): AgentPhone now sends events to ${target}, signed with a secret Switchboard does not have. Remove it in the AgentPhone dashboard, or connect again once secrets can be stored.`
   }
-  return diagnose(webhook, delivery)
-}
-
-function diagnose(webhook: WebhookConfig, delivery: Delivery): ConnectResult {
-  if (delivery.outcome !== 'refused') return { webhook, test: 'verified', detail: 'A test delivery arrived through the tunnel and its signature verified.' }
-  if (delivery.reason === 'stale_timestamp') {
-    return { webhook, test: 'bad_signature', detail: "A test delivery arrived, but its timestamp is more than five minutes from this computer's clock: check the system time." }
-  }
-  return {
-    webhook,
-    test: 'bad_signature',
-    detail: `A test delivery arrived but was refused (${delivery.reason ?? 'unknown reason'}): the signing secret does not match the one AgentPhone just issued, or something between AgentPhone and Switchboard (a proxy) rewrote the body.`
-  }
-}
-
-function refused(webhook: WebhookConfig | null, detail: string): ConnectResult {
-  return { webhook, test: 'api_refused', detail }
 }
 
 function toConfig(w: ApiWebhook): WebhookConfig {

@@ -37,26 +37,57 @@ export class GroupCommit {
   private syncing: InFlight[] = []
   private slotFree: (() => void) | undefined
   private idle: Array<() => void> = []
+  /** Set while a maintenance job (clear) holds the file: appends wait in the queue. */
+  private paused = false
+  /** Maintenance jobs, one after the other. */
+  private jobs: Promise<unknown> = Promise.resolve()
 
   constructor(
     private readonly writer: SegmentWriter,
     /** The seq the next record will get. */
     public nextSeq: number,
-    private readonly maxSyncs: number
+    private readonly maxSyncs: number,
+    /** Makes a written batch durable; fdatasync unless a test holds it. */
+    private readonly sync: (file: FileHandle) => Promise<void> = (file) => file.datasync()
   ) {}
 
   /** `dataJson` is the record's data, already serialised on one line. */
   add(at: string, kind: string, dataJson: string, data: unknown): Promise<JournalRecord> {
     return new Promise<JournalRecord>((resolve, reject) => {
       this.queue.push({ at, kind, dataJson, data, resolve, reject })
-      if (!this.flushing) void this.flush()
+      if (!this.flushing && !this.paused) void this.flush()
     })
   }
 
   /** Waits until everything queued is on disk (or failed), then releases the file. */
   async drain(): Promise<void> {
-    if (this.flushing || this.syncing.length > 0) await new Promise<void>((wake) => this.idle.push(wake))
+    await this.whenIdle()
     await this.writer.close()
+  }
+
+  /**
+   * Runs `job` with nothing in flight: batches being written or synced finish first, appends that
+   * arrive meanwhile wait and are written after it, in order.
+   */
+  exclusive<T>(job: (writer: SegmentWriter) => Promise<T>): Promise<T> {
+    const run = async (): Promise<T> => {
+      this.paused = true
+      try {
+        await this.whenIdle()
+        return await job(this.writer)
+      } finally {
+        this.paused = false
+        if (this.queue.length > 0 && !this.flushing) void this.flush()
+      }
+    }
+    const next = this.jobs.then(run, run)
+    this.jobs = next.catch(() => undefined)
+    return next
+  }
+
+  private whenIdle(): Promise<void> {
+    if (!this.flushing && this.syncing.length === 0) return Promise.resolve()
+    return new Promise<void>((wake) => this.idle.push(wake))
   }
 
   /**
@@ -67,7 +98,7 @@ export class GroupCommit {
    */
   private async flush(): Promise<void> {
     this.flushing = true
-    while (this.queue.length > 0) {
+    while (this.queue.length > 0 && !this.paused) {
       if (this.syncing.length >= this.maxSyncs) {
         await new Promise<void>((wake) => (this.slotFree = wake))
         continue
@@ -83,7 +114,7 @@ export class GroupCommit {
       }
       let file: FileHandle
       try {
-        file = await this.writer.write(Buffer.from(text, 'utf8'))
+        file = await this.writer.write(Buffer.from(text, 'utf8'), Date.parse(batch[0]!.at))
       } catch (error) {
         for (const p of batch) p.reject(error)
         continue
@@ -91,7 +122,7 @@ export class GroupCommit {
       this.nextSeq += batch.length
       const entry: InFlight = { batch, firstSeq, error: undefined, done: false }
       this.syncing.push(entry)
-      file.datasync().then(
+      this.sync(file).then(
         () => this.synced(entry, undefined),
         (error: unknown) => {
           // What reached the disk is unknown now: refuse everything after it until a restart repairs the tail.

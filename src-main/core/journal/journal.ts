@@ -1,13 +1,19 @@
-import { mkdir } from 'node:fs/promises'
+import type { FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Clock, Logger } from '../ports'
 import { silentLogger } from '../ports'
+import { ensurePrivateDir } from '../private-files'
+import { JournalHealthTracker, type JournalHealth } from './journal-health'
 import { lineHead, linesOf, tailStart } from './journal-reader'
 import type { ReplayOptions } from './journal-reader'
-import { listSegments, repairTail, segmentName } from './segments'
+import { journalStats, pruneSegments, type JournalStats } from './retention'
+import { firstRecordAt, listSegments, repairTail, segmentName } from './segments'
 import { GroupCommit } from './group-commit'
 import type { JournalRecord } from './group-commit'
 import { SegmentWriter } from './segment-writer'
+
+export type { JournalHealth } from './journal-health'
+export type { JournalStats } from './retention'
 
 export type { JournalRecord } from './group-commit'
 
@@ -20,11 +26,16 @@ export interface JournalOptions {
   logger?: Logger
   /** How many fdatasyncs may overlap (default 2; 1 = one batch at a time). */
   maxSyncsInFlight?: number
+  /** A file stops taking records after this long (default one day), so retention drops whole days. */
+  maxFileAgeMs?: number
+  /** Makes a written batch durable (default fdatasync). Tests hold it to prove nothing is acknowledged before. */
+  sync?: (file: FileHandle) => Promise<void>
 }
 
 export type { ReplayOptions } from './journal-reader'
 
 export const DEFAULT_MAX_FILE_BYTES = 8 * 1024 * 1024
+export const DEFAULT_MAX_FILE_AGE_MS = 24 * 60 * 60_000
 
 /**
  * Append-only event journal: JSON lines, durable (written and fdatasync'ed) before `append` resolves.
@@ -36,16 +47,22 @@ export class Journal {
   private closed = false
   private closing: Promise<void> | undefined
 
+  private readonly tracker: JournalHealthTracker
+
   private constructor(
     private readonly dir: string,
     private readonly clock: Clock,
-    private readonly commits: GroupCommit
-  ) {}
+    private readonly commits: GroupCommit,
+    logger: Logger
+  ) {
+    this.tracker = new JournalHealthTracker(clock, logger)
+  }
 
   /** Opens (or creates) the journal in `dir`, dropping a torn last line left by a crash. */
   static async open(options: JournalOptions): Promise<Journal> {
     const logger = options.logger ?? silentLogger
-    await mkdir(options.dir, { recursive: true })
+    // Transcripts and message bodies: the folder and its files are the owner's alone, whatever the umask.
+    await ensurePrivateDir(options.dir)
     const segments = await listSegments(options.dir)
     let lastSeq: number | undefined
     let current = segments.at(-1)
@@ -58,8 +75,44 @@ export class Journal {
       lastSeq = repaired.lastSeq
     }
     current ??= { index: 1, path: join(options.dir, segmentName(1)) }
-    const writer = await SegmentWriter.open(options.dir, current.index, currentSize, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES)
-    return new Journal(options.dir, options.clock, new GroupCommit(writer, (lastSeq ?? 0) + 1, Math.max(1, options.maxSyncsInFlight ?? 2)))
+    const limits = { maxBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, maxAgeMs: options.maxFileAgeMs ?? DEFAULT_MAX_FILE_AGE_MS }
+    const firstAt = currentSize > 0 ? await firstRecordAt(current.path) : undefined
+    const writer = await SegmentWriter.open(options.dir, current.index, currentSize, limits, firstAt)
+    const commits = new GroupCommit(writer, (lastSeq ?? 0) + 1, Math.max(1, options.maxSyncsInFlight ?? 2), options.sync)
+    return new Journal(options.dir, options.clock, commits, logger)
+  }
+
+  /** Whether writes reach the disk; the session shows it in `app.status`. */
+  health(): JournalHealth {
+    return this.tracker.health()
+  }
+
+  /** Called whenever `health()` changes (a write failed, or writes work again). */
+  onHealthChange(listener: (health: JournalHealth) => void): () => void {
+    return this.tracker.onChange(listener)
+  }
+
+  /**
+   * Retention: removes the files whose newest record is older than `cutoffMs`. The file being
+   * written is never removed (it is at most a day old: see `maxFileAgeMs`).
+   */
+  prune(cutoffMs: number): Promise<number> {
+    return this.commits.exclusive((writer) => pruneSegments(this.dir, cutoffMs, writer.currentIndex))
+  }
+
+  /** Clear history: every file goes; the next record starts a new one and seqs carry on. */
+  clear(): Promise<number> {
+    if (this.closed) return Promise.reject(new Error('journal is closed'))
+    return this.commits.exclusive(async (writer) => {
+      const removed = await writer.reset()
+      this.tracker.succeeded()
+      return removed
+    })
+  }
+
+  /** How much history is on disk, and from when. */
+  stats(): Promise<JournalStats> {
+    return journalStats(this.dir)
   }
 
   /** Resolves once the record is on disk. Rejects if `data` cannot be serialised or the write fails. */
@@ -70,6 +123,7 @@ export class Journal {
       // Serialise now so a bad payload fails its own append, not the whole batch.
       dataJson = JSON.stringify(data) ?? 'null'
     } catch (error) {
+      this.tracker.failed(kind, error)
       return Promise.reject(error)
     }
     return this.enqueue(kind, dataJson, data)
@@ -87,7 +141,16 @@ export class Journal {
   }
 
   private enqueue(kind: string, dataJson: string, data: unknown): Promise<JournalRecord> {
-    return this.commits.add(new Date(this.clock.now()).toISOString(), kind, dataJson, data)
+    return this.commits.add(new Date(this.clock.now()).toISOString(), kind, dataJson, data).then(
+      (record) => {
+        this.tracker.succeeded()
+        return record
+      },
+      (error: unknown) => {
+        this.tracker.failed(kind, error)
+        throw error
+      }
+    )
   }
 
   /**

@@ -90,3 +90,41 @@ export async function repairTail(path: string): Promise<{ lastSeq: number | unde
     await file.close()
   }
 }
+
+const HEAD_AT = /^\{"seq":\d+,"at":"([^"]*)"/
+
+/** The `at` of a line we wrote, read from its head (the data is never parsed). */
+function atOf(line: string): number | undefined {
+  const match = HEAD_AT.exec(line)
+  const ms = match ? Date.parse(match[1]!) : NaN
+  return Number.isNaN(ms) ? undefined : ms
+}
+
+/** When the first record in a segment was written (ms), or undefined for an empty or foreign file. */
+export async function firstRecordAt(path: string): Promise<number | undefined> {
+  const file = await open(path, 'r')
+  try {
+    const buf = Buffer.allocUnsafe(256)
+    const { bytesRead } = await file.read(buf, 0, buf.length, 0)
+    return atOf(buf.subarray(0, bytesRead).toString('utf8'))
+  } finally {
+    await file.close()
+  }
+}
+
+/** When the last complete record in a segment was written (ms), or undefined. Reads only the tail. */
+export async function lastRecordAt(path: string): Promise<number | undefined> {
+  const file = await open(path, 'r')
+  try {
+    const size = (await file.stat()).size
+    if (size === 0) return undefined
+    const end = await lastNewlineBefore(file, size)
+    if (end < 0) return undefined
+    const start = (await lastNewlineBefore(file, end)) + 1
+    const head = Buffer.allocUnsafe(Math.min(256, end - start))
+    await file.read(head, 0, head.length, start)
+    return atOf(head.toString('utf8'))
+  } finally {
+    await file.close()
+  }
+}

@@ -2,11 +2,12 @@ import { randomBytes } from 'node:crypto'
 import path from 'node:path'
 import { AgentPhoneClient, DEFAULT_BASE_URL } from '../agentphone/client'
 import type { SandboxHandle } from '../handlers/context'
-import type { Clock, Logger, SecretStore } from '../ports'
+import type { Clock, KeyValueStore, Logger, SecretStore } from '../ports'
 import type { SessionOptions } from '../session-types'
 import { Simulator } from '../sim/simulator'
 import { savedApiKeys } from '../sim/state-store'
-import { API_KEY_SECRET, WEBHOOK_SECRET } from './keys'
+import { API_KEY_SECRET } from './keys'
+import { loadSecrets } from './webhook-scopes'
 import type { SecretRing } from './secret-ring'
 
 export interface ApiConnection {
@@ -22,14 +23,14 @@ export interface ApiConnection {
  */
 export async function connectApi(
   options: SessionOptions,
-  deps: { clock: Clock; logger: Logger; secrets: SecretStore; ring: SecretRing; onStarted: (stop: () => Promise<void>) => void }
+  deps: { clock: Clock; logger: Logger; secrets: SecretStore; store: KeyValueStore; ring: SecretRing; onStarted: (stop: () => Promise<void>) => void }
 ): Promise<ApiConnection> {
   const { clock, logger, secrets, ring } = deps
   if (options.mode === 'live') {
     const apiKey = secrets.get(API_KEY_SECRET)
     if (!apiKey) throw new Error('Live mode needs an API key (AGENTPHONE_API_KEY).')
     const baseUrl = options.live?.baseUrl ?? DEFAULT_BASE_URL
-    ring.rotate(secrets.get(WEBHOOK_SECRET) ?? null)
+    loadSecrets(ring, deps.store, secrets)
     return { api: new AgentPhoneClient({ baseUrl, apiKey, logger }), sandbox: null, baseUrl }
   }
   // The sandbox lives in the data folder: the key of the saved account is reused, so its agents,

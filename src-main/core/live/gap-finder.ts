@@ -22,6 +22,10 @@ export class GapFinder {
   private readonly found: Gap[] = []
   private lastPersist = 0
   private timer: Timer | null = null
+  private running = false
+  private inFlight: Promise<void> = Promise.resolve()
+  /** Each start gets its own number: a check from before a stop/start cannot re-arm the old loop. */
+  private generation = 0
   private checkedUntil: number
 
   constructor(
@@ -48,20 +52,34 @@ export class GapFinder {
     }
   }
 
-  /** Checks once now, then on an interval; each check covers the time since the previous one. */
+  /**
+   * Checks once now, then on an interval; each check covers the time since the previous one.
+   * Starting again after `stop` (a new registration) is allowed; a check in flight when stopped
+   * does not arm another.
+   */
   start(): void {
-    if (this.timer) return
-    const tick = () => {
-      void this.check().finally(() => {
-        this.timer = this.deps.clock.after(GAP_CHECK_INTERVAL_MS, tick)
+    if (this.running) return
+    this.running = true
+    const run = ++this.generation
+    const tick = (): void => {
+      this.timer = null
+      if (!this.running || run !== this.generation) return
+      this.inFlight = this.check().then(() => {
+        if (this.running && run === this.generation) this.timer = this.deps.clock.after(GAP_CHECK_INTERVAL_MS, tick)
       })
     }
     tick()
   }
 
   stop(): void {
+    this.running = false
     this.timer?.cancel()
     this.timer = null
+  }
+
+  /** Resolves once the check in flight (if any) has finished and decided whether to arm the next. */
+  settled(): Promise<void> {
+    return this.inFlight
   }
 
   async check(): Promise<Gap | null> {

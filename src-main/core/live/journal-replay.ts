@@ -3,6 +3,7 @@ import type { Journal, JournalRecord } from '../journal/journal'
 import { DEFAULT_STORED_BODY_BYTES, storedBody } from '../receiver/delivery-log'
 import type { AgentDirectory } from './agent-directory'
 import type { CallBoard } from './call-board'
+import type { CallEnd } from './call-outcome'
 import type { DeliveryLog } from './delivery-log'
 import { applyWebhook, type WebhookEnvelope } from './webhook-events'
 
@@ -28,11 +29,14 @@ export async function replayJournal(
   await journal.replay((record) => {
     const data = record.data as Record<string, unknown>
     if (record.kind === 'webhook') {
-      applyWebhook(data.payload as WebhookEnvelope, deps)
+      applyWebhook(data.payload as WebhookEnvelope, deps, data.replayed === true)
       recent.push(record)
       if (recent.length > 2 * deps.deliveries.capacity) recent = recent.slice(-deps.deliveries.capacity)
-    } else if (record.kind === 'line') board.addLine(data as unknown as TranscriptTurn)
+    } else if (record.kind === 'line') board.addLine(data as unknown as TranscriptTurn, { persist: false })
     else if (record.kind === 'call' && !board.get(String(data.id))) board.upsert({ id: String(data.id) }, data as unknown as CallInfo)
+    else if (record.kind === 'call.ended') board.end(String(data.callId), data as unknown as CallEnd, { persist: false })
+    else if (record.kind === 'call.endRequested') board.noteEndRequested(String(data.callId), { persist: false })
+    else if (record.kind === 'call.transferTo') board.noteTransfer(String(data.callId), String(data.number), { persist: false })
   }, { last: window })
   for (const record of recent.slice(-deps.deliveries.capacity)) deps.deliveries.record(deliveryFromJournal(record))
 }
@@ -42,7 +46,7 @@ export async function replayJournal(
  * never journaled, so they stay empty; the body is the payload as parsed, enough to read and replay.
  */
 function deliveryFromJournal(record: JournalRecord): Delivery {
-  const data = record.data as { webhookId?: string | null; event?: string | null; channel?: string | null; payload?: WebhookEnvelope; receivedAt?: string; replayed?: boolean }
+  const data = record.data as { webhookId?: string | null; event?: string | null; channel?: string | null; payload?: WebhookEnvelope; receivedAt?: string; replayed?: boolean; unverified?: boolean }
   const inner = data.payload?.data ?? {}
   const text = (key: string) => (typeof inner[key] === 'string' ? (inner[key] as string) : null)
   return {
@@ -60,6 +64,7 @@ function deliveryFromJournal(record: JournalRecord): Delivery {
     status: 200,
     ttfbMs: null,
     replayed: data.replayed === true,
+    ...(data.unverified ? { unverified: true } : {}),
     headers: {},
     body: storedBody(Buffer.from(JSON.stringify(data.payload ?? {})), DEFAULT_STORED_BODY_BYTES),
     lines: []

@@ -1,4 +1,5 @@
 import { SettingsSchema, type Settings } from '../../../src-preload/contract'
+import { CoreError } from '../errors'
 import type { KeyValueStore } from '../ports'
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -9,7 +10,8 @@ export const DEFAULT_SETTINGS: Settings = {
   webhookTimeoutSeconds: 30,
   quickReplies: ['One moment, let me check.', 'Could you repeat that, please?', 'Thank you for calling. Goodbye!'],
   notifications: { inboundCall: true, waitingTurn: true, sms: true },
-  theme: 'system'
+  theme: 'system',
+  historyRetentionDays: 90
 }
 
 const KEY = 'settings'
@@ -29,8 +31,23 @@ export function readSettings(store: KeyValueStore): Settings {
   return SettingsSchema.parse(merged)
 }
 
+/**
+ * Saves a change. Refused (nothing saved) when the deadline margin would not be shorter than the
+ * webhook timeout: the fallback would then be due before the turn even opened, and callers would
+ * hear only the fallback.
+ */
 export function writeSettings(store: KeyValueStore, patch: Partial<Settings>): Settings {
   const next = SettingsSchema.parse({ ...readSettings(store), ...patch })
+  checkDeadline(next.deadlineMarginSeconds, next.webhookTimeoutSeconds)
   store.set(KEY, next)
   return next
+}
+
+/** Throws unless the margin leaves time for a person to answer inside the webhook timeout. */
+export function checkDeadline(marginSeconds: number, timeoutSeconds: number): void {
+  if (marginSeconds < timeoutSeconds) return
+  throw new CoreError(
+    'invalid_params',
+    `The deadline margin (${marginSeconds} s) must be shorter than the webhook timeout (${timeoutSeconds} s): otherwise the fallback line is due before anyone can answer.`
+  )
 }

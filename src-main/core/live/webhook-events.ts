@@ -1,6 +1,6 @@
 import type { BridgeEvent, CallInfo, Message } from '../../../src-preload/contract'
 import type { AgentDirectory } from './agent-directory'
-import type { CallBoard } from './call-board'
+import { isLive, type CallBoard } from './call-board'
 
 /** The parts of an AgentPhone webhook envelope (agentphone-api.md §3.3) the console reads. */
 export interface WebhookEnvelope {
@@ -21,23 +21,39 @@ export interface WebhookEventDeps {
 /**
  * Turns one accepted delivery into board changes and bridge events. Used for live deliveries and
  * for journal replay alike, so a restart rebuilds exactly what was shown before.
+ *
+ * A delivery someone replayed from the inspector (`replayed`) never changes a call that is over, or
+ * one the board does not know: history does not change after the fact.
  */
-export function applyWebhook(env: WebhookEnvelope, deps: WebhookEventDeps): void {
+export function applyWebhook(env: WebhookEnvelope, deps: WebhookEventDeps, replayed = false): void {
   const data = env.data ?? {}
+  if (replayed && env.channel === 'voice') {
+    const known = deps.board.get(str(data.callId) ?? '')
+    if (!known || !isLive(known)) return
+  }
   if (env.event === 'agent.message' && env.channel === 'voice') {
     const call = ensureCall(env, data, deps)
-    deps.board.addLine({
-      callId: call.id,
-      speaker: 'caller',
-      text: str(data.transcript) ?? '',
-      at: env.timestamp ?? deps.now(),
-      source: 'caller',
-      ...(typeof data.confidence === 'number' ? { confidence: data.confidence } : {})
-    })
+    // The webhook record in the journal rebuilds this line: it is not journaled again.
+    deps.board.addLine(
+      {
+        callId: call.id,
+        speaker: 'caller',
+        text: str(data.transcript) ?? '',
+        at: env.timestamp ?? deps.now(),
+        source: 'caller',
+        ...(typeof data.confidence === 'number' ? { confidence: data.confidence } : {})
+      },
+      { persist: false }
+    )
   } else if (env.event === 'agent.call_ended') {
     const call = ensureCall(env, data, deps)
-    const failed = str(data.status) === 'failed'
-    deps.board.end(call.id, str(data.endedAt) ?? env.timestamp ?? deps.now(), failed ? 'failed' : 'completed')
+    const end = {
+      endedAt: str(data.endedAt) ?? env.timestamp ?? deps.now(),
+      status: str(data.status) ?? null,
+      reason: str(data.disconnectionReason) ?? null,
+      transferTo: deps.directory.get(env.agentId)?.transferNumber ?? null
+    }
+    deps.board.end(call.id, end, { persist: false })
   } else if (env.event === 'agent.message' && str(data.direction) !== 'outbound') {
     // Outbound echoes of our own sends are already shown as message.sent.
     deps.emit({ event: 'message.received', data: toMessage(env, data, deps.now) })

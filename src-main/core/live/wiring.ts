@@ -12,8 +12,7 @@ export function wireBrokerEvents(event: BridgeEvent, deps: { board: CallBoard; j
   const { board, journal, emit } = deps
   switch (event.event) {
     case 'transcript.turn':
-      // Not awaited: an agent line is already on the wire; the journal keeps it for replay.
-      void journal.append('line', event.data).catch(() => undefined)
+      // The board journals it (not awaited: the line is already on the wire).
       board.addLine(event.data)
       return
     case 'turn.opened': {

@@ -6,6 +6,11 @@ export const REDACTED_SIGNATURE = 'sha256=…redacted'
 /** Appended to a stored body cut at the limit; such a delivery cannot be replayed. */
 export const TRUNCATED_MARKER = '\n…[truncated]'
 export const DEFAULT_STORED_BODY_BYTES = 64 * 1024
+/**
+ * A refused request keeps at most this much body: enough to see what was sent, while a flood of
+ * junk (which anyone who finds the tunnel can send) cannot fill the inspector's memory.
+ */
+export const REFUSED_BODY_BYTES = 4096
 
 /** Headers never shown or stored as sent: the signature would let anyone replay the delivery. */
 const REDACT = new Set(['x-webhook-signature', 'authorization', 'cookie'])
@@ -33,6 +38,7 @@ export interface DeliveryStart {
   headers: Record<string, string>
   webhookId: string | null
   replayed: boolean
+  unverified?: boolean
 }
 
 /**
@@ -43,6 +49,8 @@ export class DeliveryRecorder {
   private readonly delivery: Delivery
   private readonly receivedAtMs: number
   private answered = false
+  /** The body as received, until the outcome decides how much of it is kept. */
+  private raw: { bytes: Buffer; maxBytes: number } | null = null
 
   constructor(
     start: DeliveryStart,
@@ -64,6 +72,7 @@ export class DeliveryRecorder {
       status: 0,
       ttfbMs: null,
       replayed: start.replayed,
+      ...(start.unverified ? { unverified: true } : {}),
       headers: start.headers,
       body: '',
       lines: []
@@ -71,7 +80,7 @@ export class DeliveryRecorder {
   }
 
   setBody(raw: Buffer, maxBytes: number): void {
-    this.delivery.body = storedBody(raw, maxBytes)
+    this.raw = { bytes: raw, maxBytes }
   }
 
   setFacts(facts: WebhookFacts): void {
@@ -85,6 +94,11 @@ export class DeliveryRecorder {
   answer(outcome: Delivery['outcome'], status: number, reason: string | null, nowMs: number): void {
     this.answered = true
     Object.assign(this.delivery, { outcome, status, reason, ttfbMs: nowMs - this.receivedAtMs })
+    if (this.raw) {
+      const limit = outcome === 'refused' ? Math.min(REFUSED_BODY_BYTES, this.raw.maxBytes) : this.raw.maxBytes
+      this.delivery.body = storedBody(this.raw.bytes, limit)
+      this.raw = null
+    }
     this.publish()
   }
 

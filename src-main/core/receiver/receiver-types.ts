@@ -2,6 +2,7 @@ import type { Delivery } from '../../../src-preload/contract'
 import type { JournalRecord } from '../journal/journal'
 import type { Clock, Logger } from '../ports'
 import type { TurnBroker } from '../turns/turn-broker'
+import type { KnownDigest } from './known-ids'
 
 /**
  * The part of the journal the receiver uses: durable before it resolves. With `appendJson` the
@@ -12,7 +13,7 @@ export type JournalPort = {
   appendJson?(kind: string, dataJson: string, data: unknown): Promise<JournalRecord>
 }
 /** The part of the turn broker the receiver uses. */
-export type BrokerPort = Pick<TurnBroker, 'open'>
+export type BrokerPort = Pick<TurnBroker, 'open' | 'answerRetry'>
 
 /** What a `kind: 'webhook'` journal record holds. */
 export interface WebhookJournalData {
@@ -23,6 +24,10 @@ export interface WebhookJournalData {
   /** ISO time the request arrived. */
   receivedAt: string
   replayed: boolean
+  /** Digest of the signature (see duplicate-guard.ts): a re-sent signed body is recognised after a restart too. */
+  digest: string | null
+  /** A replay of a delivery that was refused (unsigned or badly signed), sent after the person confirmed. */
+  unverified: boolean
 }
 
 /** A verified, journaled webhook, handed to the session before any voice turn opens. */
@@ -53,6 +58,11 @@ export interface ReceiverOptions {
   broker: BrokerPort
   /** True when the call is set to "fallback only": its turns get the fallback line at once. */
   isFallbackOnly?: (callId: string) => boolean
+  /**
+   * Whether a call is still live. A replayed voice delivery for a call that is not opens no turn:
+   * nobody can answer a caller who is gone, and history must not change after the fact.
+   */
+  isCallLive?: (callId: string) => boolean
   onAccepted: (event: AcceptedWebhook) => void
   /** Every request the receiver saw; called again with the same id as a voice turn's lines go out. */
   onDelivery: (delivery: Delivery) => void
@@ -63,6 +73,8 @@ export interface ReceiverOptions {
    * after a restart is then dropped as a duplicate instead of journaled twice. See also `seedIds`.
    */
   knownIds?: Iterable<string>
+  /** Signed bodies already journaled, with until when each counts (see `recentDeliveryKeys`). */
+  knownDigests?: Iterable<KnownDigest>
   /** Default 10 s to receive the headers. */
   headersTimeoutMs?: number
   /** Default 30 s to receive the whole request, body included (the response may then stay open longer). */
@@ -71,6 +83,6 @@ export interface ReceiverOptions {
   bodyIdleTimeoutMs?: number
   /** Default 64: deeper JSON is refused with 400. */
   maxJsonDepth?: number
-  /** Default 64 KiB of body kept in each Delivery. */
+  /** Default 64 KiB of body kept in each Delivery (a refused one keeps at most 4 KiB). */
   maxStoredBodyBytes?: number
 }

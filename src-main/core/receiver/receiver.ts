@@ -16,7 +16,7 @@ import { WebhookPipeline } from './webhook-pipeline'
 import type { PipelineSettings } from './webhook-pipeline'
 
 export type { AcceptedWebhook, ReceiverOptions, WebhookJournalData } from './receiver-types'
-export { recentWebhookIds } from './known-ids'
+export { recentDeliveryKeys, recentWebhookIds } from './known-ids'
 
 /** Marks our own replays; its value is a per-process secret, so no outside request can skip the checks. */
 const REPLAY_HEADER = 'x-switchboard-replay'
@@ -33,7 +33,7 @@ export class Receiver {
   private readonly pipeline: WebhookPipeline
   private readonly settings: PipelineSettings
   private readonly replayToken = randomBytes(24).toString('hex')
-  private readonly replayWaiters = new Map<string, (delivery: Delivery) => void>()
+  private readonly replayWaiters = new Map<string, { resolve: (delivery: Delivery) => void; unverified: boolean }>()
   /** Requests in flight per socket (pipelining allows several): a parser error there must not get a second answer. */
   private readonly busy = new WeakMap<Duplex, number>()
   /** The request being read on each socket, to tell it when the parser fails inside its body. */
@@ -53,6 +53,7 @@ export class Receiver {
       journal: options.journal,
       broker: options.broker,
       isFallbackOnly: options.isFallbackOnly,
+      isCallLive: options.isCallLive,
       onAccepted: options.onAccepted,
       onDelivery: options.onDelivery,
       dedupeWindow: options.dedupeWindow ?? 10_000,
@@ -64,6 +65,7 @@ export class Receiver {
     }
     this.pipeline = new WebhookPipeline(this.settings)
     if (options.knownIds) this.pipeline.seedIds(options.knownIds)
+    if (options.knownDigests) this.pipeline.seedDigests(options.knownDigests)
   }
 
   /**
@@ -130,10 +132,11 @@ export class Receiver {
 
   /**
    * Sends a stored delivery's body through the pipeline again over loopback (no signature check, no
-   * dedupe; journaled with `replayed: true`). Resolves with the new Delivery once it is answered; a
-   * voice turn then stays open in the broker like any other.
+   * dedupe; journaled with `replayed: true`, and `unverified: true` for one that was refused).
+   * Resolves with the new Delivery once it is answered; a voice turn for a live call then stays
+   * open in the broker like any other (for a call that is over, none opens).
    */
-  replay(delivery: Delivery): Promise<Delivery> {
+  replay(delivery: Delivery, options: { unverified?: boolean } = {}): Promise<Delivery> {
     if (!this.server) return Promise.reject(new CoreError('not_available', 'The webhook receiver is not running'))
     if (delivery.body.endsWith(TRUNCATED_MARKER)) {
       return Promise.reject(new CoreError('not_available', 'This delivery was too large to keep in full, so it cannot be replayed'))
@@ -143,7 +146,7 @@ export class Receiver {
     if (delivery.webhookId) headers[WEBHOOK_ID_HEADER] = delivery.webhookId
     if (delivery.event) headers[EVENT_HEADER] = delivery.event
     return new Promise<Delivery>((resolve, reject) => {
-      this.replayWaiters.set(nonce, resolve)
+      this.replayWaiters.set(nonce, { resolve, unverified: options.unverified === true })
       const fail = (why: string): void => {
         if (this.replayWaiters.delete(nonce)) reject(new CoreError('internal', `The replay failed: ${why}`))
       }
@@ -178,14 +181,16 @@ export class Receiver {
     this.reading.set(socket, req)
     res.once('close', () => this.busy.set(socket, (this.busy.get(socket) ?? 1) - 1))
     const waiterNonce = this.replayNonce(req)
+    const waiter = waiterNonce === undefined ? undefined : this.replayWaiters.get(waiterNonce)
     const onAnswered =
       waiterNonce === undefined
         ? undefined
         : (delivery: Delivery): void => {
-            this.replayWaiters.get(waiterNonce)?.(delivery)
+            this.replayWaiters.get(waiterNonce)?.resolve(delivery)
             this.replayWaiters.delete(waiterNonce)
           }
-    this.pipeline.handle(req, res, { replayed: waiterNonce !== undefined, onAnswered, hiddenHeaders: HIDDEN }).catch((error: unknown) => {
+    const origin = { replayed: waiterNonce !== undefined, unverified: waiter?.unverified === true, onAnswered, hiddenHeaders: HIDDEN }
+    this.pipeline.handle(req, res, origin).catch((error: unknown) => {
       this.settings.logger.error('receiver: request failed', { error: String(error) })
       if (!res.headersSent) {
         res.writeHead(500, { 'Content-Type': 'application/json', Connection: 'close' })

@@ -7,16 +7,19 @@ import { isJsonContentType } from './http-guards'
 import { isVoiceTurn, parseWebhookBody } from './parse-webhook'
 import { readBody } from './read-body'
 import type { ReceiverOptions, WebhookJournalData } from './receiver-types'
-import { RecentIds } from './recent-ids'
+import { DuplicateGuard, signedBodyDigest } from './duplicate-guard'
+import type { KnownDigest } from './known-ids'
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, WEBHOOK_ID_HEADER, verify } from './signature'
 
 /** Defaults filled in, so the hot path reads plain fields. */
-export type PipelineSettings = Required<Omit<ReceiverOptions, 'host' | 'port' | 'isFallbackOnly' | 'logger' | 'knownIds'>> &
-  Pick<ReceiverOptions, 'isFallbackOnly'> & { logger: Logger }
+export type PipelineSettings = Required<Omit<ReceiverOptions, 'host' | 'port' | 'isFallbackOnly' | 'isCallLive' | 'logger' | 'knownIds' | 'knownDigests'>> &
+  Pick<ReceiverOptions, 'isFallbackOnly' | 'isCallLive'> & { logger: Logger }
 
 /** How a request came in: from AgentPhone (checked) or our own replay (trusted, not deduped). */
 export interface RequestOrigin {
   replayed: boolean
+  /** A replay the person confirmed of a delivery that was refused: journaled and shown as unverified. */
+  unverified?: boolean
   /** Called once with the Delivery as soon as the status is decided. */
   onAnswered?: (delivery: Delivery) => void
   /** Headers to keep out of the Delivery record. */
@@ -44,7 +47,7 @@ function sendJson(res: ServerResponse, status: number, body: object, extra: Reco
 export function journalJson(data: WebhookJournalData, bodyText: string): string {
   const payload = bodyText.includes('\n') || bodyText.includes('\r') ? bodyText.replace(/[\r\n]/g, ' ') : bodyText
   const str = JSON.stringify
-  return `{"webhookId":${str(data.webhookId)},"event":${str(data.event)},"channel":${str(data.channel)},"payload":${payload},"receivedAt":${str(data.receivedAt)},"replayed":${data.replayed}}`
+  return `{"webhookId":${str(data.webhookId)},"event":${str(data.event)},"channel":${str(data.channel)},"payload":${payload},"receivedAt":${str(data.receivedAt)},"replayed":${data.replayed},"digest":${str(data.digest)},"unverified":${data.unverified}}`
 }
 
 /**
@@ -52,15 +55,20 @@ export function journalJson(data: WebhookJournalData, bodyText: string): string 
  * (durably), tell the session, then answer — or hand the response to the turn broker for a voice turn.
  */
 export class WebhookPipeline {
-  private readonly recent: RecentIds
+  private readonly guard: DuplicateGuard
 
   constructor(private readonly s: PipelineSettings) {
-    this.recent = new RecentIds(s.dedupeWindow)
+    this.guard = new DuplicateGuard(s.dedupeWindow)
   }
 
   /** Remembers ids already journaled (oldest first), so a retry arriving after a restart is dropped. */
   seedIds(ids: Iterable<string>): void {
-    for (const id of ids) this.recent.add(id)
+    for (const id of ids) this.guard.remember(id, null, 0)
+  }
+
+  /** Remembers signed bodies already journaled, so a replay of one after a restart is recognised. */
+  seedDigests(digests: Iterable<KnownDigest>): void {
+    for (const { digest, untilMs } of digests) this.guard.remember(null, digest, untilMs)
   }
 
   /** Every Delivery goes out through here: a throwing listener must not break the request. */
@@ -79,7 +87,7 @@ export class WebhookPipeline {
       { id: `dlv_${randomUUID()}`, receivedAtMs, method: start.method, path: start.path, headers: {}, webhookId: null, replayed: false },
       this.publish
     )
-    if (start.raw) rec.setBody(start.raw, Math.min(this.s.maxStoredBodyBytes, 4096))
+    if (start.raw) rec.setBody(start.raw, this.s.maxStoredBodyBytes)
     rec.answer('refused', status, reason, receivedAtMs)
   }
 
@@ -96,7 +104,8 @@ export class WebhookPipeline {
         path: req.url ?? '',
         headers: recordHeaders(req.headers, origin.hiddenHeaders),
         webhookId,
-        replayed: origin.replayed
+        replayed: origin.replayed,
+        unverified: origin.unverified === true
       },
       this.publish
     )
@@ -134,17 +143,14 @@ export class WebhookPipeline {
     }
     rec.setBody(body.body, s.maxStoredBodyBytes)
 
+    let digest: string | null = null
     if (!origin.replayed) {
       const secrets = s.secrets()
       if (secrets.length === 0) return refuse(401, 'no_secret_configured')
-      const check = verify(
-        secrets,
-        { signature: header(req, SIGNATURE_HEADER), timestamp: header(req, TIMESTAMP_HEADER) },
-        body.body,
-        receivedAtMs,
-        s.toleranceSeconds
-      )
+      const signature = header(req, SIGNATURE_HEADER)
+      const check = verify(secrets, { signature, timestamp: header(req, TIMESTAMP_HEADER) }, body.body, receivedAtMs, s.toleranceSeconds)
       if (!check.ok) return refuse(401, check.reason)
+      digest = signedBodyDigest(signature!)
     }
 
     const parsed = parseWebhookBody(body.body, s.maxJsonDepth)
@@ -154,13 +160,24 @@ export class WebhookPipeline {
     const callId = parsed.facts.callId
     if (voice && callId === null) return refuse(400, 'missing_call_id')
 
-    if (webhookId !== null && !origin.replayed) {
-      if (this.recent.has(webhookId)) {
+    if (!origin.replayed) {
+      const seen = this.guard.seen(webhookId, digest, receivedAtMs)
+      if (seen) {
+        if (voice) {
+          // Never `{"duplicate":true}` on a voice turn: the caller would hear silence.
+          answered('duplicate', 200, seen)
+          s.broker.answerRetry(this.guard.turnFor(webhookId, digest), res, (line, atMs) => rec.addLine(line, atMs))
+          return
+        }
         sendJson(res, 200, { duplicate: true })
-        return answered('duplicate', 200, null)
+        return answered('duplicate', 200, seen)
       }
-      this.recent.add(webhookId) // before the await, so a retry racing this one is dropped too
+      // Before the await, so a retry racing this one is recognised too. A signed body counts while
+      // its timestamp could still pass the check (either side of our clock).
+      this.guard.remember(webhookId, digest, receivedAtMs + 2 * s.toleranceSeconds * 1000)
     }
+    // A replay never opens a turn for a call that is over: nobody is there to hear the answer.
+    const opensTurn = voice && !(origin.replayed && callId !== null && s.isCallLive && !s.isCallLive(callId))
 
     const data: WebhookJournalData = {
       webhookId,
@@ -168,29 +185,36 @@ export class WebhookPipeline {
       channel: parsed.facts.channel,
       payload: parsed.envelope,
       receivedAt: new Date(receivedAtMs).toISOString(),
-      replayed: origin.replayed
+      replayed: origin.replayed,
+      digest,
+      unverified: origin.unverified === true
     }
     let seq: number
     try {
       seq = (await (s.journal.appendJson ? s.journal.appendJson('webhook', journalJson(data, parsed.text), data) : s.journal.append('webhook', data))).seq
     } catch (error) {
       // Not stored, so not acknowledged: AgentPhone retries, and the retry must not count as a duplicate.
-      if (webhookId !== null && !origin.replayed) this.recent.delete(webhookId)
+      if (!origin.replayed) this.guard.forget(webhookId, digest)
       s.logger.error('receiver: journal append failed', { error: String(error) })
       return refuse(500, 'journal_failed', {}, 'internal')
     }
 
-    const turnId = voice ? `turn_${randomUUID().replaceAll('-', '')}` : null
+    const turnId = opensTurn ? `turn_${randomUUID().replaceAll('-', '')}` : null
     try {
       s.onAccepted({ ...data, deliveryId, seq, turnId })
     } catch (error) {
       s.logger.error('receiver: onAccepted failed', { error: String(error) })
     }
-    if (!voice || turnId === null || callId === null) {
+    if (voice && !opensTurn) {
+      sendJson(res, 200, { ok: true, turn: null })
+      return answered('accepted', 200, 'call_not_live')
+    }
+    if (turnId === null || callId === null) {
       sendJson(res, 200, { ok: true })
       return answered('accepted', 200, null)
     }
     answered('accepted', 200, null)
+    if (!origin.replayed) this.guard.rememberTurn(webhookId, digest, turnId)
     s.broker.open({ turnId, callId, transcript: parsed.facts.transcript ?? '' }, res, {
       onLine: (line, atMs) => rec.addLine(line, atMs),
       onClose: () => rec.publish(),

@@ -9,7 +9,8 @@ import type { LineSource, ReplyParams, TurnBrokerOptions, TurnConfig, TurnHooks,
 interface LiveTurn extends TurnRequest {
   deadlineMs: number
   claimedBy: string | null
-  res: ServerResponse
+  /** The delivery's response, then any retry of it that joined (AgentPhone gave up on the first). */
+  responses: ServerResponse[]
   hooks: TurnHooks
   timer: Timer | undefined
 }
@@ -17,7 +18,11 @@ interface LiveTurn extends TurnRequest {
 interface ClosedTurn {
   outcome: TurnOutcome
   atMs: number
+  /** The line that closed the turn, as sent: what a late retry of the same delivery is answered. */
+  finalLine: string | null
 }
+
+const NDJSON = { 'Content-Type': 'application/x-ndjson', 'Cache-Control': 'no-store' }
 
 /**
  * Holds each voice webhook's HTTP response open while a person decides what the agent says.
@@ -52,14 +57,14 @@ export class TurnBroker {
       ...request,
       deadlineMs: now + config.turnTimeoutMs - config.deadlineMarginMs,
       claimedBy: null,
-      res,
+      responses: [res],
       hooks,
       timer: undefined
     }
     const crowded = this.live.size >= config.maxOpenTurns
-    res.writeHead(200, { 'Content-Type': 'application/x-ndjson', 'Cache-Control': 'no-store' })
+    res.writeHead(200, NDJSON)
     this.live.set(turn.turnId, turn)
-    res.on('close', () => this.cancel(turn))
+    res.on('close', () => this.dropResponse(turn, res))
     this.emit({
       event: 'turn.opened',
       data: { turnId: turn.turnId, callId: turn.callId, transcript: turn.transcript, deadline: new Date(turn.deadlineMs).toISOString() }
@@ -75,6 +80,28 @@ export class TurnBroker {
     if (this.live.has(turn.turnId)) {
       turn.timer = this.clock.after(Math.max(0, turn.deadlineMs - now), () => this.fallback(turn.turnId))
     }
+  }
+
+  /**
+   * AgentPhone sent the same voice delivery again (it gave up waiting, or a proxy retried). The
+   * caller must hear something, never `{"duplicate":true}` (dead air): a turn still open takes the
+   * retry's response too and answers it with whatever comes next; a closed one gets the line that
+   * closed it; an unknown one (closed long ago, or before a restart) gets the fallback line.
+   */
+  answerRetry(turnId: string | null, res: ServerResponse, onLine?: (line: string, atMs: number) => void): 'joined' | 'answered' {
+    const live = turnId ? this.live.get(turnId) : undefined
+    if (live && !res.destroyed) {
+      res.writeHead(200, NDJSON)
+      res.flushHeaders()
+      live.responses.push(res)
+      res.on('close', () => this.dropResponse(live, res))
+      return 'joined'
+    }
+    const line = (turnId ? this.closed.get(turnId)?.finalLine : null) ?? JSON.stringify({ text: this.config().fallbackText })
+    res.writeHead(200, NDJSON)
+    res.end(`${line}\n`)
+    onLine?.(line, this.clock.now())
+    return 'answered'
   }
 
   /** Writes a person's line. A non-interim line ends the turn; refused if the turn is gone or claimed by someone else. */
@@ -127,9 +154,10 @@ export class TurnBroker {
     throw new CoreError('not_found', `No turn ${turnId}`)
   }
 
-  /** False (and the turn closed as cancelled) if the response is already gone. */
+  /** False (and the turn closed as cancelled) if every response is already gone. */
   private write(turn: LiveTurn, line: WireLine, source: LineSource): boolean {
-    if (turn.res.destroyed || turn.res.writableEnded) {
+    const open = turn.responses.filter((r) => !r.destroyed && !r.writableEnded)
+    if (open.length === 0) {
       this.cancel(turn)
       return false
     }
@@ -137,9 +165,11 @@ export class TurnBroker {
     const atMs = this.clock.now()
     const final = line.interim !== true
     // Close our side before ending the response, so the 'close' it fires is not read as a cancel.
-    if (final) this.forget(turn, source === 'fallback' ? 'fallback' : 'replied', atMs)
-    if (final) turn.res.end(`${json}\n`)
-    else turn.res.write(`${json}\n`)
+    if (final) this.forget(turn, source === 'fallback' ? 'fallback' : 'replied', atMs, json)
+    for (const res of open) {
+      if (final) res.end(`${json}\n`)
+      else res.write(`${json}\n`)
+    }
     turn.hooks.onLine?.(json, atMs)
     this.emit({
       event: 'transcript.turn',
@@ -157,6 +187,12 @@ export class TurnBroker {
     return true
   }
 
+  /** One response closed; the turn is cancelled once none is left to answer on. */
+  private dropResponse(turn: LiveTurn, res: ServerResponse): void {
+    turn.responses = turn.responses.filter((r) => r !== res)
+    if (turn.responses.every((r) => r.destroyed || r.writableEnded)) this.cancel(turn)
+  }
+
   /** The request or its socket closed before we ended the response: AgentPhone gave up or hung up. */
   private cancel(turn: LiveTurn): void {
     if (this.live.get(turn.turnId) !== turn) return
@@ -165,10 +201,10 @@ export class TurnBroker {
     this.announceClose(turn, 'cancelled', atMs)
   }
 
-  private forget(turn: LiveTurn, outcome: TurnOutcome, atMs: number): void {
+  private forget(turn: LiveTurn, outcome: TurnOutcome, atMs: number, finalLine: string | null = null): void {
     turn.timer?.cancel()
     this.live.delete(turn.turnId)
-    this.closed.set(turn.turnId, { outcome, atMs })
+    this.closed.set(turn.turnId, { outcome, atMs, finalLine })
     if (this.closed.size > this.closedMemory) {
       const oldest = this.closed.keys().next()
       if (!oldest.done) this.closed.delete(oldest.value)

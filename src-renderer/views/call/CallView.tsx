@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { Duration } from '../../components/Timers'
 import { StateBadge } from '../../components/StateBadge'
-import { callStateKind, DIRECTION_WORD, isTerminal, remoteParty } from '../../lib/call-state'
+import { callStateKind, DIRECTION_WORD, isTerminal, remoteParty, stateWord } from '../../lib/call-state'
 import { partyName, voiceModeWord } from '../../lib/call-labels'
 import { formatPhone } from '../../lib/format'
 import { waitingTurnFor } from '../../store/selectors'
@@ -69,7 +69,7 @@ export function CallView({ callId }: { callId: string }) {
           agent <span className="strong">{call.agentName ?? 'Unknown agent'}</span>{' '}
           <span className={`tag tag--mode${call.voiceMode === 'hosted' ? ' tag--hosted' : ''}`}>{voiceModeWord(call, sandbox)}</span>
         </span>
-        <StateBadge kind={callStateKind(call, waiting)} />
+        <StateBadge kind={callStateKind(call, waiting)} word={stateWord(call, waiting)} />
         <Duration startedAt={call.startedAt} endedAt={call.endedAt} />
         <span className="header-spacer" />
         <span className="mono muted small call-id" title="AgentPhone call id">

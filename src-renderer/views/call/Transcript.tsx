@@ -1,4 +1,4 @@
-import { ArrowDown, CircleSlash, MessageSquareDashed, TimerOff } from 'lucide-react'
+import { ArrowDown, CircleSlash, MessageSquareDashed, PhoneOff, TimerOff } from 'lucide-react'
 import { useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { TranscriptTurn } from '../../../src-preload/contract'
 import { EmptyState } from '../../components/EmptyState'
@@ -12,7 +12,8 @@ const SOURCE_WORD: Record<NonNullable<TranscriptTurn['source']>, string | null> 
   fallback: 'fallback',
   hosted: 'hosted',
   greeting: 'greeting',
-  caller: null
+  caller: null,
+  outcome: null
 }
 
 const NO_CLOSURES: TurnClosure[] = []
@@ -44,6 +45,10 @@ export function Transcript({ callId }: { callId: string }) {
   const lines = useAppStore((s) => s.transcripts[callId])
   const closures = useAppStore((s) => s.closures[callId] ?? NO_CLOSURES)
   const simulated = useAppStore((s) => s.status?.mode === 'sandbox')
+  const ended = useAppStore((s) => {
+    const status = s.calls[callId]?.status
+    return status === 'completed' || status === 'failed'
+  })
   const all = useMemo(() => entries(lines, closures), [lines, closures])
   const boxRef = useRef<HTMLDivElement>(null)
   const stick = useRef(true)
@@ -73,9 +78,15 @@ export function Transcript({ callId }: { callId: string }) {
   return (
     <div className="transcript-wrap">
       {count === 0 ? (
-        <EmptyState icon={MessageSquareDashed} title="Nothing said yet.">
-          <p>Both sides of the conversation appear here as they speak.</p>
-        </EmptyState>
+        ended ? (
+          <EmptyState icon={MessageSquareDashed} title="Nothing was said on this call.">
+            <p>It ended before either side spoke.</p>
+          </EmptyState>
+        ) : (
+          <EmptyState icon={MessageSquareDashed} title="Nothing said yet.">
+            <p>Both sides of the conversation appear here as they speak.</p>
+          </EmptyState>
+        )
       ) : null}
       {/* The log is there even when empty so assistive tech (and tests) can find it before words arrive. */}
       {/* The log wraps the list: a list given role="log" would orphan its items (axe: listitem). */}
@@ -88,7 +99,13 @@ export function Transcript({ callId }: { callId: string }) {
       >
         <ol className="transcript-lines">
           {all.map((e, i) =>
-            e.kind === 'line' ? <Line key={i} line={e.line} simulated={simulated} /> : <Closure key={i} closure={e.closure} />
+            e.kind === 'closure' ? (
+              <Closure key={i} closure={e.closure} />
+            ) : e.line.speaker === 'system' ? (
+              <Outcome key={i} line={e.line} />
+            ) : (
+              <Line key={i} line={e.line} simulated={simulated} />
+            )
           )}
         </ol>
       </div>
@@ -119,6 +136,22 @@ function Closure({ closure }: { closure: TurnClosure }) {
           ? 'Turn closed: no reply before the deadline — the fallback line answered.'
           : 'Turn cancelled: AgentPhone dropped the waiting request before an answer went out.'}
       </span>
+    </li>
+  )
+}
+
+/** How the call ended: a line of its own, in the transcript where it happened. */
+function Outcome({ line }: { line: TranscriptTurn }) {
+  return (
+    <li className="line line--event line--outcome">
+      <span className="line-meta">
+        <PhoneOff size={13} aria-hidden="true" />
+        <span className="line-speaker">Call ended</span>
+        <time className="mono muted" dateTime={line.at}>
+          {formatClock(line.at)}
+        </time>
+      </span>
+      <span className="line-text">{line.text}</span>
     </li>
   )
 }

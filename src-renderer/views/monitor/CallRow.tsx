@@ -3,7 +3,7 @@ import { PhoneIncoming, PhoneOutgoing, Globe } from 'lucide-react'
 import type { CallInfo } from '../../../src-preload/contract'
 import { Countdown, Duration } from '../../components/Timers'
 import { StateBadge } from '../../components/StateBadge'
-import { callStateKind, DIRECTION_WORD, remoteParty, STATE_WORD } from '../../lib/call-state'
+import { callStateKind, DIRECTION_WORD, isTerminal, remoteParty, stateWord } from '../../lib/call-state'
 import { partyName, voiceModeWord } from '../../lib/call-labels'
 import { lastCallerLine } from '../../lib/caller-words'
 import { formatPhone } from '../../lib/format'
@@ -17,7 +17,7 @@ export const rowDomId = (callId: string): string => `call-row-${callId}`
 /** The name a screen reader (and a test) gets for a row; ticking numbers stay out of it. */
 export function rowName(call: CallInfo, waiting: boolean, sandboxCallId: string | null): string {
   const who = call.id === sandboxCallId ? 'Sandbox phone' : formatPhone(remoteParty(call))
-  return `${DIRECTION_WORD[call.direction]} call, ${who}, agent ${call.agentName ?? 'unknown'}, ${STATE_WORD[callStateKind(call, waiting)]}`
+  return `${DIRECTION_WORD[call.direction]} call, ${who}, agent ${call.agentName ?? 'unknown'}, ${stateWord(call, waiting)}`
 }
 
 /**
@@ -35,6 +35,7 @@ export const CallRow = memo(function CallRow(props: { call: CallInfo; selected: 
   const DirIcon = DIRECTION_ICON[call.direction]
   // Without the call's lines (a window opened mid-call) the core's last words are all there is.
   const lastWords = callerLine?.text || turn?.transcript || (linesKnown ? null : call.lastWords)
+  const silent = isTerminal(call.status) ? 'The caller said nothing' : 'The caller has not spoken yet'
   return (
     <div
       id={rowDomId(call.id)}
@@ -57,14 +58,14 @@ export const CallRow = memo(function CallRow(props: { call: CallInfo; selected: 
         <span className="muted small">{voiceModeWord(call, sandbox)}</span>
       </span>
       <span className="cell cell--state">
-        <StateBadge kind={callStateKind(call, turn !== null)} />
+        <StateBadge kind={callStateKind(call, turn !== null)} word={stateWord(call, turn !== null)} />
       </span>
       <span className="cell cell--time">
         <Duration startedAt={call.startedAt} endedAt={call.endedAt} />
       </span>
       <span className="cell cell--deadline">{turn ? <Countdown deadline={turn.deadline} /> : <span className="muted">—</span>}</span>
       <span className="cell cell--words" title={lastWords || undefined}>
-        {lastWords || <span className="muted">The caller has not spoken yet</span>}
+        {lastWords || <span className="muted">{silent}</span>}
       </span>
     </div>
   )

@@ -2,7 +2,7 @@ import { ChevronDown, ChevronRight, History, LoaderCircle } from 'lucide-react'
 import { useShallow } from 'zustand/react/shallow'
 import type { CallInfo } from '../../../src-preload/contract'
 import { StateBadge } from '../../components/StateBadge'
-import { callStateKind, DIRECTION_WORD, remoteParty, STATE_WORD } from '../../lib/call-state'
+import { callStateKind, DIRECTION_WORD, remoteParty, stateWord } from '../../lib/call-state'
 import { formatClock, formatDuration, formatPhone } from '../../lib/format'
 import { useAppStore } from '../../store/store-context'
 import { recentCallList } from './board-selectors'
@@ -58,13 +58,13 @@ function RecentRow({ call, onOpen }: { call: CallInfo; onOpen: () => void }) {
       <button
         type="button"
         className="recent-row"
-        aria-label={`${DIRECTION_WORD[call.direction]} call, ${who}, agent ${call.agentName ?? 'unknown'}, ${STATE_WORD[kind]}, ${took}`}
+        aria-label={`${DIRECTION_WORD[call.direction]} call, ${who}, agent ${call.agentName ?? 'unknown'}, ${stateWord(call, false)}, ${took}`}
         onClick={onOpen}
       >
         <span className="small">{DIRECTION_WORD[call.direction]}</span>
         <span className="mono">{who}</span>
         <span className="strong recent-agent">{call.agentName ?? 'Unknown agent'}</span>
-        <StateBadge kind={kind} />
+        <StateBadge kind={kind} word={stateWord(call, false)} />
         <span className="mono muted">{took}</span>
         <time className="mono muted" dateTime={call.endedAt ?? call.startedAt}>
           {formatClock(call.endedAt ?? call.startedAt)}

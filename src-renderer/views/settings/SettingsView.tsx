@@ -7,6 +7,7 @@ import type { SettingsSectionId } from '../../store/webhooks-types'
 import { AlertsSection } from './AlertsSection'
 import { AppearanceSection } from './AppearanceSection'
 import { ConnectionSection } from './ConnectionSection'
+import { HistorySection } from './HistorySection'
 import { NotificationsSection } from './NotificationsSection'
 import { OperatorSection } from './OperatorSection'
 import { QuickRepliesEditor } from './QuickRepliesEditor'
@@ -62,6 +63,9 @@ export function SettingsView() {
             </Section>
             <Section id="notifications" title="Notifications">
               <NotificationsSection settings={settings} />
+            </Section>
+            <Section id="history" title="History">
+              <HistorySection settings={settings} />
             </Section>
           </>
         ) : loadError ? (

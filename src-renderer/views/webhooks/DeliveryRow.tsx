@@ -2,7 +2,7 @@ import { memo } from 'react'
 import type { Delivery } from '../../../src-preload/contract'
 import { formatClock } from '../../lib/format'
 import { deliveryLabel, formatTtfb, subjectId } from './delivery-words'
-import { OutcomeBadge, ReplayedTag } from './OutcomeBadge'
+import { OutcomeBadge, ReplayedTag, UnverifiedTag } from './OutcomeBadge'
 
 export const deliveryDomId = (id: string): string => `delivery-row-${id}`
 
@@ -27,6 +27,7 @@ export const DeliveryRow = memo(function DeliveryRow({ delivery: d, selected, on
       <span className="wh-cut">
         <OutcomeBadge delivery={d} />
         {d.replayed ? <ReplayedTag /> : null}
+        {d.unverified ? <UnverifiedTag /> : null}
       </span>
       <span className="mono">{d.status || '…'}</span>
       <span className="mono">{formatTtfb(d.ttfbMs)}</span>

@@ -68,7 +68,7 @@ export function Inspector() {
         <div className={`wh-split${selected ? ' wh-split--detail' : ''}`}>
           <DeliveryList items={s.items} selectedId={s.selectedId} onSelect={s.select} />
           {selected ? (
-            <DeliveryDetail delivery={selected} replaying={s.replayingId === selected.id} onReplay={(id) => void s.replay(id)} />
+            <DeliveryDetail delivery={selected} replaying={s.replayingId === selected.id} onReplay={(id, allowUnverified) => s.replay(id, allowUnverified)} />
           ) : (
             <p className="wh-detail-hint muted">Select a delivery to see its headers, body and what was sent back.</p>
           )}

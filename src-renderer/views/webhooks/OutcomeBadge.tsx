@@ -1,4 +1,4 @@
-import { CircleCheck, Copy, RotateCcw, ShieldX } from 'lucide-react'
+import { CircleCheck, Copy, RotateCcw, ShieldAlert, ShieldX } from 'lucide-react'
 import type { Delivery } from '../../../src-preload/contract'
 import { outcomeText } from './delivery-words'
 
@@ -21,6 +21,16 @@ export function ReplayedTag() {
     <span className="wh-replayed" title="Sent again from the inspector">
       <RotateCcw size={12} aria-hidden="true" />
       Replayed
+    </span>
+  )
+}
+
+/** A replay of a refused delivery, sent after the person confirmed: nothing proves AgentPhone sent it. */
+export function UnverifiedTag() {
+  return (
+    <span className="wh-replayed wh-unverified" title="A replay of a refused delivery: its signature was never verified">
+      <ShieldAlert size={12} aria-hidden="true" />
+      Unverified
     </span>
   )
 }

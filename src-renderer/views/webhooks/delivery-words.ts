@@ -34,6 +34,7 @@ export function deliveryLabel(d: Delivery, time: string): string {
   if (subject) parts.push(subject)
   parts.push(outcomeText(d))
   if (d.replayed) parts.push('replayed')
+  if (d.unverified) parts.push('unverified')
   parts.push(d.status ? `HTTP ${d.status}` : 'no answer yet')
   return parts.join(', ')
 }

@@ -44,10 +44,12 @@ describe('CallBoard', () => {
     board.upsert({ id: c.id }, c)
     board.upsert({ id: c.id, lastWords: 'hi' })
     board.upsert({ id: c.id, lastWords: 'hi' })
-    board.end(c.id, '2026-01-01T10:03:00Z')
-    board.end(c.id, '2026-01-01T10:04:00Z')
-    expect(events.map((e) => e.event)).toEqual(['call.started', 'call.updated', 'call.ended'])
+    board.end(c.id, { endedAt: '2026-01-01T10:03:00Z', status: 'completed', reason: 'user_hangup' })
+    board.end(c.id, { endedAt: '2026-01-01T10:04:00Z', status: 'failed' })
+    // The outcome's line goes out as a transcript line, just before the end.
+    expect(events.map((e) => e.event)).toEqual(['call.started', 'call.updated', 'transcript.turn', 'call.ended'])
     expect(board.get(c.id)?.endedAt).toBe('2026-01-01T10:03:00Z')
+    expect(board.get(c.id)?.outcome).toEqual({ kind: 'hung_up', label: 'Caller hung up', detail: null })
   })
 
   it('treats an equal waiting turn as no change, and a new claim as one', () => {

@@ -90,10 +90,10 @@ describe('receiver: accepting and refusing deliveries', () => {
 
   it('forgets the oldest ids beyond the dedupe window', async () => {
     h = await startHarness({ dedupeWindow: 2 })
-    const body = smsEnvelope()
-    for (const id of ['a', 'b', 'c']) await post(h.receiver.url, body, signedHeaders(body, { id }))
-    expect((await post(h.receiver.url, body, signedHeaders(body, { id: 'c' }))).json).toEqual({ duplicate: true })
-    expect((await post(h.receiver.url, body, signedHeaders(body, { id: 'a' }))).json).toEqual({ ok: true })
+    // One body per delivery: the same signed body is a duplicate whatever its id (see duplicates.test.ts).
+    for (const id of ['a', 'b', 'c']) await post(h.receiver.url, smsEnvelope(id), signedHeaders(smsEnvelope(id), { id }))
+    expect((await post(h.receiver.url, smsEnvelope('c again'), signedHeaders(smsEnvelope('c again'), { id: 'c' }))).json).toEqual({ duplicate: true })
+    expect((await post(h.receiver.url, smsEnvelope('a again'), signedHeaders(smsEnvelope('a again'), { id: 'a' }))).json).toEqual({ ok: true })
   })
 
   it.each([

@@ -154,7 +154,7 @@ describe('Session start-up failures', () => {
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve))
     const port = (blocker.address() as { port: number }).port
     const dir = await mkdtemp(path.join(os.tmpdir(), 'sb-session-'))
-    await expect(startSession({ mode: 'sandbox', dataDir: dir, receiver: { port } })).rejects.toThrow(/EADDRINUSE/)
+    await expect(startSession({ mode: 'sandbox', dataDir: dir, receiver: { port } })).rejects.toThrow(`Port ${port} for the receiver is already in use`)
     await new Promise<void>((resolve) => blocker.close(() => resolve()))
     // The journal was closed and the port released: the same folder and port start cleanly now.
     const session = await startSession({ mode: 'sandbox', dataDir: dir, receiver: { port } })

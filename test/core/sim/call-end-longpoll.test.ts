@@ -11,6 +11,7 @@ import type { BridgeEvent } from '../../../src-preload/contract'
 import { AgentPhoneClient } from '../../../src-main/core/agentphone/client'
 import { Journal } from '../../../src-main/core/journal/journal'
 import { CallBoard } from '../../../src-main/core/live/call-board'
+import { AgentDirectory } from '../../../src-main/core/live/agent-directory'
 import { CallTracker } from '../../../src-main/core/live/call-tracker'
 import { systemClock } from '../../../src-main/core/ports'
 import { loggingFetch } from '../../conformance/harness'
@@ -33,7 +34,7 @@ describe('CallTracker with the long-poll', () => {
     cleanup.push(() => journal.close())
     const events: BridgeEvent[] = []
     const board = new CallBoard((e) => events.push(e))
-    const tracker = new CallTracker({ api, board, journal, nowIso: () => new Date().toISOString() })
+    const tracker = new CallTracker({ api, board, journal, directory: new AgentDirectory(async () => []), clock: systemClock, nowIso: () => new Date().toISOString() })
     cleanup.push(() => tracker.stopAll())
 
     const { number } = h.sim.ensureSandboxAccount(KEY)

@@ -22,10 +22,18 @@ export interface ServeHandle {
 
 const CLI = path.resolve('out/main/cli.js')
 
+export interface ServeOptions {
+  /** A data folder to reuse (a restart); a new temporary one by default. */
+  dataDir?: string
+  /** Leave out `--port 0 --receiver-port 0`: the ports remembered in the data folder are used. */
+  rememberedPorts?: boolean
+}
+
 /** Starts the built headless shell (`switchboard serve`) on free ports and waits for its ready line. */
-export async function startServe(extraArgs: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<ServeHandle> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'switchboard-e2e-'))
-  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--receiver-port', '0', '--data-dir', dataDir, ...extraArgs], {
+export async function startServe(extraArgs: string[] = [], env: NodeJS.ProcessEnv = {}, options: ServeOptions = {}): Promise<ServeHandle> {
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'switchboard-e2e-'))
+  const ports = options.rememberedPorts ? [] : ['--port', '0', '--receiver-port', '0']
+  const child = spawn(process.execPath, [CLI, 'serve', ...ports, '--data-dir', dataDir, ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, AGENTPHONE_API_KEY: '', ...env }
   })

@@ -11,6 +11,7 @@ export function makeSettings(over: Partial<Settings> = {}): Settings {
     quickReplies: [],
     notifications: { inboundCall: true, waitingTurn: true, sms: true },
     theme: 'system',
+    historyRetentionDays: 90,
     ...over
   }
 }

@@ -19,7 +19,8 @@ export const SETTINGS: Settings = {
   webhookTimeoutSeconds: 30,
   quickReplies: ['First reply', 'Second reply', 'Third reply'],
   notifications: { inboundCall: true, waitingTurn: true, sms: false },
-  theme: 'system'
+  theme: 'system',
+  historyRetentionDays: 90
 }
 
 export function webhookStatus(over: Partial<WebhookStatus> = {}): WebhookStatus {
