@@ -66,19 +66,19 @@ describe('a replay of a refused delivery asks first and is marked', () => {
 })
 
 describe('how a call ended, in the call lists and the transcript', () => {
-  it('says the outcome in the live row and in Recent calls, and never "Nothing said yet" for an ended call', async () => {
+  it('says the outcome in the live row and in Recent calls, and never "not spoken yet" for an ended call', async () => {
     const ringing = call('call_ringing', { status: 'ringing' })
     const longAgo = new Date(Date.now() - 10 * 60_000).toISOString()
     const busy = call('call_busy', { status: 'failed', startedAt: longAgo, endedAt: longAgo, outcome: { kind: 'busy', label: 'Busy', detail: null } })
     const bridge = fakeBridge({ 'calls.list': () => ({ items: [call('call_live'), ringing, busy], total: 3 }) })
     const { user, emit } = await renderApp(bridge)
     const row = await screen.findByRole('option', { name: /Ringing$/ })
-    expect(row.textContent).toContain('Nothing said yet')
+    expect(row.textContent).toContain('The caller has not spoken yet')
     emit('call.ended', { ...ringing, status: 'failed', endedAt: new Date().toISOString(), outcome: { kind: 'declined', label: 'Declined', detail: null } })
     const ended = screen.getByRole('option', { name: /Declined$/ })
-    expect(ended.textContent).toContain('Nothing was said')
-    expect(ended.textContent).not.toContain('Nothing said yet')
-    expect(screen.getByRole('option', { name: /Live$/ }).textContent).toContain('Nothing said yet')
+    expect(ended.textContent).toContain('The caller said nothing')
+    expect(ended.textContent).not.toContain('not spoken yet')
+    expect(screen.getByRole('option', { name: /Live$/ }).textContent).toContain('The caller has not spoken yet')
 
     await user.click(screen.getByRole('button', { name: /Recent calls/ }))
     const recent = within(screen.getByRole('list', { name: 'Recent calls' })).getAllByRole('button')

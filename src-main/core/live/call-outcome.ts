@@ -15,6 +15,7 @@ export interface CallEnd {
 /** Reasons AgentPhone (and the Retell platform under it) gives, by outcome. */
 const BY_REASON: Record<string, CallOutcome['kind']> = {
   declined: 'declined',
+  user_declined: 'declined',
   dial_declined: 'declined',
   call_rejected: 'declined',
   busy: 'busy',

@@ -20,7 +20,8 @@ function turnsOf(transcript: readonly TranscriptTurn[]): Turn[] {
     if (line.speaker === 'caller') {
       const text = line.text.trim() || (line.digits ? `(pressed ${line.digits})` : '')
       if (text) turns.push({ caller: text, ...(line.digits ? { digits: line.digits } : {}), replies: [] })
-    } else turns.at(-1)?.replies.push(line)
+    } else if (line.speaker === 'agent') turns.at(-1)?.replies.push(line)
+    // 'system' lines (how the call ended) are the console's, not the agent's answer.
   }
   return turns
 }
