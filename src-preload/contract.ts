@@ -8,9 +8,11 @@
 import { z } from 'zod'
 import { AppStatusSchema, CallInfoSchema, DeliveryOutcomeSchema, DeliverySchema, GapSchema, MessageSchema, ModeSchema, SettingsSchema, TranscriptTurnSchema, VoiceModeSchema } from './payloads'
 import type { AgentNumberSchema } from './payloads'
+import { copilotCommandParams, copilotEventSchemas, type CopilotCommandResults } from './copilot-payloads'
 import type { Agent, AppStatus, BridgeResult, CallInfo, Conversation, Delivery, Gap, Message, OpenTurn, Page, PhoneNumber, Settings, TranscriptTurn, WebhookConfig, WebhookStatus } from './payloads'
 
 export * from './payloads'
+export * from './copilot-payloads'
 
 // ---------------------------------------------------------------------------------------------
 // Commands
@@ -147,7 +149,8 @@ export const commandParams = {
   'sandbox.sms': z.strictObject({ to: Phone, from: Phone.optional(), body: z.string().min(1).max(1600) }),
   'sandbox.hangup': z.strictObject({ callId: Id }),
   /** The next `count` requests to an endpoint fail with a simulated carrier error (503). */
-  'sandbox.fault': z.strictObject({ target: z.enum(['messages.send', 'calls.place']), count: z.number().int().min(1).max(10).optional() })
+  'sandbox.fault': z.strictObject({ target: z.enum(['messages.send', 'calls.place']), count: z.number().int().min(1).max(10).optional() }),
+  ...copilotCommandParams
 } as const
 
 export type CommandName = keyof typeof commandParams
@@ -155,7 +158,7 @@ export type CommandParams<M extends CommandName> = z.input<(typeof commandParams
 
 
 /** What each command answers with. */
-export interface CommandResults {
+export interface CommandResults extends CopilotCommandResults {
   'app.status': AppStatus
   'app.configure': AppStatus
   'app.switchMode': AppStatus
@@ -246,7 +249,8 @@ export const eventSchemas = {
   }),
   'sandbox.sms': MessageSchema,
   'app.status': AppStatusSchema,
-  'app.gap': GapSchema
+  'app.gap': GapSchema,
+  ...copilotEventSchemas
 } as const
 
 export type EventName = keyof typeof eventSchemas

@@ -73,8 +73,8 @@ export const CallInfoSchema = z.object({
 export type CallInfo = z.infer<typeof CallInfoSchema>
 
 export const SpeakerSchema = z.enum(['caller', 'agent'])
-/** Where an agent line came from: the filler, a person, the fallback, or the hosted agent. */
-export const LineSourceSchema = z.enum(['filler', 'human', 'fallback', 'hosted', 'greeting', 'caller'])
+/** Where an agent line came from: the filler, a person, the fallback, the hosted agent, or the copilot's autopilot. */
+export const LineSourceSchema = z.enum(['filler', 'human', 'fallback', 'hosted', 'greeting', 'caller', 'copilot'])
 
 export const TranscriptTurnSchema = z.object({
   callId: z.string(),
@@ -84,7 +84,9 @@ export const TranscriptTurnSchema = z.object({
   at: z.string(),
   source: LineSourceSchema.optional(),
   confidence: z.number().optional(),
-  digits: z.string().optional()
+  digits: z.string().optional(),
+  /** Copilot lines: which model said it ("gpt-4o-mini", "simulated model"). */
+  model: z.string().optional()
 })
 export type TranscriptTurn = z.infer<typeof TranscriptTurnSchema>
 

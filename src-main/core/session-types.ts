@@ -1,4 +1,5 @@
 import type { BridgeEvent, BridgeResult, Mode } from '../../src-preload/contract'
+import type { ConnectChat } from './copilot/chat-client'
 import type { Clock, KeyValueStore, Logger, SecretStore } from './ports'
 
 /** How a shell starts the core. Every outside thing comes in here; nothing is read from globals. */
@@ -21,6 +22,8 @@ export interface SessionOptions {
   ngrokApiUrl?: string
   /** How long `webhooks.connect` waits for the test delivery to arrive; default 8 s. */
   connectTimeoutMs?: number
+  /** How the copilot reaches a model; default the official `openai` SDK. */
+  copilotConnect?: ConnectChat
 }
 
 /** What both shells need of the core: one invoke, one event stream, one stop. */

@@ -1,9 +1,13 @@
 import path from 'node:path'
 import type { AppStatus, BridgeEvent, BridgeResult, Settings } from '../../src-preload/contract'
 import { toCoreError } from './agentphone/errors'
+import { openAiConnector } from './copilot/chat-client'
+import { Copilot } from './copilot/copilot'
+import { sessionFacts } from './copilot/copilot-facts'
 import { dispatch } from './dispatch'
 import { appHandlers } from './handlers/app'
 import { callHandlers } from './handlers/calls'
+import { copilotHandlers } from './handlers/copilot'
 import type { SessionContext } from './handlers/context'
 import { directoryHandlers } from './handlers/directory'
 import { messagingHandlers } from './handlers/messaging'
@@ -158,6 +162,21 @@ export class Session implements SessionLike {
       }
     })
 
+    // The copilot drafts (and in autopilot sends) answers; it hears every event and answers through the broker.
+    const copilot = new Copilot({
+      clock,
+      logger,
+      store,
+      secrets,
+      connect: o.copilotConnect ?? openAiConnector(),
+      simulated: sandbox ? { baseURL: `${sandbox.sim.url}/v1`, apiKey: sandbox.apiKey } : null,
+      facts: sessionFacts({ board, directory, api, quickReplies: () => settings().quickReplies }),
+      turns: broker,
+      emit: this.emit
+    })
+    onStop(() => copilot.stop())
+    onStop(this.onEvent(copilot.observe))
+
     await replayJournal(journal, { board, directory, deliveries, emit: this.emit, now: nowIso })
     await receiver.start()
     onStop(() => receiver.stop())
@@ -207,7 +226,8 @@ export class Session implements SessionLike {
       ...directoryHandlers(this.ctx),
       ...messagingHandlers(this.ctx),
       ...webhookHandlers(this.ctx),
-      ...webhookConnectHandlers(this.ctx)
+      ...webhookConnectHandlers(this.ctx),
+      ...copilotHandlers(copilot)
     }
 
     if (sandbox) {

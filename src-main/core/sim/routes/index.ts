@@ -3,6 +3,7 @@ import type { SimRuntime } from '../context'
 import { Router } from '../router'
 import { agentRoutes } from './agents'
 import { callRoutes } from './calls'
+import { chatCompletionRoutes } from './chat-completions'
 import { messageRoutes } from './messages'
 import { numberRoutes } from './numbers'
 import { usageRoutes } from './usage'
@@ -16,5 +17,6 @@ export function buildRouter(rt: SimRuntime): Router {
   callRoutes(r, rt)
   messageRoutes(r, rt)
   webhookRoutes(r, rt)
+  chatCompletionRoutes(r, rt)
   return r
 }
