@@ -53,6 +53,8 @@ export function runVoiceJob(deps: VoiceJobDeps, o: VoiceJobOptions): VoiceJob {
   let text = ''
   let why: 'deadline' | 'quiet' | null = null
   let done = false
+  // The autopilot's own reply closes the turn, and the close would otherwise silence its last event.
+  let sending = false
 
   const emit = (finished: boolean, extra: Pick<CopilotDraft, 'action' | 'error'> = {}): void => {
     if (why === 'quiet') return
@@ -70,9 +72,11 @@ export function runVoiceJob(deps: VoiceJobDeps, o: VoiceJobOptions): VoiceJob {
     const extra = answer.action ? { action: answer.action } : {}
     if (autopilot && o.mayAnswer()) {
       try {
+        sending = true
         deps.turns.reply(turnId, toReply(turnId, answer), { source: 'copilot', model: o.endpoint.label })
         return emit(true, extra)
       } catch (err) {
+        sending = false
         // Closed or claimed in the meantime: the person's answer (or the fallback) already stands.
         deps.logger.info('copilot: autopilot answer not sent', { turnId, reason: err instanceof Error ? err.message : String(err) })
       }
@@ -125,6 +129,7 @@ export function runVoiceJob(deps: VoiceJobDeps, o: VoiceJobOptions): VoiceJob {
       if (!done) emit(false)
     },
     stop() {
+      if (sending) return
       why = 'quiet'
       timer.cancel()
       controller.abort()
