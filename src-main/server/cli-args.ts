@@ -9,6 +9,8 @@ export const USAGE = `usage:
   switchboard serve [--host H] [--port P] [--receiver-port R] [--data-dir D] [--base-url URL]
       Runs Switchboard headless: the UI and its WebSocket bridge on http://H:P.
       Live mode when AGENTPHONE_API_KEY is set, otherwise sandbox (built-in simulator).
+      [--copilot off|suggest|autopilot] sets the reply copilot for this run; it reads
+      OPENAI_BASE_URL, OPENAI_API_KEY and SWITCHBOARD_COPILOT_MODEL.
   switchboard sim [--host H] [--port P] [--api-key K] [--webhook-url U] [--seed]
       Runs only the AgentPhone simulator, e.g. against your own webhook server.
 
@@ -34,6 +36,17 @@ export interface ServeArgs {
   /** undefined: `$SWITCHBOARD_DATA_DIR` or the OS app-data folder (see data-dir.ts). */
   dataDir: string | undefined
   baseUrl: string
+  /** `--copilot`: the copilot's mode for this run; undefined keeps the saved one. */
+  copilot: CopilotFlag | undefined
+}
+
+const COPILOT_MODES = ['off', 'suggest', 'autopilot'] as const
+export type CopilotFlag = (typeof COPILOT_MODES)[number]
+
+function parseCopilot(value: string | undefined): CopilotFlag | undefined {
+  if (value === undefined) return undefined
+  if (!(COPILOT_MODES as readonly string[]).includes(value)) throw new UsageError(`--copilot must be off, suggest or autopilot, got "${value}"`)
+  return value as CopilotFlag
 }
 
 export interface SimArgs {
@@ -94,11 +107,13 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       port: { type: 'string' },
       'receiver-port': { type: 'string' },
       'data-dir': { type: 'string' },
-      'base-url': { type: 'string' }
+      'base-url': { type: 'string' },
+      copilot: { type: 'string' }
     })
     if (v.help) return { command: 'help' }
     return {
       command: 'serve',
+      copilot: parseCopilot(v.copilot as string | undefined),
       host: nonEmpty('host', v.host as string | undefined) ?? DEFAULT_HOST,
       port: parsePort('port', v.port as string | undefined) ?? 0,
       receiverPort: parsePort('receiver-port', v['receiver-port'] as string | undefined),

@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import type { AppStatus, Mode } from '../../src-preload/contract'
+import { withCopilotKey, withCopilotOverrides } from '../core/copilot/copilot-env'
 import type { Logger } from '../core/ports'
 import type { SessionLike, SessionOptions } from '../core/session-types'
 import type { ServeArgs, SimArgs } from './cli-args'
@@ -33,7 +34,8 @@ export interface ServeDeps {
 /** Starts the session, then the server, then prints the ready line. */
 export async function runServe(args: ServeArgs, deps: ServeDeps): Promise<Running> {
   const dataDir = args.dataDir ?? defaultDataDir(deps.env)
-  const secrets = fileSecretStore(dataDir, deps.env)
+  // The copilot's key may come from the SDK's own OPENAI_API_KEY, like AGENTPHONE_API_KEY above it.
+  const secrets = withCopilotKey(fileSecretStore(dataDir, deps.env), deps.env.OPENAI_API_KEY)
   // A key in the environment means live. Without one the core resumes the mode saved last time
   // (live only if a key was saved through the UI), which for a fresh data folder is sandbox.
   const mode: Mode | undefined = deps.env.AGENTPHONE_API_KEY?.trim() ? 'live' : undefined
@@ -43,7 +45,11 @@ export async function runServe(args: ServeArgs, deps: ServeDeps): Promise<Runnin
     mode,
     dataDir,
     logger: deps.logger,
-    settings: confSettingsStore(dataDir),
+    settings: withCopilotOverrides(confSettingsStore(dataDir), {
+      mode: args.copilot,
+      baseUrl: deps.env.OPENAI_BASE_URL?.trim(),
+      model: deps.env.SWITCHBOARD_COPILOT_MODEL?.trim()
+    }),
     secrets,
     receiver: { port: args.receiverPort },
     live: { baseUrl: args.baseUrl },
