@@ -3,6 +3,7 @@ import { batchable } from './batch'
 import type { BridgeClient } from '../bridge/bridge-client'
 import { createAppSlice } from './app-slice'
 import { createCallsSlice } from './calls-slice'
+import { createCopilotSlice } from './copilot-slice'
 import { createDraftsSlice } from './drafts-slice'
 import { createSandboxSlice } from './sandbox-slice'
 import { createToastsSlice } from './toasts-slice'
@@ -45,7 +46,8 @@ export function createAppStore(bridge: BridgeClient, storage: SliceDeps['storage
       ...createWebhooksSlice(deps),
       ...createWebhookConnectSlice(deps),
       ...createGapsSlice(deps),
-      ...createSettingsSlice(deps)
+      ...createSettingsSlice(deps),
+      ...createCopilotSlice(deps)
     }
   }))
 }

@@ -3,6 +3,7 @@ import type { AppStore } from './types'
 import { runBatched } from './batch'
 import { subscribeWebhookEvents } from './webhooks-events'
 import { subscribeMessaging } from './messages-events'
+import { subscribeCopilot } from './copilot-events'
 import { startSupervision } from './start-supervision'
 
 /**
@@ -53,6 +54,7 @@ export function startStore(store: AppStore, bridge: BridgeClient): () => void {
     bridge.on('sandbox.ring', (ring) => s().setRinging(ring)),
     ...subscribeWebhookEvents(store, bridge),
     ...subscribeMessaging(store, bridge),
+    ...subscribeCopilot(store, bridge),
     startSupervision(store, bridge)
   ]
 

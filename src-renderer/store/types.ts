@@ -1,6 +1,7 @@
 import type { StoreApi } from 'zustand/vanilla'
 import type { AppStatus, BridgeResult, CallInfo, OpenTurn, TranscriptTurn } from '../../src-preload/contract'
 import type { BridgeClient, ConnectionState } from '../bridge/bridge-client'
+import type { CopilotSlice } from './copilot-slice'
 import type { DirectorySlice } from './directory-slice'
 import type { UsageSlice } from './usage-slice'
 import type { SupervisionSlice } from './supervision-types'
@@ -93,7 +94,7 @@ export interface ToastsSlice {
   report<T>(what: string, result: BridgeResult<T>): T | undefined
 }
 
-export type AppState = AppSlice & CallsSlice & SandboxSlice & DraftsSlice & ToastsSlice & DirectorySlice & UsageSlice & WebhooksSlice & WebhookConnectSlice & GapsSlice & SettingsSlice & MessagingState & SupervisionSlice
+export type AppState = AppSlice & CallsSlice & SandboxSlice & DraftsSlice & ToastsSlice & DirectorySlice & UsageSlice & WebhooksSlice & WebhookConnectSlice & GapsSlice & SettingsSlice & MessagingState & SupervisionSlice & CopilotSlice
 export type AppStore = StoreApi<AppState>
 
 /** Every slice gets the store's set/get plus the bridge: bridge calls live in actions only. */
