@@ -1,6 +1,7 @@
 import { FlaskConical, Laptop, Moon, Phone, PlugZap, Radio, Sun, Wifi, WifiOff } from 'lucide-react'
 import { useShallow } from 'zustand/react/shallow'
 import { useAppStore } from '../store/store-context'
+import { AutopilotPause } from './AutopilotPause'
 import { ShortcutSheet } from './ShortcutSheet'
 import type { ThemeChoice } from '../store/types'
 
@@ -59,6 +60,7 @@ export function Header() {
         </span>
       ) : null}
       <span className="header-spacer" />
+      <AutopilotPause />
       <span className={`connection connection--${conn.cls}`} role="status" aria-label={`Connection: ${conn.word}`}>
         <conn.Icon size={14} aria-hidden="true" />
         {conn.word}

@@ -58,7 +58,7 @@ export interface GapsSlice {
   dismissGaps(): void
 }
 
-export type SettingsSectionId = 'connection' | 'voice' | 'quick-replies' | 'notifications' | 'appearance' | 'operator'
+export type SettingsSectionId = 'connection' | 'voice' | 'quick-replies' | 'notifications' | 'appearance' | 'operator' | 'copilot'
 
 export interface SettingsSlice {
   settings: Settings | null

@@ -1,5 +1,6 @@
 import { CircleAlert, Hash, PhoneForwarded, PhoneOff, Sparkles } from 'lucide-react'
 import type { CopilotAction } from '../../../src-preload/contract'
+import { DraftedBy } from '../../components/DraftedBy'
 import type { CallCopilot } from './use-call-copilot'
 
 const ACTION_WORDS: Record<CopilotAction['type'], string> = {
@@ -21,16 +22,7 @@ export function CopilotNote(props: { callId: string; copilot: CallCopilot; onUse
   const ActionIcon = proposal ? ACTION_ICON[proposal.type] : null
   return (
     <div className="copilot-note" id={`copilot-note-${props.callId}`}>
-      {inBox ? (
-        <p className="copilot-by small" data-copilot-draft="in-box">
-          <Sparkles size={13} aria-hidden="true" /> Drafted by <span className="strong">{inBox.modelLabel}</span>
-          {inBox.done ? '' : ' — writing…'}
-          <span className="muted">
-            {' '}
-            · <kbd>Enter</kbd> sends it as is · type to edit · <kbd>Esc</kbd> clears it
-          </span>
-        </p>
-      ) : null}
+      {inBox ? <DraftedBy modelLabel={inBox.modelLabel} done={inBox.done} /> : null}
       {beside ? (
         <p className="copilot-by small" data-copilot-draft="beside">
           <Sparkles size={13} aria-hidden="true" /> <span className="strong">{beside.modelLabel}</span> drafted: <q className="copilot-quote">{beside.text}</q>{' '}

@@ -6,6 +6,7 @@ import { useAppStore } from '../../store/store-context'
 import type { SettingsSectionId } from '../../store/webhooks-types'
 import { AppearanceSection } from './AppearanceSection'
 import { ConnectionSection } from './ConnectionSection'
+import { CopilotSection } from './CopilotSection'
 import { NotificationsSection } from './NotificationsSection'
 import { OperatorSection } from './OperatorSection'
 import { QuickRepliesEditor } from './QuickRepliesEditor'
@@ -74,6 +75,9 @@ export function SettingsView() {
             <Loader2 size={14} aria-hidden="true" className="wh-spin" /> Loading settings…
           </p>
         )}
+        <Section id="copilot" title="Copilot">
+          <CopilotSection />
+        </Section>
         <Section id="operator" title="You">
           <OperatorSection />
         </Section>
