@@ -8,7 +8,6 @@ import type { AppStore } from './types'
  */
 export function subscribeCopilot(store: AppStore, bridge: BridgeClient): Array<() => void> {
   const s = store.getState
-  void s().loadCopilot()
   return [
     bridge.on('copilot.status', (copilot) => {
       store.setState(copilot.mode === 'off' ? { copilot, copilotDrafts: {}, smsDrafts: {} } : { copilot })
@@ -19,10 +18,13 @@ export function subscribeCopilot(store: AppStore, bridge: BridgeClient): Array<(
       if (s().copilotDrafts[t.callId]?.turnId === t.turnId) store.setState((st) => ({ copilotDrafts: withoutKeys(st.copilotDrafts, [t.callId]) }))
     }),
     store.subscribe((now, before) => {
+      // Loaded once the core's status is known, again after a reconnect, and for a restarted core
+      // (whose mode decides whether the simulated model can answer).
+      const started = !before.status && Boolean(now.status)
       const reconnected = before.connection === 'reconnecting' && now.connection === 'open'
       const restarted = Boolean(before.status && now.status && before.status.startedAt !== now.status.startedAt)
       if (restarted) store.setState({ copilotDrafts: {}, smsDrafts: {} })
-      if (reconnected || restarted) void s().loadCopilot()
+      if (started || reconnected || restarted) void s().loadCopilot()
     })
   ]
 }

@@ -25,7 +25,7 @@ export function CopilotKeyField(props: { value: string; onValue: (v: string) => 
 
   return (
     <div className="st-field">
-      <label htmlFor={id}>Key</label>
+      <label htmlFor={id}>Model server key</label>
       <p className="st-key-state small" aria-live="polite">
         <KeyRound size={13} aria-hidden="true" />
         {hasKey ? 'A key is stored' : 'No key is stored'}
@@ -43,11 +43,11 @@ export function CopilotKeyField(props: { value: string; onValue: (v: string) => 
           onChange={(e) => props.onValue(e.target.value)}
         />
         <button type="button" className="button" disabled={busy || !props.value.trim()} onClick={() => void change(props.value.trim())}>
-          Save key
+          Save model key
         </button>
         {hasKey ? (
           <button type="button" className="button button--danger" disabled={busy} onClick={() => void change(null)}>
-            Remove key
+            Remove model key
           </button>
         ) : null}
       </div>

@@ -69,7 +69,7 @@ function CopilotForm({ copilot }: { copilot: CopilotStatus }) {
   return (
     <div className="st-body st-form">
       <fieldset className="st-fieldset">
-        <legend className="label">Mode</legend>
+        <legend className="label">Copilot mode</legend>
         <div className="st-copilot-modes">
           {MODES.map((m) => (
             <label key={m.value} className="st-check" title={m.hint}>
