@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SHOTS } from './helpers/app'
+import { seriousViolations } from './helpers/axe'
 import { launchChromium } from './helpers/browser'
 import { startServe, type ServeHandle } from './helpers/serve'
 
@@ -15,7 +16,8 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true })
   serve = await startServe(['--copilot', 'suggest'], { OPENAI_API_KEY: '', OPENAI_BASE_URL: '', SWITCHBOARD_COPILOT_MODEL: '' })
   browser = await launchChromium()
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+  // Its own context: axe needs one (browser.newPage's implicit context will not do).
+  page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage()
   await page.goto(serve.ready.ui)
   await page.getByLabel('Mode: Sandbox').waitFor()
 })
@@ -45,6 +47,7 @@ describe('the copilot in a real browser against `switchboard serve --copilot sug
     await expect.poll(() => box.inputValue()).toBe(drafted)
     await page.getByText('Drafted by simulated model').waitFor()
     await page.screenshot({ path: path.join(SHOTS, 'copilot-draft.png') })
+    expect(await seriousViolations(page)).toEqual([])
     await box.press('Enter')
 
     await heard().getByText(drafted).waitFor()
@@ -59,6 +62,7 @@ describe('the copilot in a real browser against `switchboard serve --copilot sug
     await section.getByRole('radio', { name: 'Autopilot' }).click()
     await expect.poll(() => section.getByRole('radio', { name: 'Autopilot' }).isChecked()).toBe(true)
     await page.getByRole('button', { name: /Autopilot on/ }).waitFor()
+    expect(await seriousViolations(page)).toEqual([])
     await page.getByRole('button', { name: /^Monitor/ }).click()
 
     await phone().getByRole('button', { name: 'Dial' }).click()
@@ -72,6 +76,7 @@ describe('the copilot in a real browser against `switchboard serve --copilot sug
     const bar = page.getByRole('status', { name: 'Autopilot' })
     await bar.getByText('Autopilot answers this call').waitFor()
     await page.screenshot({ path: path.join(SHOTS, 'copilot-autopilot.png') })
+    expect(await seriousViolations(page)).toEqual([])
     await bar.getByRole('button', { name: 'Take over' }).click()
     await bar.getByText('You took this call over from autopilot').waitFor()
 
