@@ -1,9 +1,7 @@
 import path from 'node:path'
 import type { AppStatus, BridgeEvent, BridgeResult, Settings } from '../../src-preload/contract'
 import { toCoreError } from './agentphone/errors'
-import { openAiConnector } from './copilot/chat-client'
-import { Copilot } from './copilot/copilot'
-import { sessionFacts } from './copilot/copilot-facts'
+import { createSessionCopilot } from './copilot/session-copilot'
 import { dispatch } from './dispatch'
 import { appHandlers } from './handlers/app'
 import { callHandlers } from './handlers/calls'
@@ -163,21 +161,15 @@ export class Session implements SessionLike {
     })
 
     // The copilot drafts (and in autopilot sends) answers; it hears every event and answers through the broker.
-    const copilot = new Copilot({
-      clock,
-      logger,
-      store,
-      secrets,
-      connect: o.copilotConnect ?? openAiConnector(),
-      simulated: sandbox ? { baseURL: `${sandbox.sim.url}/v1`, apiKey: sandbox.apiKey } : null,
-      facts: sessionFacts({ board, directory, api, quickReplies: () => settings().quickReplies }),
-      turns: broker,
-      emit: this.emit
+    const copilot = createSessionCopilot({ clock, logger, store, secrets, sandbox, board, directory, api, broker, emit: this.emit,
+      quickReplies: () => settings().quickReplies,
+      connect: o.copilotConnect
     })
     onStop(() => copilot.stop())
-    onStop(this.onEvent(copilot.observe))
 
     await replayJournal(journal, { board, directory, deliveries, emit: this.emit, now: nowIso })
+    // Subscribed after the replay: texts from earlier runs are history, not something to draft.
+    onStop(this.onEvent(copilot.observe))
     await receiver.start()
     onStop(() => receiver.stop())
     onStop(() => broker.closeAll())
