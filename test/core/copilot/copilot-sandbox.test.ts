@@ -18,8 +18,8 @@ function ok<T>(result: BridgeResult<unknown>): T {
 }
 
 /** A sandbox session with no key anywhere: the simulator's built-in model is the copilot's. */
-async function sandbox(copilot: Record<string, unknown>) {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'sb-copilot-'))
+async function sandbox(copilot: Record<string, unknown>, dir?: string) {
+  const dataDir = dir ?? (await mkdtemp(path.join(os.tmpdir(), 'sb-copilot-')))
   const session = await startSession({ mode: 'sandbox', dataDir, settings: memoryStore({ copilot }) })
   sessions.push(session)
   const recorder = new EventRecorder()
@@ -27,7 +27,7 @@ async function sandbox(copilot: Record<string, unknown>) {
   const status = ok<AppStatus>(await session.invoke('app.status', {}))
   const { callId } = ok<{ callId: string }>(await session.invoke('sandbox.dial', { to: status.sandbox!.number.phoneNumber }))
   await recorder.waitFor('call.started', (c) => c.id === callId)
-  return { session, recorder, status, callId }
+  return { session, recorder, status, callId, dataDir }
 }
 
 describe('the copilot in sandbox mode, with the simulated model (no key, no account)', () => {
@@ -81,5 +81,19 @@ describe('the copilot in sandbox mode, with the simulated model (no key, no acco
     const res = await session.invoke('copilot.configure', { baseUrl: 'localhost:11434' })
     expect(res).toMatchObject({ ok: false, error: { code: 'invalid_params' } })
     expect(ok<CopilotStatus>(await session.invoke('copilot.status', {})).baseUrl).toBe('')
+  })
+
+  it('drafts only texts that arrive now, not the ones a restart replays from the journal', async () => {
+    const first = await sandbox({})
+    ok(await first.session.invoke('sandbox.sms', { to: first.status.sandbox!.number.phoneNumber, body: 'An old text' }))
+    await first.recorder.waitFor('message.received', (m) => m.body === 'An old text')
+    await first.session.stop()
+
+    const again = await sandbox({ mode: 'suggest' }, first.dataDir)
+    ok(await again.session.invoke('sandbox.sms', { to: again.status.sandbox!.number.phoneNumber, body: 'A new text' }))
+    await again.recorder.waitFor('copilot.smsDraft', (d) => d.done)
+    expect(again.recorder.of('copilot.smsDraft').filter((d) => d.done).map((d) => d.text)).toEqual([
+      'Thanks for asking about "A new text". Let me help you with that right away.'
+    ])
   })
 })
