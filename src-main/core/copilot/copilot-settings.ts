@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { CopilotModeSchema } from '../../../src-preload/contract'
+import { overDefaults } from '../live/settings'
 import type { KeyValueStore } from '../ports'
 
 /** Settings-store key of the copilot's non-secret settings. */
@@ -29,15 +30,7 @@ export const DEFAULT_COPILOT: CopilotSettings = { mode: 'off', baseUrl: '', mode
 
 /** Stored values over the defaults, field by field: one bad field (a hand edit) costs only itself. */
 export function readCopilotSettings(store: KeyValueStore): CopilotSettings {
-  const stored = store.get<Record<string, unknown>>(COPILOT_SETTINGS_KEY)
-  const merged: Record<string, unknown> = { ...DEFAULT_COPILOT }
-  if (stored && typeof stored === 'object') {
-    for (const [key, value] of Object.entries(stored)) {
-      const field = CopilotSettingsSchema.shape[key as keyof CopilotSettings]
-      if (field && field.safeParse(value).success) merged[key] = value
-    }
-  }
-  return CopilotSettingsSchema.parse(merged)
+  return overDefaults(CopilotSettingsSchema, DEFAULT_COPILOT, store.get(COPILOT_SETTINGS_KEY))
 }
 
 export function writeCopilotSettings(store: KeyValueStore, patch: Partial<CopilotSettings>): CopilotSettings {

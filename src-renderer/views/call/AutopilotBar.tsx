@@ -1,4 +1,6 @@
 import { Bot, Hand, PauseCircle } from 'lucide-react'
+import type { LucideIcon } from 'lucide-react'
+import type { ReactNode } from 'react'
 import type { CallInfo } from '../../../src-preload/contract'
 import { useAppStore } from '../../store/store-context'
 import type { CallCopilot } from './use-call-copilot'
@@ -13,44 +15,46 @@ export function AutopilotBar({ call, copilot }: { call: CallInfo; copilot: CallC
   if (copilot.mode !== 'autopilot') return null
   if (copilot.autopilot) {
     const forming = copilot.draft?.autopilot ? copilot.draft.text : ''
+    const take = (
+      <button type="button" className="button button--primary" aria-keyshortcuts="Alt+O" title="Stop autopilot on this call and answer yourself (Alt+O)" onClick={() => void takeOver(call.id)}>
+        <Hand size={14} aria-hidden="true" /> Take over
+      </button>
+    )
     return (
-      <div className="autopilot-bar autopilot-bar--on" role="status" aria-label="Autopilot">
-        <Bot size={15} aria-hidden="true" />
-        <span>
-          <span className="strong">Autopilot</span> answers this call ({copilot.modelLabel}).
-          {forming ? (
-            <>
-              {' '}
-              About to say: <q className="copilot-quote">{forming}</q>
-            </>
-          ) : null}
-        </span>
-        <span className="header-spacer" />
-        <button type="button" className="button button--primary" aria-keyshortcuts="Alt+O" title="Stop autopilot on this call and answer yourself (Alt+O)" onClick={() => void takeOver(call.id)}>
-          <Hand size={14} aria-hidden="true" /> Take over
-        </button>
-      </div>
+      <Bar icon={Bot} on action={take}>
+        <span className="strong">Autopilot</span> answers this call ({copilot.modelLabel}).
+        {forming ? (
+          <>
+            {' '}
+            About to say: <q className="copilot-quote">{forming}</q>
+          </>
+        ) : null}
+      </Bar>
     )
   }
   if (copilot.takenOver) {
+    const back = (
+      <button type="button" className="button" onClick={() => void handBack(call.id)}>
+        <Bot size={14} aria-hidden="true" /> Hand back to autopilot
+      </button>
+    )
     return (
-      <div className="autopilot-bar" role="status" aria-label="Autopilot">
-        <Hand size={15} aria-hidden="true" />
-        <span>You took this call over from autopilot: you answer its turns.</span>
-        <span className="header-spacer" />
-        <button type="button" className="button" onClick={() => void handBack(call.id)}>
-          <Bot size={14} aria-hidden="true" /> Hand back to autopilot
-        </button>
-      </div>
+      <Bar icon={Hand} action={back}>
+        You took this call over from autopilot: you answer its turns.
+      </Bar>
     )
   }
-  if (copilot.paused) {
-    return (
-      <div className="autopilot-bar" role="status" aria-label="Autopilot">
-        <PauseCircle size={15} aria-hidden="true" />
-        <span>Autopilot is paused for every call: its answers come as drafts for you to send.</span>
-      </div>
-    )
-  }
+  if (copilot.paused) return <Bar icon={PauseCircle}>Autopilot is paused for every call: its answers come as drafts for you to send.</Bar>
   return null
+}
+
+function Bar(props: { icon: LucideIcon; on?: boolean; action?: ReactNode; children: ReactNode }) {
+  return (
+    <div className={props.on ? 'autopilot-bar autopilot-bar--on' : 'autopilot-bar'} role="status" aria-label="Autopilot">
+      <props.icon size={15} aria-hidden="true" />
+      <span>{props.children}</span>
+      <span className="header-spacer" />
+      {props.action}
+    </div>
+  )
 }

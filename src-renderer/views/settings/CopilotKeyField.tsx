@@ -1,7 +1,7 @@
-import { KeyRound } from 'lucide-react'
 import { useId, useState } from 'react'
 import { useAppStore } from '../../store/store-context'
 import { SaveResult } from './Field'
+import { SecretKeyRow } from './SecretKeyRow'
 
 /**
  * The model server's key, write-only: the renderer only ever learns whether one is stored. What is
@@ -26,22 +26,15 @@ export function CopilotKeyField(props: { value: string; onValue: (v: string) => 
   return (
     <div className="st-field">
       <label htmlFor={id}>Model server key</label>
-      <p className="st-key-state small" aria-live="polite">
-        <KeyRound size={13} aria-hidden="true" />
-        {hasKey ? 'A key is stored' : 'No key is stored'}
-        <span className="muted"> — kept in this computer's secret store, never shown again, never logged. Local servers need none.</span>
-      </p>
-      <div className="st-inline">
-        <input
-          id={id}
-          type="password"
-          className="mono st-grow"
-          autoComplete="off"
-          spellCheck={false}
-          value={props.value}
-          placeholder={hasKey ? 'Paste a new key to replace it' : 'sk-… (OpenAI), or leave empty for Ollama or LM Studio'}
-          onChange={(e) => props.onValue(e.target.value)}
-        />
+      <SecretKeyRow
+        id={id}
+        hasKey={hasKey}
+        note="kept in this computer's secret store, never shown again, never logged. Local servers need none."
+        value={props.value}
+        onValue={props.onValue}
+        placeholder={hasKey ? 'Paste a new key to replace it' : 'sk-… (OpenAI), or leave empty for Ollama or LM Studio'}
+        onEnter={() => (props.value.trim() ? void change(props.value.trim()) : undefined)}
+      >
         <button type="button" className="button" disabled={busy || !props.value.trim()} onClick={() => void change(props.value.trim())}>
           Save model key
         </button>
@@ -50,7 +43,7 @@ export function CopilotKeyField(props: { value: string; onValue: (v: string) => 
             Remove model key
           </button>
         ) : null}
-      </div>
+      </SecretKeyRow>
       <SaveResult result={result} />
     </div>
   )

@@ -1,17 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { copilotRig, type Rig } from './copilot-rig'
-import { startFakeOpenAi, type FakeOpenAi } from './fake-openai'
+import { describe, expect, it } from 'vitest'
+import { copilotRig, type Rig, useFakeModel } from './copilot-rig'
+import type { FakeOpenAi } from './fake-openai'
 
 let fake: FakeOpenAi
 let rig: Rig | null = null
-beforeEach(async () => {
-  fake = await startFakeOpenAi()
-})
-afterEach(async () => {
-  await rig?.close()
-  rig = null
-  await fake.close()
-})
+useFakeModel({ fresh: (f) => ((fake = f), (rig = null)), current: () => ({ fake, rig }) })
 
 const FILLER_LINE = JSON.stringify({ text: 'One moment.', interim: true })
 const lastDraft = (r: Rig, turnId: string) => r.of('copilot.draft').filter((d) => d.turnId === turnId).at(-1)

@@ -10,7 +10,8 @@ import { memorySecrets, memoryStore, type Logger } from '../../../src-main/core/
 import { TurnBroker } from '../../../src-main/core/turns/turn-broker'
 import { fakeClock, type FakeClock } from '../../server/helpers/fake-clock'
 import { streamPost, type StreamClient } from '../turns/ndjson-client'
-import type { FakeOpenAi } from './fake-openai'
+import { afterEach, beforeEach } from 'vitest'
+import { startFakeOpenAi, type FakeOpenAi } from './fake-openai'
 
 /** The copilot's key in every test: assertions check it never reaches an event or a log line. */
 export const MODEL_KEY = 'sk-proj-COPILOT-TEST-KEY-7c41'
@@ -115,4 +116,19 @@ export async function copilotRig(fake: FakeOpenAi, settings: Partial<CopilotSett
       await new Promise((resolve) => server.close(resolve))
     }
   }
+}
+
+/**
+ * A fresh fake model server before each test (handed to `fresh`, which also forgets the last rig)
+ * and, after it, the test's rig and whichever server is current then closed.
+ */
+export function useFakeModel(hooks: { fresh(fake: FakeOpenAi): void; current(): { fake: FakeOpenAi; rig: Rig | null } }): void {
+  beforeEach(async () => {
+    hooks.fresh(await startFakeOpenAi())
+  })
+  afterEach(async () => {
+    const { fake, rig } = hooks.current()
+    await rig?.close()
+    await fake.close()
+  })
 }

@@ -1,10 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { withCopilotKey, withCopilotOverrides } from '../../../src-main/core/copilot/copilot-env'
 import { readCopilotSettings, resolveEndpoint } from '../../../src-main/core/copilot/copilot-settings'
 import { TEST_TIMEOUT_MS } from '../../../src-main/core/copilot/test-endpoint'
 import { memorySecrets, memoryStore } from '../../../src-main/core/ports'
-import { copilotRig, MODEL_KEY, type Rig } from './copilot-rig'
-import { startFakeOpenAi, type FakeOpenAi } from './fake-openai'
+import { copilotRig, MODEL_KEY, type Rig, useFakeModel } from './copilot-rig'
+import type { FakeOpenAi } from './fake-openai'
 
 const SIM = { baseURL: 'http://127.0.0.1:9/v1', apiKey: 'sk_sandbox_x' }
 
@@ -54,14 +54,7 @@ describe('the headless shell: --copilot, OPENAI_BASE_URL, SWITCHBOARD_COPILOT_MO
 
 let fake: FakeOpenAi
 let rig: Rig | null = null
-beforeEach(async () => {
-  fake = await startFakeOpenAi()
-})
-afterEach(async () => {
-  await rig?.close()
-  rig = null
-  await fake.close()
-})
+useFakeModel({ fresh: (f) => ((fake = f), (rig = null)), current: () => ({ fake, rig }) })
 
 describe('Settings › Copilot: the Test button', () => {
   it('says it works, with the first words, when the server answers', async () => {

@@ -1,19 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { ABORT_MARGIN_MS } from '../../../src-main/core/copilot/copilot'
 import { DEADLINE_WORDS } from '../../../src-main/core/copilot/voice-job'
-import { AGENT, copilotRig, DEADLINE_MS, FALLBACK, MODEL_KEY, type Rig } from './copilot-rig'
+import { AGENT, copilotRig, DEADLINE_MS, FALLBACK, MODEL_KEY, type Rig, useFakeModel } from './copilot-rig'
 import { startFakeOpenAi, type FakeOpenAi } from './fake-openai'
 
 let fake: FakeOpenAi
 let rig: Rig | null = null
-beforeEach(async () => {
-  fake = await startFakeOpenAi()
-})
-afterEach(async () => {
-  await rig?.close()
-  rig = null
-  await fake.close()
-})
+useFakeModel({ fresh: (f) => ((fake = f), (rig = null)), current: () => ({ fake, rig }) })
 
 const lastDraft = (r: Rig, turnId: string) => r.of('copilot.draft').filter((d) => d.turnId === turnId).at(-1)
 const copilotLines = (r: Rig) => r.of('transcript.turn').filter((l) => l.source === 'copilot')
