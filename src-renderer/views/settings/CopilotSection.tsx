@@ -82,8 +82,11 @@ function CopilotForm({ copilot }: { copilot: CopilotStatus }) {
       </fieldset>
       {copilot.simulated ? (
         <p className="st-notice small">
-          <FlaskConical size={13} aria-hidden="true" /> No key and no base URL: in the sandbox the built-in <span className="strong">simulated model</span> drafts
-          and answers (fixed, predictable replies), so you can try the copilot without an account.
+          <FlaskConical size={13} aria-hidden="true" />
+          <span>
+            No key and no base URL: in the sandbox the built-in <span className="strong">simulated model</span> drafts and answers (fixed, predictable
+            replies), so you can try the copilot without an account.
+          </span>
         </p>
       ) : null}
       {copilot.notice ? (
