@@ -78,7 +78,7 @@ describe('the copilot in a real browser against `switchboard serve --copilot sug
     await page.screenshot({ path: path.join(SHOTS, 'copilot-autopilot.png') })
     expect(await seriousViolations(page)).toEqual([])
     await bar.getByRole('button', { name: 'Take over' }).click()
-    await bar.getByText('You took this call over from autopilot').waitFor()
+    await bar.getByText('Taken over from autopilot').waitFor()
 
     await say('Can I bring my dog?')
     const box = page.getByLabel('Reply to caller')

@@ -122,7 +122,7 @@ describe('autopilot in the call view', () => {
     expect(box().value).toBe('') // its answer is not the person's draft
     await user.click(within(bar).getByRole('button', { name: 'Take over' }))
     expect(sent('copilot.takeOver')).toEqual([{ callId: call.id }])
-    expect(screen.getByRole('status', { name: 'Autopilot' }).textContent).toContain('You took this call over from autopilot')
+    expect(screen.getByRole('status', { name: 'Autopilot' }).textContent).toContain('Taken over from autopilot')
   })
 
   it('Alt+O takes over from the keyboard, even while typing in the reply box', async () => {
@@ -140,7 +140,7 @@ describe('autopilot in the call view', () => {
     draft('We deliver until ten.', { autopilot: false, done: true })
     expect(box().value).toBe('We deliver until ten.')
     const bar = screen.getByRole('status', { name: 'Autopilot' })
-    expect(bar.textContent).toContain('You took this call over from autopilot')
+    expect(bar.textContent).toContain('Taken over from autopilot')
     await user.click(within(bar).getByRole('button', { name: 'Hand back to autopilot' }))
     expect(sent('copilot.handBack')).toEqual([{ callId: call.id }])
   })

@@ -40,7 +40,7 @@ export function AutopilotBar({ call, copilot }: { call: CallInfo; copilot: CallC
     )
     return (
       <Bar icon={Hand} action={back}>
-        You took this call over from autopilot: you answer its turns.
+        Taken over from autopilot: a person answers its turns here.
       </Bar>
     )
   }
