@@ -9,12 +9,14 @@ import './zod-page-mode'
 import { z } from 'zod'
 import { AppStatusSchema, CallInfoSchema, DeliveryOutcomeSchema, DeliverySchema, GapSchema, MessageSchema, ModeSchema, SettingsSchema, TranscriptTurnSchema, VoiceModeSchema } from './payloads'
 import type { AgentNumberSchema } from './payloads'
+import { copilotCommandParams, copilotEventSchemas, type CopilotCommandResults } from './copilot-payloads'
 import type { Agent, AppStatus, BridgeResult, CallInfo, Conversation, Delivery, Gap, HistoryStatus, Message, OpenTurn, Page, PhoneNumber, Settings, TranscriptTurn, WebhookConfig, WebhookStatus } from './payloads'
 import { scenarioCommandParams, scenarioEventSchemas } from './scenario-payloads'
 import type { ScenarioCommandResults } from './scenario-payloads'
 
 export * from './payloads'
 export * from './scenario-payloads'
+export * from './copilot-payloads'
 
 // ---------------------------------------------------------------------------------------------
 // Commands
@@ -172,7 +174,8 @@ export const commandParams = {
   }),
   /** What support needs to see: version, mode, ports, tunnel and webhook state, journal, last log lines; secrets redacted. */
   'app.diagnostics': Empty,
-  ...scenarioCommandParams
+  ...scenarioCommandParams,
+  ...copilotCommandParams
 } as const
 
 export type CommandName = keyof typeof commandParams
@@ -180,7 +183,7 @@ export type CommandParams<M extends CommandName> = z.input<(typeof commandParams
 
 
 /** What each command answers with. */
-export interface CommandResults extends ScenarioCommandResults {
+export interface CommandResults extends ScenarioCommandResults, CopilotCommandResults {
   'app.status': AppStatus
   'app.configure': AppStatus
   'app.switchMode': AppStatus
@@ -283,7 +286,8 @@ export const eventSchemas = {
   'alerts.muted': z.object({ mutedUntil: z.string().nullable() }),
   /** History was cleared: ended calls, their transcripts and the stored deliveries are gone. */
   'history.cleared': z.object({ at: z.string() }),
-  ...scenarioEventSchemas
+  ...scenarioEventSchemas,
+  ...copilotEventSchemas
 } as const
 
 export type EventName = keyof typeof eventSchemas

@@ -86,8 +86,8 @@ export type CallInfo = z.infer<typeof CallInfoSchema>
 
 /** `system`: a line the console adds, not a voice (how the call ended). */
 export const SpeakerSchema = z.enum(['caller', 'agent', 'system'])
-/** Where an agent line came from: the filler, a person, the fallback, or the hosted agent; `outcome` for a system line. */
-export const LineSourceSchema = z.enum(['filler', 'human', 'fallback', 'hosted', 'greeting', 'caller', 'outcome'])
+/** Where a line came from: the filler, a person, the fallback, the hosted agent, the copilot's autopilot; `outcome` for a system line. */
+export const LineSourceSchema = z.enum(['filler', 'human', 'fallback', 'hosted', 'greeting', 'caller', 'outcome', 'copilot'])
 
 export const TranscriptTurnSchema = z.object({
   callId: z.string(),
@@ -97,7 +97,9 @@ export const TranscriptTurnSchema = z.object({
   at: z.string(),
   source: LineSourceSchema.optional(),
   confidence: z.number().optional(),
-  digits: z.string().optional()
+  digits: z.string().optional(),
+  /** Copilot lines: which model said it ("gpt-4o-mini", "simulated model"). */
+  model: z.string().optional()
 })
 export type TranscriptTurn = z.infer<typeof TranscriptTurnSchema>
 

@@ -1,6 +1,7 @@
 import type { BridgeEvent, BridgeResult, Mode } from '../../src-preload/contract'
 import type { AlertMute } from './alert-mute'
 import type { JournalOptions } from './journal/journal'
+import type { ConnectChat } from './copilot/chat-client'
 import type { Clock, KeyValueStore, Logger, SecretStore } from './ports'
 
 /** How a shell starts the core. Every outside thing comes in here; nothing is read from globals. */
@@ -29,6 +30,8 @@ export interface SessionOptions {
   alertMute?: AlertMute
   /** How the journal makes a write durable (default fdatasync); tests hold or fail it. */
   journalSync?: JournalOptions['sync']
+  /** How the copilot reaches a model; default the official `openai` SDK. */
+  copilotConnect?: ConnectChat
 }
 
 /** What both shells need of the core: one invoke, one event stream, one stop. */

@@ -2,10 +2,12 @@ import path from 'node:path'
 import type { AppStatus, BridgeEvent, BridgeResult, CallInfo, Settings, TranscriptTurn } from '../../src-preload/contract'
 import { toCoreError } from './agentphone/errors'
 import { AlertMute } from './alert-mute'
+import { createSessionCopilot } from './copilot/session-copilot'
 import { dispatch } from './dispatch'
 import { alertHandlers } from './handlers/alerts'
 import { appHandlers } from './handlers/app'
 import { callHandlers } from './handlers/calls'
+import { copilotHandlers } from './handlers/copilot'
 import type { SessionContext } from './handlers/context'
 import { diagnosticsHandlers } from './handlers/diagnostics'
 import { directoryHandlers } from './handlers/directory'
@@ -190,7 +192,16 @@ export class Session implements SessionLike {
       }
     })
 
+    // The copilot drafts (and in autopilot sends) answers; it hears every event and answers through the broker.
+    const copilot = createSessionCopilot({ clock, logger, store, secrets, sandbox, board, directory, api, broker, emit: this.emit,
+      quickReplies: () => settings().quickReplies,
+      connect: o.copilotConnect
+    })
+    onStop(() => copilot.stop())
+
     await replayJournal(journal, { board, directory, deliveries, emit: this.emit, now: nowIso })
+    // Subscribed after the replay: texts from earlier runs are history, not something to draft.
+    onStop(this.onEvent(copilot.observe))
     try {
       await receiver.start()
     } catch (err) {
@@ -265,7 +276,8 @@ export class Session implements SessionLike {
       ...alertHandlers({ mute }),
       ...reportErrorHandlers({ logger, secrets: () => secretValues(secrets, ring) }),
       ...diagnosticsHandlers(this.ctx, { journalDir, recentLogLines: o.recentLogLines }),
-      ...historyHandlers(this.ctx)
+      ...historyHandlers(this.ctx),
+      ...copilotHandlers(copilot)
     }
 
     if (sandbox) {

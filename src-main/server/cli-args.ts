@@ -9,12 +9,14 @@ import type { TestArgs } from './cli-test-args'
 import { LOG_LEVELS, type LogLevel } from './json-logger'
 
 export const USAGE = `usage:
-  switchboard serve [--host H] [--port P] [--receiver-port R] [--data-dir D] [--base-url URL] [--new-token] [--log-level L]
+  switchboard serve [--host H] [--port P] [--receiver-port R] [--data-dir D] [--base-url URL] [--new-token] [--log-level L] [--copilot M]
       Runs Switchboard headless: the UI and its WebSocket bridge on http://H:P.
       Live mode when AGENTPHONE_API_KEY is set, otherwise sandbox (built-in simulator).
       The UI (default 7480) and the receiver (default 7481) keep their ports from one start to the
       next, and the address keeps its token: open tabs reconnect. --new-token makes a new token
       (links handed out before stop working); port 0 takes any free port for this run only.
+      [--copilot off|suggest|autopilot] sets the reply copilot for this run; it reads
+      OPENAI_BASE_URL, OPENAI_API_KEY and SWITCHBOARD_COPILOT_MODEL.
   switchboard sim [--host H] [--port P] [--api-key K] [--webhook-url U] [--seed] [--data-dir D] [--log-level L]
       Runs only the AgentPhone simulator, e.g. against your own webhook server.
       With --data-dir its state (and key) survive restarts; without, it lives in memory only.
@@ -47,6 +49,17 @@ export interface ServeArgs {
   logLevel: LogLevel
   /** Make a new bridge token (the old address stops working). */
   newToken: boolean
+  /** `--copilot`: the copilot's mode for this run; undefined keeps the saved one. */
+  copilot: CopilotFlag | undefined
+}
+
+const COPILOT_MODES = ['off', 'suggest', 'autopilot'] as const
+export type CopilotFlag = (typeof COPILOT_MODES)[number]
+
+function parseCopilot(value: string | undefined): CopilotFlag | undefined {
+  if (value === undefined) return undefined
+  if (!(COPILOT_MODES as readonly string[]).includes(value)) throw new UsageError(`--copilot must be off, suggest or autopilot, got "${value}"`)
+  return value as CopilotFlag
 }
 
 export interface SimArgs {
@@ -118,11 +131,13 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       'data-dir': { type: 'string' },
       'base-url': { type: 'string' },
       'log-level': { type: 'string' },
-      'new-token': { type: 'boolean' }
+      'new-token': { type: 'boolean' },
+      copilot: { type: 'string' }
     })
     if (v.help) return { command: 'help' }
     return {
       command: 'serve',
+      copilot: parseCopilot(v.copilot as string | undefined),
       host: nonEmpty('host', v.host as string | undefined) ?? DEFAULT_HOST,
       port: parsePort('port', v.port as string | undefined),
       receiverPort: parsePort('receiver-port', v['receiver-port'] as string | undefined),

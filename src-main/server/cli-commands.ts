@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import type { AppStatus } from '../../src-preload/contract'
+import { withCopilotKey, withCopilotOverrides } from '../core/copilot/copilot-env'
 import type { Logger } from '../core/ports'
 import { ensurePrivateDir } from '../core/private-files'
 import type { SessionHostOptions } from '../core/session-host'
@@ -43,13 +44,19 @@ export async function runServe(args: ServeArgs, deps: ServeDeps): Promise<Runnin
   const tokens = TokenStore.open({ dataDir, rotate: args.newToken, logger: deps.logger })
   if (args.newToken) deps.logger.warn('a new bridge token was made: addresses handed out before no longer open the UI')
   deps.logger.info('starting', { dataDir })
+  // The copilot's key may come from the SDK's own OPENAI_API_KEY, as the API key may from AGENTPHONE_API_KEY.
+  const secrets = withCopilotKey(fileSecretStore(dataDir), deps.env.OPENAI_API_KEY)
 
   const session = await deps.startSession({
     env: deps.env,
     dataDir,
     logger: deps.logger,
-    settings,
-    secrets: fileSecretStore(dataDir),
+    settings: withCopilotOverrides(settings, {
+      mode: args.copilot,
+      baseUrl: deps.env.OPENAI_BASE_URL?.trim(),
+      model: deps.env.SWITCHBOARD_COPILOT_MODEL?.trim()
+    }),
+    secrets,
     receiver: { port: args.receiverPort },
     live: { baseUrl: args.baseUrl },
     version: deps.version

@@ -2,6 +2,7 @@ import { FlaskConical, Laptop, Moon, Phone, PlugZap, Radio, Sun, Wifi, WifiOff }
 import { useShallow } from 'zustand/react/shallow'
 import { useAppStore } from '../store/store-context'
 import { MuteControl } from './attention/MuteControl'
+import { AutopilotPause } from './AutopilotPause'
 import { ShortcutSheet } from './ShortcutSheet'
 import type { ThemeChoice } from '../store/types'
 
@@ -61,6 +62,7 @@ export function Header() {
         </span>
       ) : null}
       <span className="header-spacer" />
+      <AutopilotPause />
       <span className={`connection connection--${conn.cls}`} role="status" aria-label={`Connection: ${conn.word}`}>
         <conn.Icon size={14} aria-hidden="true" />
         {conn.word}

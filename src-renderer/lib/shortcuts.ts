@@ -66,7 +66,9 @@ export const SHORTCUT_GROUPS: ShortcutGroup[] = [
       { keys: ['Alt', 'T'], does: "Transfer the caller to the agent's transfer number" },
       { keys: ['Alt', 'A'], does: 'Switch who answers turns: me or the fallback line only' },
       { keys: ['Alt', 'E'], does: 'End the call now' },
-      { keys: ['Esc'], does: 'Leave the reply box; again: back to the Monitor' }
+      { keys: ['Alt', 'O'], does: 'Take the call over from autopilot (you answer its turns)' },
+      { keys: ['Enter'], does: "With the copilot's draft in the box: send it as is (type to edit it)" },
+      { keys: ['Esc'], does: "Clear the copilot's draft; else leave the reply box; again: back to the Monitor" }
     ]
   },
   {

@@ -4,6 +4,7 @@ import type { BridgeClient } from '../bridge/bridge-client'
 import { createAlertsSlice } from './alerts-slice'
 import { createAppSlice } from './app-slice'
 import { createCallsSlice } from './calls-slice'
+import { createCopilotSlice } from './copilot-slice'
 import { createDraftsSlice } from './drafts-slice'
 import { createRecordingsSlice } from './recordings-slice'
 import { createSandboxSlice } from './sandbox-slice'
@@ -53,7 +54,8 @@ export function createAppStore(bridge: BridgeClient, storage: SliceDeps['storage
       ...createSettingsSlice(deps),
       ...createScenariosSlice(deps),
       ...createAlertsSlice(deps),
-      ...createHistorySlice(deps)
+      ...createHistorySlice(deps),
+      ...createCopilotSlice(deps)
     }
   }))
 }

@@ -4,6 +4,7 @@ import { runBatched } from './batch'
 import { isTerminal } from '../lib/call-state'
 import { subscribeWebhookEvents } from './webhooks-events'
 import { subscribeMessaging } from './messages-events'
+import { subscribeCopilot } from './copilot-events'
 import { startSupervision } from './start-supervision'
 import { subscribeScenarioEvents } from './scenarios-events'
 import { startAttention } from '../lib/attention/start-attention'
@@ -72,6 +73,7 @@ export function startStore(store: AppStore, bridge: BridgeClient): () => void {
     ...subscribeWebhookEvents(store, bridge),
     ...subscribeMessaging(store, bridge),
     ...subscribeScenarioEvents(store, bridge),
+    ...subscribeCopilot(store, bridge),
     startSupervision(store, bridge),
     startAttention(store, bridge)
   ]

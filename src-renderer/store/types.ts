@@ -2,6 +2,7 @@ import type { StoreApi } from 'zustand/vanilla'
 import type { AppStatus, BridgeErrorPayload, BridgeResult, CallInfo, OpenTurn, TranscriptTurn } from '../../src-preload/contract'
 import type { BridgeClient, ConnectionState } from '../bridge/bridge-client'
 import type { AlertsSlice } from './alerts-slice'
+import type { CopilotSlice } from './copilot-slice'
 import type { DirectorySlice } from './directory-slice'
 import type { RecordingsSlice } from './recordings-slice'
 import type { UsageSlice } from './usage-slice'
@@ -99,7 +100,7 @@ export interface ToastsSlice {
   report<T>(what: string, result: BridgeResult<T>): T | undefined
 }
 
-export type AppState = AppSlice & HistorySlice & CallsSlice & RecordingsSlice & SandboxSlice & DraftsSlice & ToastsSlice & DirectorySlice & UsageSlice & WebhooksSlice & WebhookConnectSlice & GapsSlice & SettingsSlice & MessagingState & SupervisionSlice & ScenariosSlice & AlertsSlice
+export type AppState = AppSlice & HistorySlice & CallsSlice & RecordingsSlice & SandboxSlice & DraftsSlice & ToastsSlice & DirectorySlice & UsageSlice & WebhooksSlice & WebhookConnectSlice & GapsSlice & SettingsSlice & MessagingState & SupervisionSlice & ScenariosSlice & AlertsSlice & CopilotSlice
 export type AppStore = StoreApi<AppState>
 
 /** Every slice gets the store's set/get plus the bridge: bridge calls live in actions only. */

@@ -4,7 +4,7 @@ import { CoreError } from '../errors'
 import type { Clock, Timer } from '../ports'
 import { replyToWireLine, wallTime } from './turn-line'
 import type { WireLine } from './turn-line'
-import type { LineSource, ReplyParams, TurnBrokerOptions, TurnConfig, TurnHooks, TurnOutcome, TurnRequest } from './turn-types'
+import type { LineSource, ReplyOrigin, ReplyParams, TurnBrokerOptions, TurnConfig, TurnHooks, TurnOutcome, TurnRequest } from './turn-types'
 
 interface LiveTurn extends TurnRequest {
   deadlineMs: number
@@ -104,13 +104,16 @@ export class TurnBroker {
     return 'answered'
   }
 
-  /** Writes a person's line. A non-interim line ends the turn; refused if the turn is gone or claimed by someone else. */
-  reply(turnId: string, params: ReplyParams): void {
+  /**
+   * Writes a person's line (or the autopilot's, marked with its model). A non-interim line ends the
+   * turn; refused if the turn is gone or claimed by someone else.
+   */
+  reply(turnId: string, params: ReplyParams, origin: ReplyOrigin = { source: 'human' }): void {
     const turn = this.mustBeLive(turnId)
     if (turn.claimedBy !== null && params.by !== turn.claimedBy) {
       throw new CoreError('turn_claimed', `${turn.claimedBy} is answering this turn — your text was not sent`)
     }
-    if (!this.write(turn, replyToWireLine(params), 'human')) {
+    if (!this.write(turn, replyToWireLine(params), origin.source, origin.source === 'copilot' ? origin.model : undefined)) {
       throw new CoreError('turn_closed', 'This turn already closed (the call dropped it) — your text was not sent')
     }
   }
@@ -126,6 +129,12 @@ export class TurnBroker {
       this.emit({ event: 'turn.claimed', data: { turnId, callId: turn.callId, by } })
     }
     return toOpenTurn(turn)
+  }
+
+  /** One waiting turn, or null once it closed (or was never opened). */
+  peek(turnId: string): OpenTurn | null {
+    const turn = this.live.get(turnId)
+    return turn ? toOpenTurn(turn) : null
   }
 
   /** Every turn still waiting for an answer, oldest first. */
@@ -155,7 +164,7 @@ export class TurnBroker {
   }
 
   /** False (and the turn closed as cancelled) if every response is already gone. */
-  private write(turn: LiveTurn, line: WireLine, source: LineSource): boolean {
+  private write(turn: LiveTurn, line: WireLine, source: LineSource, model?: string): boolean {
     const open = turn.responses.filter((r) => !r.destroyed && !r.writableEnded)
     if (open.length === 0) {
       this.cancel(turn)
@@ -180,7 +189,8 @@ export class TurnBroker {
         interim: !final,
         at: new Date(atMs).toISOString(),
         source,
-        ...(line.digits !== undefined ? { digits: line.digits } : {})
+        ...(line.digits !== undefined ? { digits: line.digits } : {}),
+        ...(model !== undefined ? { model } : {})
       }
     })
     if (final) this.announceClose(turn, source === 'fallback' ? 'fallback' : 'replied', atMs)

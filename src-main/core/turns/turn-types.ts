@@ -16,7 +16,10 @@ export interface TurnConfig {
 }
 
 export type TurnOutcome = 'replied' | 'fallback' | 'cancelled'
-export type LineSource = 'filler' | 'human' | 'fallback'
+export type LineSource = 'filler' | 'human' | 'fallback' | 'copilot'
+
+/** Who wrote a reply: a person, or the copilot's autopilot (then with the model that wrote it). */
+export type ReplyOrigin = { source: 'human' } | { source: 'copilot'; model: string }
 
 /** A validated `turns.reply` (the contract's ReplyParamsSchema output). */
 export type ReplyParams = z.output<typeof ReplyParamsSchema>

@@ -2,15 +2,18 @@ import { CircleAlert, Send, MessageCircleDashed } from 'lucide-react'
 import { useEffect, useRef, useState } from 'react'
 import type { KeyboardEvent } from 'react'
 import { useShallow } from 'zustand/react/shallow'
-import type { CallInfo } from '../../../src-preload/contract'
+import type { CallInfo, CopilotAction } from '../../../src-preload/contract'
 import { replyBoxId } from '../../lib/answer-call'
 import { isTerminal } from '../../lib/call-state'
 import { waitingTurnFor } from '../../store/selectors'
 import { useAppStore } from '../../store/store-context'
+import { AutopilotBar } from './AutopilotBar'
 import { AnswererToggle, TransferButton, transferBlocker } from './CallControls'
 import { ComposerStatus } from './ComposerStatus'
+import { CopilotNote } from './CopilotNote'
 import { DigitsPad } from './DigitsPad'
 import { QuickReplies } from './QuickReplies'
+import { useCallCopilot } from './use-call-copilot'
 import { useCallKeys } from './use-call-keys'
 
 const NO_REPLIES: string[] = []
@@ -34,7 +37,11 @@ export function ReplyComposer({ call }: { call: CallInfo }) {
       sendReply: st.sendReply,
       sendQuickReply: st.sendQuickReply,
       transferCall: st.transferCall,
-      setAnswerer: st.setAnswerer
+      setAnswerer: st.setAnswerer,
+      sendDigits: st.sendDigits,
+      adoptCopilotDraft: st.adoptCopilotDraft,
+      dropCopilotDraft: st.dropCopilotDraft,
+      takeOver: st.takeOver
     }))
   )
   const [hangup, setHangup] = useState(false)
@@ -42,7 +49,10 @@ export function ReplyComposer({ call }: { call: CallInfo }) {
   const ended = isTerminal(call.status)
   const hosted = call.voiceMode === 'hosted'
   const takenByOther = Boolean(s.turn?.claimedBy && s.turn.claimedBy !== s.operator)
-  const canSend = s.turn !== null && !takenByOther && !s.sending && !ended && s.draft.trim() !== ''
+  // The copilot's draft fills the box only while the person has typed nothing: never over their words.
+  const copilot = useCallCopilot(call, s.turn?.turnId ?? null, s.draft)
+  const text = s.draft || copilot.inBox?.text || ''
+  const canSend = s.turn !== null && !takenByOther && !s.sending && !ended && text.trim() !== ''
   const transferNumber = s.agent === undefined ? undefined : (s.agent?.transferNumber ?? null)
   const blocked = transferBlocker(call, transferNumber, s.turn !== null)
 
@@ -50,8 +60,15 @@ export function ReplyComposer({ call }: { call: CallInfo }) {
     if (!ended && !hosted) boxRef.current?.focus()
   }, [callId, ended, hosted])
 
-  const send = (interim: boolean): void => {
-    if (canSend) void s.sendReply(callId, { interim, hangup: interim ? false : hangup })
+  const send = (interim: boolean, hangUp = hangup): void => {
+    if (!canSend) return
+    if (copilot.inBox) s.adoptCopilotDraft(callId) // sent as is: it becomes the person's reply
+    void s.sendReply(callId, { interim, hangup: interim ? false : hangUp })
+  }
+  const act = (action: CopilotAction): void => {
+    if (action.type === 'transfer') transfer()
+    else if (action.type === 'hangup') send(false, true)
+    else void s.sendDigits(callId, action.digits, false)
   }
   const pick = (text: string): void => void s.sendQuickReply(callId, text, hangup)
   const transfer = (): void => {
@@ -66,10 +83,16 @@ export function ReplyComposer({ call }: { call: CallInfo }) {
         }
       : undefined,
     transfer: live ? transfer : undefined,
-    toggleAnswerer: live ? () => void s.setAnswerer(callId, call.answeredBy === 'human' ? 'fallback' : 'human') : undefined
+    toggleAnswerer: live ? () => void s.setAnswerer(callId, call.answeredBy === 'human' ? 'fallback' : 'human') : undefined,
+    takeOver: live && copilot.autopilot ? () => void s.takeOver(callId) : undefined
   })
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>): void => {
+    if (e.key === 'Escape' && copilot.inBox) {
+      e.preventDefault() // this Escape clears the draft; the next one leaves the box
+      s.dropCopilotDraft(callId)
+      return
+    }
     if (e.key !== 'Enter' || e.shiftKey || e.nativeEvent.isComposing) return
     e.preventDefault()
     send(e.ctrlKey || e.metaKey)
@@ -83,6 +106,7 @@ export function ReplyComposer({ call }: { call: CallInfo }) {
         <span className="header-spacer" />
         {live ? <AnswererToggle call={call} /> : null}
       </div>
+      {live ? <AutopilotBar call={call} copilot={copilot} /> : null}
       {hosted ? null : (
         <div className="composer-grid">
           <div className="composer-main">
@@ -92,18 +116,19 @@ export function ReplyComposer({ call }: { call: CallInfo }) {
             <textarea
               id={replyBoxId(callId)}
               ref={boxRef}
-              className="reply-box"
+              className={copilot.inBox ? 'reply-box reply-box--drafted' : 'reply-box'}
               rows={3}
-              value={s.draft}
+              value={text}
               disabled={ended}
-              aria-describedby={`reply-hints-${callId}`}
-              onChange={(e) => s.setDraft(callId, e.target.value)}
+              aria-describedby={copilot.inBox ? `copilot-note-${callId} reply-hints-${callId}` : `reply-hints-${callId}`}
+              onChange={(e) => (copilot.inBox ? s.adoptCopilotDraft(callId, e.target.value) : s.setDraft(callId, e.target.value))}
               onKeyDown={onKeyDown}
             />
             <p id={`reply-hints-${callId}`} className="hints muted small">
               <kbd>Enter</kbd> sends · <kbd>Shift</kbd>+<kbd>Enter</kbd> new line · <kbd>Ctrl</kbd>/<kbd>⌘</kbd>+<kbd>Enter</kbd>{' '}
               sends as interim (spoken now, the turn stays open) · <kbd>Esc</kbd> leaves the box
             </p>
+            {live ? <CopilotNote callId={callId} copilot={copilot} onUse={() => s.adoptCopilotDraft(callId)} onAction={act} /> : null}
             {s.notice ? (
               <p className={`notice notice--${s.notice.kind}`} role="alert">
                 <CircleAlert size={14} aria-hidden="true" /> {s.notice.text}

@@ -13,7 +13,8 @@ const SOURCE_WORD: Record<NonNullable<TranscriptTurn['source']>, string | null> 
   hosted: 'hosted',
   greeting: 'greeting',
   caller: null,
-  outcome: null
+  outcome: null,
+  copilot: 'copilot'
 }
 
 const NO_CLOSURES: TurnClosure[] = []
@@ -160,7 +161,7 @@ function Line({ line, simulated }: { line: TranscriptTurn; simulated: boolean })
   const caller = line.speaker === 'caller'
   const word = line.source ? SOURCE_WORD[line.source] : null
   // In the sandbox a deterministic stand-in plays the hosted agent: say so, it is not a real model.
-  const source = word && line.source === 'hosted' && simulated ? 'hosted (simulated)' : word
+  const source = word && line.source === 'hosted' && simulated ? 'hosted (simulated)' : line.source === 'copilot' ? `autopilot · ${line.model ?? 'model'}` : word
   return (
     <li className={`line line--${line.speaker}${line.interim ? ' line--interim' : ''}`}>
       <span className="line-meta">

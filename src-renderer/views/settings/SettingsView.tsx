@@ -8,6 +8,7 @@ import { AlertsSection } from './AlertsSection'
 import { AppearanceSection } from './AppearanceSection'
 import { ConnectionSection } from './ConnectionSection'
 import { HistorySection } from './HistorySection'
+import { CopilotSection } from './CopilotSection'
 import { NotificationsSection } from './NotificationsSection'
 import { OperatorSection } from './OperatorSection'
 import { QuickRepliesEditor } from './QuickRepliesEditor'
@@ -82,6 +83,9 @@ export function SettingsView() {
         )}
         <Section id="sandbox" title="Sandbox">
           <SandboxSection />
+        </Section>
+        <Section id="copilot" title="Copilot">
+          <CopilotSection />
         </Section>
         <Section id="alerts" title="Alerts">
           <AlertsSection />
