@@ -12,9 +12,12 @@ import type { AgentNumberSchema } from './payloads'
 import type { Agent, AppStatus, BridgeResult, CallInfo, Conversation, Delivery, Gap, Message, OpenTurn, Page, PhoneNumber, Settings, TranscriptTurn, WebhookConfig, WebhookStatus } from './payloads'
 import { scenarioCommandParams, scenarioEventSchemas } from './scenario-payloads'
 import type { ScenarioCommandResults } from './scenario-payloads'
+import { updateCommandParams, updateEventSchemas } from './update-payloads'
+import type { UpdateCommandResults } from './update-payloads'
 
 export * from './payloads'
 export * from './scenario-payloads'
+export * from './update-payloads'
 
 // ---------------------------------------------------------------------------------------------
 // Commands
@@ -160,7 +163,8 @@ export const commandParams = {
   'alerts.mute': z.strictObject({ minutes: z.number().int().min(0).max(24 * 60) }),
   /** What support needs to see: version, mode, ports, tunnel and webhook state, journal, last log lines; secrets redacted. */
   'app.diagnostics': Empty,
-  ...scenarioCommandParams
+  ...scenarioCommandParams,
+  ...updateCommandParams
 } as const
 
 export type CommandName = keyof typeof commandParams
@@ -168,7 +172,7 @@ export type CommandParams<M extends CommandName> = z.input<(typeof commandParams
 
 
 /** What each command answers with. */
-export interface CommandResults extends ScenarioCommandResults {
+export interface CommandResults extends ScenarioCommandResults, UpdateCommandResults {
   'app.status': AppStatus
   'app.configure': AppStatus
   'app.switchMode': AppStatus
@@ -265,7 +269,8 @@ export const eventSchemas = {
   'app.status': AppStatusSchema,
   'app.gap': GapSchema,
   'alerts.muted': z.object({ mutedUntil: z.string().nullable() }),
-  ...scenarioEventSchemas
+  ...scenarioEventSchemas,
+  ...updateEventSchemas
 } as const
 
 export type EventName = keyof typeof eventSchemas

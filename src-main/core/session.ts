@@ -14,6 +14,7 @@ import { scenarioHandlers } from './handlers/scenarios'
 import type { HandlerMap } from './handlers/types'
 import { webhookConnectHandlers } from './handlers/webhook-connect'
 import { webhookHandlers } from './handlers/webhooks'
+import { updateHandlers } from './handlers/updates'
 import { Journal } from './journal/journal'
 import { AgentDirectory } from './live/agent-directory'
 import { connectApi } from './live/api-connection'
@@ -233,7 +234,8 @@ export class Session implements SessionLike {
         webhookTimeoutMs: () => settings().webhookTimeoutSeconds * 1000
       }),
       ...alertHandlers(this.ctx),
-      ...diagnosticsHandlers(this.ctx, { journalDir, recentLogLines: o.recentLogLines })
+      ...diagnosticsHandlers(this.ctx, { journalDir, recentLogLines: o.recentLogLines }),
+      ...updateHandlers({ version: o.version ?? '0.0.0' })
     }
 
     if (sandbox) {
