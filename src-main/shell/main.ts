@@ -67,7 +67,7 @@ function withEnvironmentKey(secrets: SecretStore): SecretStore {
 
 function openWindow(current: SessionHost): BrowserWindow {
   const { bounds, maximized } = restoredBounds(windowStore?.get(WINDOW_STATE_KEY), screen.getAllDisplays())
-  const created = createMainWindow({ preloadPath, policy, logger, bounds, icon: path.join(resources, 'icon.png') })
+  const created = createMainWindow({ preloadPath, policy, logger, bounds, icon: path.join(resources, 'icon.png'), devTools: !app.isPackaged })
   if (maximized) created.maximize()
   if (windowStore) rememberWindowState(created, windowStore)
   window = created
