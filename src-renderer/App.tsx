@@ -2,6 +2,7 @@ import { ConnectionBanner } from './components/ConnectionBanner'
 import { Header } from './components/Header'
 import { NavBar } from './components/NavBar'
 import { Toasts } from './components/Toasts'
+import { UpdateBanner } from './components/UpdateBanner'
 import { useGlobalKeys, useThemeAttribute } from './lib/app-effects'
 import { useShallow } from 'zustand/react/shallow'
 import { useAppStore, useAppStoreApi } from './store/store-context'
@@ -25,6 +26,7 @@ export function App() {
   return (
     <div className={`app${showPhone ? ' app--with-phone' : ''}`}>
       <ConnectionBanner />
+      <UpdateBanner />
       <Header />
       <div className="app-body">
         <NavBar />

@@ -17,6 +17,7 @@ import { createWebhooksSlice } from './webhooks-slice'
 import { createSupervisionSlice } from './supervision-slice'
 import { createScenariosSlice } from './scenarios-slice'
 import type { AppState, AppStore, SliceDeps } from './types'
+import { createUpdateSlice } from './update-slice'
 
 function defaultStorage(): SliceDeps['storage'] {
   try {
@@ -49,7 +50,8 @@ export function createAppStore(bridge: BridgeClient, storage: SliceDeps['storage
       ...createWebhookConnectSlice(deps),
       ...createGapsSlice(deps),
       ...createSettingsSlice(deps),
-      ...createScenariosSlice(deps)
+      ...createScenariosSlice(deps),
+      ...createUpdateSlice(deps)
     }
   }))
 }

@@ -52,6 +52,7 @@ export function startStore(store: AppStore, bridge: BridgeClient): () => void {
     bridge.on('turn.claimed', (t) => s().claimTurn(t.turnId, t.by)),
     bridge.on('sandbox.heard', ({ callId, ...line }) => s().addHeard(callId, { ...line, at: Date.now() })),
     bridge.on('sandbox.ring', (ring) => s().setRinging(ring)),
+    bridge.on('update.status', (update) => s().setUpdate(update)),
     ...subscribeWebhookEvents(store, bridge),
     ...subscribeMessaging(store, bridge),
     ...subscribeScenarioEvents(store, bridge),
@@ -65,6 +66,7 @@ export function startStore(store: AppStore, bridge: BridgeClient): () => void {
     void s().loadStatus()
     void s().loadCalls()
     void s().loadTurns()
+    void s().loadUpdate()
   }
 
   let wasDown = false
