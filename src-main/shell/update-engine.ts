@@ -29,6 +29,11 @@ export function electronUpdaterEngine(updater: AppUpdater): UpdateEngine {
     install() {
       // Not silent (Windows shows its installer's progress); start the new version afterwards.
       updater.quitAndInstall(false, true)
+    },
+    onFailure(listener) {
+      const failed = (error: Error): void => listener(error.message.split('\n')[0] ?? String(error))
+      updater.on('error', failed)
+      return () => void updater.removeListener('error', failed)
     }
   }
 }

@@ -19,6 +19,11 @@ export interface UpdateEngine {
   download(onProgress: (percent: number) => void): Promise<void>
   /** Quits, installs what was downloaded, and starts the new version. */
   install(): void
+  /**
+   * Failures the updater reports on its own, after a download (macOS refusing an unsigned update,
+   * an installer that would not start): the downloaded update cannot be installed after all.
+   */
+  onFailure?(listener: (message: string) => void): () => void
 }
 
 export interface BusySource {
@@ -142,6 +147,14 @@ export function createUpdatePolicy(options: UpdatePolicyOptions): UpdatePolicy {
   }
 
   const offBusy = busy.onChange(publish)
+  const offFailure =
+    engine.onFailure?.((message) => {
+      // Check and download failures already arrive as rejections; this is for what comes after.
+      if (phase.state !== 'ready') return
+      logger.warn('the downloaded update cannot be installed', { error: message })
+      enter({ state: 'error', message })
+      schedule(intervalMs)
+    }) ?? (() => {})
 
   return {
     start() {
@@ -154,6 +167,7 @@ export function createUpdatePolicy(options: UpdatePolicyOptions): UpdatePolicy {
       timer?.cancel()
       timer = null
       offBusy()
+      offFailure()
     },
     status,
     onStatus(listener) {

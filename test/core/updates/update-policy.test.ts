@@ -138,3 +138,26 @@ describe('update policy', () => {
     expect(policy.status().version).toBe('1.1.0')
   })
 })
+
+describe('update policy: failures after the download', () => {
+  it('withdraws the offer when the updater reports it cannot install what it downloaded', async () => {
+    const clock = fakeClock()
+    const { fake, calls, finish } = engine(['1.1.0', null])
+    let fail: (message: string) => void = () => {}
+    fake.onFailure = (listener) => ((fail = listener), () => (fail = () => {}))
+    const policy = createUpdatePolicy({ engine: fake, busy: busySource(), currentVersion: '1.0.0', clock })
+    policy.start()
+    const done = policy.checkNow()
+    await tick()
+    finish()
+    expect((await done).canRestart).toBe(true)
+    fail('Could not get code signature for running application')
+    expect(policy.status()).toMatchObject({ state: 'error', canRestart: false, detail: expect.stringContaining('Could not get code signature') })
+    expect(policy.restart()).toEqual({ ok: false, reason: 'No update has been downloaded yet.' })
+    // And it tries again later, like any failed check.
+    clock.advance(CHECK_INTERVAL_MS)
+    await tick()
+    expect(calls.filter((c) => c === 'check')).toHaveLength(2)
+    expect(calls).not.toContain('install')
+  })
+})
