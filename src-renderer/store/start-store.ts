@@ -66,7 +66,6 @@ export function startStore(store: AppStore, bridge: BridgeClient): () => void {
     void s().loadStatus()
     void s().loadCalls()
     void s().loadTurns()
-    void s().loadUpdate()
   }
 
   let wasDown = false
@@ -77,6 +76,8 @@ export function startStore(store: AppStore, bridge: BridgeClient): () => void {
   })
   s().setConnection(bridge.connectionState?.() ?? 'open')
   load()
+  // Once: only the packaged app has an update to offer, and it pushes every change as an event.
+  void s().loadUpdate()
 
   return () => {
     for (const off of offs) off()
