@@ -54,8 +54,10 @@ describe('electron-builder configuration', () => {
   })
 
   it('names the app as the shell does, and points at icons and a hook that exist', () => {
-    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { productName: string }
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { productName: string; desktopName: string }
     expect(config.appId).toBe(APP_USER_MODEL_ID)
+    // Linux: the window's app_id (from desktopName) must name the .desktop file the package installs.
+    expect(pkg.desktopName).toBe(`${(config.linux as unknown as { executableName: string }).executableName}.desktop`)
     expect(config.productName).toBe(PRODUCT_NAME)
     expect(pkg.productName).toBe(PRODUCT_NAME)
     for (const icon of [config.mac.icon, config.win.icon, path.join(config.linux.icon, '512x512.png'), path.join(config.linux.icon, '256x256.png')]) {
