@@ -11,7 +11,7 @@ const PROBE_TIMEOUT_MS = 20_000
 
 /** Where @electron/get and electron-builder keep downloaded zips (a warm cache needs no network). */
 export function cacheRoots(env = process.env, platform = process.platform) {
-  const home = os.homedir()
+  const home = env.HOME || env.USERPROFILE || os.homedir()
   const base =
     platform === 'darwin' ? path.join(home, 'Library', 'Caches') : platform === 'win32' ? (env.LOCALAPPDATA ?? path.join(home, 'AppData', 'Local')) : (env.XDG_CACHE_HOME ?? path.join(home, '.cache'))
   return [env.electron_config_cache, env.ELECTRON_CACHE, env.ELECTRON_BUILDER_CACHE, path.join(base, 'electron'), path.join(base, 'electron-builder')].filter(Boolean)

@@ -44,7 +44,8 @@ async function closedPort(): Promise<number> {
 
 function emptyCaches(): Record<string, string> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'switchboard-cache-'))
-  return { XDG_CACHE_HOME: dir, LOCALAPPDATA: dir, electron_config_cache: path.join(dir, 'electron'), ELECTRON_BUILDER_CACHE: path.join(dir, 'builder') }
+  // Every place a cached Electron zip could be found (a developer's warm cache must not make these pass).
+  return { HOME: dir, USERPROFILE: dir, XDG_CACHE_HOME: dir, LOCALAPPDATA: dir, ELECTRON_CACHE: path.join(dir, 'electron'), electron_config_cache: path.join(dir, 'electron'), ELECTRON_BUILDER_CACHE: path.join(dir, 'builder') }
 }
 
 describe('npm run dist without an Electron runtime', () => {
