@@ -9,7 +9,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['test/core/**/*.test.ts', 'test/shell/**/*.test.ts', 'test/server/**/*.test.ts'],
+          include: ['test/core/**/*.test.ts', 'test/shell/**/*.test.ts', 'test/server/**/*.test.ts', 'test/build/**/*.test.ts'],
           testTimeout: 20_000,
           // The real electron-store runs in the shell tests: inlined, its `electron` import gets the mock.
           server: { deps: { inline: ['electron-store'] } }

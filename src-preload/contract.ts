@@ -13,10 +13,13 @@ import { copilotCommandParams, copilotEventSchemas, type CopilotCommandResults }
 import type { Agent, AppStatus, BridgeResult, CallInfo, Conversation, Delivery, Gap, HistoryStatus, Message, OpenTurn, Page, PhoneNumber, Settings, TranscriptTurn, WebhookConfig, WebhookStatus } from './payloads'
 import { scenarioCommandParams, scenarioEventSchemas } from './scenario-payloads'
 import type { ScenarioCommandResults } from './scenario-payloads'
+import { updateCommandParams, updateEventSchemas } from './update-payloads'
+import type { UpdateCommandResults } from './update-payloads'
 
 export * from './payloads'
 export * from './scenario-payloads'
 export * from './copilot-payloads'
+export * from './update-payloads'
 
 // ---------------------------------------------------------------------------------------------
 // Commands
@@ -175,7 +178,8 @@ export const commandParams = {
   /** What support needs to see: version, mode, ports, tunnel and webhook state, journal, last log lines; secrets redacted. */
   'app.diagnostics': Empty,
   ...scenarioCommandParams,
-  ...copilotCommandParams
+  ...copilotCommandParams,
+  ...updateCommandParams
 } as const
 
 export type CommandName = keyof typeof commandParams
@@ -183,7 +187,7 @@ export type CommandParams<M extends CommandName> = z.input<(typeof commandParams
 
 
 /** What each command answers with. */
-export interface CommandResults extends ScenarioCommandResults, CopilotCommandResults {
+export interface CommandResults extends ScenarioCommandResults, CopilotCommandResults, UpdateCommandResults {
   'app.status': AppStatus
   'app.configure': AppStatus
   'app.switchMode': AppStatus
@@ -287,7 +291,8 @@ export const eventSchemas = {
   /** History was cleared: ended calls, their transcripts and the stored deliveries are gone. */
   'history.cleared': z.object({ at: z.string() }),
   ...scenarioEventSchemas,
-  ...copilotEventSchemas
+  ...copilotEventSchemas,
+  ...updateEventSchemas
 } as const
 
 export type EventName = keyof typeof eventSchemas

@@ -5,6 +5,7 @@ import { Header } from './components/Header'
 import { NAV_ITEMS, NavBar } from './components/NavBar'
 import { Toasts } from './components/Toasts'
 import { ViewBoundary } from './components/ViewBoundary'
+import { UpdateBanner } from './components/UpdateBanner'
 import { useGlobalKeys, useThemeAttribute } from './lib/app-effects'
 import { useShallow } from 'zustand/react/shallow'
 import { useAppStore, useAppStoreApi } from './store/store-context'
@@ -32,6 +33,7 @@ export function App() {
   return (
     <div className={`app${showPhone ? ' app--with-phone' : ''}`}>
       <ConnectionBanner />
+      <UpdateBanner />
       <Header />
       <ViewBoundary name="waiting-alert" label="The waiting-turn alert">
         <WaitingAlert />

@@ -19,6 +19,7 @@ import { scenarioHandlers } from './handlers/scenarios'
 import type { HandlerMap } from './handlers/types'
 import { webhookConnectHandlers } from './handlers/webhook-connect'
 import { webhookHandlers } from './handlers/webhooks'
+import { updateHandlers } from './handlers/updates'
 import { Journal } from './journal/journal'
 import { AgentDirectory } from './live/agent-directory'
 import { connectApi } from './live/api-connection'
@@ -277,7 +278,8 @@ export class Session implements SessionLike {
       ...reportErrorHandlers({ logger, secrets: () => secretValues(secrets, ring) }),
       ...diagnosticsHandlers(this.ctx, { journalDir, recentLogLines: o.recentLogLines }),
       ...historyHandlers(this.ctx),
-      ...copilotHandlers(copilot)
+      ...copilotHandlers(copilot),
+      ...updateHandlers({ version: o.version ?? '0.0.0' })
     }
 
     if (sandbox) {

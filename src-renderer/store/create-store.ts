@@ -20,6 +20,7 @@ import { createWebhooksSlice } from './webhooks-slice'
 import { createSupervisionSlice } from './supervision-slice'
 import { createScenariosSlice } from './scenarios-slice'
 import type { AppState, AppStore, SliceDeps } from './types'
+import { createUpdateSlice } from './update-slice'
 
 function defaultStorage(): SliceDeps['storage'] {
   try {
@@ -55,7 +56,8 @@ export function createAppStore(bridge: BridgeClient, storage: SliceDeps['storage
       ...createScenariosSlice(deps),
       ...createAlertsSlice(deps),
       ...createHistorySlice(deps),
-      ...createCopilotSlice(deps)
+      ...createCopilotSlice(deps),
+      ...createUpdateSlice(deps)
     }
   }))
 }

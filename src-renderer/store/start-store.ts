@@ -70,6 +70,7 @@ export function startStore(store: AppStore, bridge: BridgeClient): () => void {
     bridge.on('turn.claimed', (t) => s().claimTurn(t.turnId, t.by)),
     bridge.on('sandbox.heard', ({ callId, ...line }) => s().addHeard(callId, { ...line, at: Date.now() })),
     bridge.on('sandbox.ring', (ring) => s().setRinging(ring)),
+    bridge.on('update.status', (update) => s().setUpdate(update)),
     ...subscribeWebhookEvents(store, bridge),
     ...subscribeMessaging(store, bridge),
     ...subscribeScenarioEvents(store, bridge),
@@ -95,6 +96,8 @@ export function startStore(store: AppStore, bridge: BridgeClient): () => void {
   })
   s().setConnection(bridge.connectionState?.() ?? 'open')
   load()
+  // Once: only the packaged app has an update to offer, and it pushes every change as an event.
+  void s().loadUpdate()
 
   return () => {
     for (const off of offs) off()
