@@ -41,6 +41,9 @@ import { ScenarioStore } from './scenarios/store'
 import type { SessionLike, SessionOptions } from './session-types'
 import { isPortTaken, PortTakenError } from './stable-ports'
 import { TurnBroker } from './turns/turn-broker'
+import type { Caller } from '../../src-preload/command-roles'
+import { AuditLog } from './audit/audit-log'
+import { teamHandlers } from './handlers/team'
 
 /** Open voice turns past this many get the fallback at once, so a flood cannot exhaust sockets. */
 const MAX_OPEN_TURNS = 500
@@ -77,9 +80,13 @@ export class Session implements SessionLike {
     return this.ctx.status()
   }
 
-  invoke(method: string, params: unknown): Promise<BridgeResult<unknown>> {
+  invoke(method: string, params: unknown, caller?: Caller): Promise<BridgeResult<unknown>> {
     if (this.stopped) return Promise.resolve({ ok: false, error: { code: 'not_available', message: 'Switchboard is shutting down.' } })
-    return dispatch(this.handlers, method, params, this.logger, (err) => toCoreError(err))
+    return dispatch(this.handlers, method, params, this.logger, (err) => toCoreError(err), caller)
+  }
+
+  personLeft(personId: string): void {
+    if (!this.stopped) this.ctx?.broker.releaseHolder(personId)
   }
 
   onEvent(listener: (event: BridgeEvent) => void): () => void {
@@ -154,6 +161,7 @@ export class Session implements SessionLike {
           maxOpenTurns: MAX_OPEN_TURNS
         }
       },
+      ...(o.claimIdleMs !== undefined ? { claimIdleMs: o.claimIdleMs } : {}),
       onEvent: (event) => wireBrokerEvents(event, { board, journal, emit: this.emit })
     })
     const { api, sandbox, baseUrl } = await connectApi(o, { clock, logger, secrets, store, ring, onStarted: onStop })
@@ -265,7 +273,8 @@ export class Session implements SessionLike {
       ...alertHandlers({ mute }),
       ...reportErrorHandlers({ logger, secrets: () => secretValues(secrets, ring) }),
       ...diagnosticsHandlers(this.ctx, { journalDir, recentLogLines: o.recentLogLines }),
-      ...historyHandlers(this.ctx)
+      ...historyHandlers(this.ctx),
+      ...teamHandlers(o.audit ?? new AuditLog({ dir: o.dataDir, clock, logger }))
     }
 
     if (sandbox) {
