@@ -58,7 +58,7 @@ describe('the activity trail', () => {
     value(await h.invoke('app.configure', { apiKey: 'sk_live_super_secret_value', tunnelUrl: 'https://t.example' }, admin))
     expect((await h.invoke('settings.update', { noSuchSetting: 1 }, admin)).ok).toBe(false)
     value(await h.invoke('calls.list', {}, grace)) // a read: not recorded
-    const items = value(await h.invoke('team.activity', {}, admin)).valueOf() as { items: AuditEntry[] }
+    const items = value(await h.invoke('team.activity', {}, admin)) as { items: AuditEntry[] }
     expect(items.items.map((e) => [e.who.name, e.action])).toEqual([
       ['Ada', 'changed the connection'],
       ['Ada', 'changed settings']
