@@ -118,7 +118,7 @@ export const commandRoles = {
 
 /**
  * Params only the hub's own machine may set, whatever the role. The base URL decides where the API
- * key is sent, so a browser (even the owner's) never chooses it: see src-main/core/base-url-rule.ts.
+ * key is sent, so a browser (even the owner's) never chooses it: see src-preload/base-url-rule.ts.
  */
 export const localOnlyParams: Partial<Record<CommandName, readonly string[]>> = {
   'app.configure': ['baseUrl']

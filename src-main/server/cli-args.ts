@@ -7,7 +7,7 @@ import type { ParseArgsConfig } from 'node:util'
 import { TEST_USAGE, parseTestArgs } from './cli-test-args'
 import type { TestArgs } from './cli-test-args'
 import { LOG_LEVELS, type LogLevel } from './json-logger'
-import { checkBaseUrl } from '../core/base-url-rule'
+import { checkBaseUrl } from '../../src-preload/base-url-rule'
 
 export const USAGE = `usage:
   switchboard serve [--host H] [--port P] [--receiver-port R] [--data-dir D] [--base-url URL] [--new-token] [--log-level L]

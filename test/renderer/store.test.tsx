@@ -31,7 +31,7 @@ describe('store', () => {
     const before = bridge.invokes.length
     await act(async () => bridge.setConnection('open'))
     expect(screen.queryByRole('alert')).toBeNull()
-    expect(bridge.methods().slice(before)).toEqual(['app.status', 'calls.list', 'turns.list'])
+    expect(bridge.methods().slice(before)).toEqual(['app.status', 'calls.list', 'turns.list', 'team.whoami'])
   })
 
   it('keeps a call that started while calls.list was in flight, and drops live calls the list no longer has', async () => {
