@@ -94,7 +94,7 @@ describe('receiver: accepting and refusing deliveries', () => {
     // Built once per post: the envelope carries the time, and rebuilt a millisecond later it signs differently.
     const send = (text: string, id: string) => {
       const body = smsEnvelope(text)
-      return post(h.receiver.url, body, signedHeaders(body, { id }))
+      return post(h!.receiver.url, body, signedHeaders(body, { id }))
     }
     for (const id of ['a', 'b', 'c']) expect((await send(id, id)).status).toBe(200)
     expect((await send('c again', 'c')).json).toEqual({ duplicate: true })
