@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { BridgeDriver } from './helpers/bridge-driver'
 import type { ServeHandle } from './helpers/serve'
 import { useApp } from './helpers/app'
-import { waitingCall } from './helpers/scenes'
+import { openMonitor, waitingCall } from './helpers/scenes'
 
 let serve: ServeHandle
 let browser: Browser
@@ -55,7 +55,7 @@ describe('a hub handed to a team', () => {
     await grace.locator('.who-chip', { hasText: 'Grace' }).waitFor()
 
     // She answers a caller's turn, and the caller hears it.
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /^Monitor/ }).or(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Monitor/ })).first().click()
+    await openMonitor(page)
     await waitingCall(page, 'Can someone help me?')
     await openWaitingCall(grace)
     await grace.getByLabel('Reply to caller').fill('Grace here, how can I help?')
@@ -79,6 +79,11 @@ describe('a hub handed to a team', () => {
     await grace.getByText('An admin of this hub revoked or replaced your link').waitFor({ timeout: 5000 })
     await grace.getByRole('status', { name: 'Connection: Link revoked' }).waitFor()
     await grace.context().close()
+
+    // The caller hangs up, so the next test's caller can ring.
+    const phone = page.getByRole('complementary', { name: 'Sandbox phone' })
+    await phone.getByRole('button', { name: 'Hang up' }).click()
+    await phone.getByRole('button', { name: 'Dial' }).waitFor()
   })
 
   it('two operators on one waiting turn: once one types, the other sees who and cannot send; the answer is the first one’s', async () => {
@@ -88,6 +93,7 @@ describe('a hub handed to a team', () => {
     }
     const ada = await openLink(await link('Ada'))
     const alan = await openLink(await link('Alan'))
+    await openMonitor(page)
     await waitingCall(page, 'Who can help me?')
     await openWaitingCall(ada)
     await openWaitingCall(alan)
