@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { seriousViolations } from './helpers/axe'
 import { launchChromium } from './helpers/browser'
 import { openFirstCall, openMessages, openUi, waitingCall, type Theme } from './helpers/scenes'
 import { startServe, type ServeHandle } from './helpers/serve'
@@ -17,14 +17,6 @@ afterAll(async () => {
   await browser?.close()
   expect(await serve?.stop()).toBe(0)
 })
-
-/** Serious and critical axe violations on the page as it is now, one readable line each. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze()
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => `${n.target.join(' ')}${n.failureSummary ? ` (${n.failureSummary.replace(/\s+/g, ' ').slice(0, 160)})` : ''}`).slice(0, 4).join('; ')}`)
-}
 
 describe.each<Theme>(['light', 'dark'])('accessibility, %s theme (axe: no serious or critical violations)', (theme) => {
   let page: Page

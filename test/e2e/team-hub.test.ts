@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { BridgeDriver } from './helpers/bridge-driver'
 import type { ServeHandle } from './helpers/serve'
 import { useApp } from './helpers/app'
+import { seriousViolations } from './helpers/axe'
 import { openMonitor, waitingCall } from './helpers/scenes'
 
 let serve: ServeHandle
@@ -67,8 +68,15 @@ describe('a hub handed to a team', () => {
     await grace.getByText(/your link is an operator’s/).waitFor()
     expect(await grace.getByRole('heading', { name: 'Connection' }).count()).toBe(0)
     expect(await grace.getByRole('heading', { name: 'Team', exact: true }).count()).toBe(0)
+    expect(await seriousViolations(grace)).toEqual([])
 
-    // The owner sees what she did, then revokes her link.
+    // The owner sees what she did (here in a second window of the owner's, checked with axe too),
+    // then revokes her link.
+    const ownerAgain = await openLink(serve.ready.ui)
+    await openSettings(ownerAgain)
+    await ownerAgain.getByRole('list', { name: 'Team activity' }).getByText(/Grace.*answered a turn/).waitFor()
+    expect(await seriousViolations(ownerAgain)).toEqual([])
+    await ownerAgain.context().close()
     await openSettings(page)
     await page.getByRole('button', { name: 'Refresh' }).click()
     await page.getByRole('list', { name: 'Team activity' }).getByText(/Grace.*answered a turn/).waitFor()
@@ -78,6 +86,7 @@ describe('a hub handed to a team', () => {
     // Her page says so at once, and stops trying.
     await grace.getByText('An admin of this hub revoked or replaced your link').waitFor({ timeout: 5000 })
     await grace.getByRole('status', { name: 'Connection: Link revoked' }).waitFor()
+    expect(await seriousViolations(grace)).toEqual([])
     await grace.context().close()
 
     // The caller hangs up, so the next test's caller can ring.
