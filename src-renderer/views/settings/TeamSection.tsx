@@ -47,7 +47,7 @@ export function TeamSection() {
       <p className="muted small">{ROLE_HELP}</p>
       <IssuedLinkPanel />
       <form
-        className="st-form inline"
+        className="team-invite"
         onSubmit={(e) => {
           e.preventDefault()
           if (name.trim()) void submit()
