@@ -107,7 +107,28 @@ describe('serve: TLS flags and the unencrypted warning', () => {
     expect(unencrypted(local.warn)).toBe(false)
   })
 
+  it('prints the public address behind a proxy, and warns when that address is plain http', async () => {
+    const proxied = await serve(['--public-url', 'https://sb.example.com/'])
+    expect(proxied.ready.ui).toMatch(/^https:\/\/sb\.example\.com\/#token=[0-9a-f]{64}$/)
+    expect(unencrypted(proxied.warn)).toBe(false)
+    expect(unencrypted((await serve(['--public-url', 'http://sb.example.com'])).warn)).toBe(true)
+  })
+
   it('says which file it could not read', async () => {
     await expect(serve(['--tls-cert', 'DIR/missing.pem', '--tls-key', 'DIR/key.pem'])).rejects.toThrow(/--tls-cert .*missing\.pem cannot be read/)
+  })
+})
+
+describe('behind a reverse proxy (--public-url)', () => {
+  it('accepts the public address as Host and origin on a loopback hub, and nothing else', async () => {
+    const h = await startHub({ server: { publicUrl: 'https://switchboard.example.com' } })
+    hubs.push(h)
+    const proxied = { headers: { Host: 'switchboard.example.com' }, origin: 'https://switchboard.example.com' }
+    const owner = await connectAs(h.server, h.server.token, proxied)
+    expect(value(await owner.call('team.whoami'))).toMatchObject({ hub: { tls: false, exposed: true } })
+    owner.socket.close()
+    await expect(connectAs(h.server, h.server.token, { headers: { Host: 'evil.example' }, origin: 'https://evil.example' })).rejects.toThrow('status 403')
+    await expect(connectAs(h.server, h.server.token, { headers: { Host: 'switchboard.example.com' }, origin: 'https://evil.example' })).rejects.toThrow('status 403')
+    expect((await get(`${h.server.url}/bridge/token`, { headers: { Host: 'switchboard.example.com', authorization: `Bearer ${h.server.token}` } })).status).toBe(204)
   })
 })
