@@ -127,6 +127,16 @@ describe('people and roles', () => {
     expect(await tokenCheck(h, h.server.token)).toBe(204) // the owner's link is untouched
   })
 
+  it('lets the owner replace their own link: the answer arrives first, then the tab is closed', async () => {
+    const h = await hub()
+    const owner = await as(h, h.server.token)
+    const rotated = value(await owner.call<{ token: string }>('team.rotate', { id: 'owner' }))
+    expect((await owner.closed).code).toBe(CLOSE_LINK_REVOKED)
+    expect(await tokenCheck(h, h.server.token)).toBe(401)
+    expect(await tokenCheck(h, rotated.token)).toBe(204)
+    expect(h.tokens.primary.token).toBe(rotated.token) // the next start prints the new owner's link
+  })
+
   it('applies a role change to an open tab at once', async () => {
     const h = await hub()
     const { owner, person: ada, id } = await ownerAndPerson(h, 'Ada', 'operator')
