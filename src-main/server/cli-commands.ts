@@ -4,20 +4,19 @@
  * everything else on stderr.
  */
 import { randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import type { AppStatus } from '../../src-preload/contract'
-import type { Logger } from '../core/ports'
+import { AuditLog } from '../core/audit/audit-log'
+import { systemClock, type Logger } from '../core/ports'
 import { ensurePrivateDir } from '../core/private-files'
 import type { SessionHostOptions } from '../core/session-host'
 import type { SessionLike } from '../core/session-types'
-import { AuditLog } from '../core/audit/audit-log'
-import { systemClock } from '../core/ports'
 import { DEFAULT_LIVE_BASE_URL, parseBaseUrl, type ServeArgs, type SimArgs } from './cli-args'
-import { readFileSync } from 'node:fs'
-import { isLoopbackHost } from './upgrade-guard'
 import { defaultDataDir } from './data-dir'
 import { confSettingsStore, fileSecretStore } from './headless-stores'
 import { TokenStore } from './token-store'
 import { listenUi } from './ui-listener'
+import { isLoopbackHost } from './upgrade-guard'
 
 /** Something that can be stopped on SIGINT/SIGTERM. */
 export interface Running {

@@ -126,7 +126,8 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
       refuseUpgrade(socket, verdict.status, verdict.reason)
       return
     }
-    const person = identify(new URL(req.url ?? '/', 'http://bridge.invalid').searchParams.get('token'))!
+    const given = new URL(req.url ?? '/', 'http://bridge.invalid').searchParams.get('token')
+    const person = identify(given)!
     wss.handleUpgrade(req, socket, head, (ws) => {
       const connection = attachBridgeConnection({
         socket: ws,
@@ -135,8 +136,9 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
         logger,
         maxBufferedBytes: options.maxBufferedBytes ?? 16 * 1024 * 1024,
         maxCallsInFlight: 256,
-        // Looked up on every call: a changed role applies at once, a revoked link is refused.
-        caller: () => (tokens ? tokens.callerOf(person.id) : person),
+        // The token is checked again on every call: a changed role applies at once, and a revoked or
+        // replaced link is refused even on a socket that opened a moment before it changed.
+        caller: () => identify(given),
         hubCommands,
         heartbeat: options.heartbeat
       })

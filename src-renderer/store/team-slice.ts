@@ -52,8 +52,9 @@ export function createTeamSlice({ set, get, bridge }: SliceDeps): TeamSlice {
 
     async loadMe() {
       const res = await bridge.invoke('team.whoami', {})
-      // The name claims are shown under is the link's, not one typed into this browser.
-      if (res.ok) set({ me: res.value, operator: res.value.name })
+      if (!res.ok) return
+      // On a hub the name claims are shown under is the link's, not one typed into this browser.
+      set(res.value.hub ? { me: res.value, operator: res.value.name } : { me: res.value })
     },
     async loadTeam() {
       const res = await bridge.invoke('team.list', {})

@@ -39,7 +39,8 @@ async function settingsAs(me: WhoAmI) {
   return { ...app, bridge }
 }
 
-describe('Settings › Team', () => {
+// Typing through user-event is slow on a busy two-core machine: a roomier budget than 5 s.
+describe('Settings › Team', { timeout: 20_000 }, () => {
   it('issues a personal link shown once, lists the person, and revokes them after asking', async () => {
     const { user, bridge } = await settingsAs(OWNER)
     const team = await screen.findByRole('heading', { name: 'Team' })
@@ -83,7 +84,7 @@ describe('Settings › Team', () => {
   })
 })
 
-describe('claims by link', () => {
+describe('claims by link', { timeout: 20_000 }, () => {
   async function callWithTurn(me: WhoAmI) {
     const bridge = teamBridge(me)
     bridge.respond('turns.claim', ({ turnId }) => ({ turnId, callId: 'call_t', transcript: '', deadline: inSeconds(20), claimedBy: me.name, claimedById: me.id }))
