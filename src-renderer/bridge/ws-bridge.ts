@@ -42,6 +42,9 @@ export interface WsBridgeOptions {
 /** The hub closed this socket because an admin revoked or replaced its link (bridge-connection.ts). */
 export const CLOSE_LINK_REVOKED = 4003
 
+/** After this page's timers slept, how long the hub has to answer before the tab says Offline. */
+export const PROBE_GRACE_MS = 5_000
+
 export const REVOKED_MESSAGE = 'An admin revoked or replaced this link: ask them for your new link.'
 
 /** What the server says of a token: `unreachable` while it is down or restarting. */
@@ -201,18 +204,33 @@ export function createWsBridge(opts: WsBridgeOptions): BridgeClient {
     scheduleRetry()
   }
 
-  /** Every second: a heartbeat when one is due, and the silence check (a timer that slept fires late, then at once). */
+  /**
+   * Every second: a heartbeat when one is due, and the silence check. A tick that comes far too
+   * late means this page's timers were asleep (the laptop slept, or the browser throttled a
+   * background tab): the silence meanwhile says nothing about the hub, so it is asked once more and
+   * given a few seconds to answer before the tab says Offline.
+   */
   const startWatch = (s: SocketLike): void => {
     stopWatch()
-    lastHeard = lastBeat = Date.now()
+    const tickMs = Math.min(1000, heartbeatMs)
+    let lastTick = Date.now()
+    let graceUntil = 0
+    lastHeard = lastBeat = lastTick
+    const beat = (now: number): void => {
+      lastBeat = now
+      s.send(JSON.stringify({ heartbeat: now }))
+    }
     watch = setInterval(() => {
       const now = Date.now()
-      if (now - lastHeard > silenceMs) return goOffline(s)
-      if (now - lastBeat >= heartbeatMs) {
-        lastBeat = now
-        s.send(JSON.stringify({ heartbeat: now }))
+      const slept = now - lastTick > 3 * tickMs
+      lastTick = now
+      if (slept) {
+        graceUntil = now + PROBE_GRACE_MS
+        return beat(now)
       }
-    }, Math.min(1000, heartbeatMs))
+      if (now - lastHeard > silenceMs && now >= graceUntil) return goOffline(s)
+      if (now - lastBeat >= heartbeatMs) beat(now)
+    }, tickMs)
   }
 
   const connect = (): void => {

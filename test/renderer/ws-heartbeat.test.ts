@@ -60,13 +60,28 @@ describe('the page’s heartbeat', () => {
     expect(states.at(-1)).toBe('open')
   })
 
-  it('goes Offline at once when a timer that slept with the laptop fires late', () => {
+  it('after the laptop slept, asks the hub once more and says Offline only if it does not answer', () => {
     const { states, last } = setup()
     last().open()
-    // The machine slept for a minute: the interval's next tick sees a long silence.
+    // The machine slept for a minute: timers stood still, then the next tick comes late.
     vi.setSystemTime(Date.now() + 60_000)
     vi.advanceTimersByTime(1_000)
+    expect(states).toEqual(['open'])
+    expect(beats(last())).toBe(1) // the probe
+    vi.advanceTimersByTime(4_000)
+    expect(states).toEqual(['open'])
+    vi.advanceTimersByTime(1_000)
     expect(states).toEqual(['open', 'offline'])
+  })
+
+  it('stays connected when a throttled background tab wakes and the hub answers the probe', () => {
+    const { states, last } = setup()
+    last().open()
+    vi.setSystemTime(Date.now() + 60_000)
+    vi.advanceTimersByTime(1_000)
+    last().receive({ heartbeat: 1 })
+    vi.advanceTimersByTime(20_000)
+    expect(states).toEqual(['open'])
   })
 })
 
