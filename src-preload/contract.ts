@@ -15,11 +15,14 @@ import { scenarioCommandParams, scenarioEventSchemas } from './scenario-payloads
 import type { ScenarioCommandResults } from './scenario-payloads'
 import { updateCommandParams, updateEventSchemas } from './update-payloads'
 import type { UpdateCommandResults } from './update-payloads'
+import { teamCommandParams } from './team-payloads'
+import type { TeamCommandResults } from './team-payloads'
 
 export * from './payloads'
 export * from './scenario-payloads'
 export * from './copilot-payloads'
 export * from './update-payloads'
+export * from './team-payloads'
 
 // ---------------------------------------------------------------------------------------------
 // Commands
@@ -84,7 +87,12 @@ export const commandParams = {
 
   'turns.list': Empty,
   'turns.reply': ReplyParamsSchema,
-  'turns.claim': z.strictObject({ turnId: Id, by: z.string().min(1).max(100) }),
+  /**
+   * Claims a waiting turn for the caller (typing claims it; typing again keeps it). Over a hub the
+   * claim is the connection's person and `by` is ignored. `takeOver`: the person confirmed taking a
+   * turn someone else holds.
+   */
+  'turns.claim': z.strictObject({ turnId: Id, by: z.string().min(1).max(100).optional(), takeOver: z.boolean().optional() }),
 
   'messages.send': z.strictObject({
     toNumber: Phone,
@@ -179,7 +187,8 @@ export const commandParams = {
   'app.diagnostics': Empty,
   ...scenarioCommandParams,
   ...copilotCommandParams,
-  ...updateCommandParams
+  ...updateCommandParams,
+  ...teamCommandParams
 } as const
 
 export type CommandName = keyof typeof commandParams
@@ -187,7 +196,7 @@ export type CommandParams<M extends CommandName> = z.input<(typeof commandParams
 
 
 /** What each command answers with. */
-export interface CommandResults extends ScenarioCommandResults, CopilotCommandResults, UpdateCommandResults {
+export interface CommandResults extends ScenarioCommandResults, CopilotCommandResults, UpdateCommandResults, TeamCommandResults {
   'app.status': AppStatus
   'app.configure': AppStatus
   'app.switchMode': AppStatus
@@ -200,7 +209,8 @@ export interface CommandResults extends ScenarioCommandResults, CopilotCommandRe
   'calls.end': Record<string, never>
   'calls.setAnswerer': CallInfo
   'turns.list': { items: OpenTurn[] }
-  'turns.reply': Record<string, never>
+  /** The call the answered turn belongs to (for the activity trail), when it was still known. */
+  'turns.reply': { callId?: string }
   'turns.claim': OpenTurn
   'messages.send': Message
   'conversations.list': Page<Conversation>
@@ -268,7 +278,10 @@ export const eventSchemas = {
     callId: z.string(),
     outcome: z.enum(['replied', 'fallback', 'cancelled'])
   }),
-  'turn.claimed': z.object({ turnId: z.string(), callId: z.string(), by: z.string() }),
+  /** `by` is the holder's name; `byId` names the person (a hub link) so a page can tell its own claim. */
+  'turn.claimed': z.object({ turnId: z.string(), callId: z.string(), by: z.string(), byId: z.string().optional() }),
+  /** A claim let go without an answer: its holder went idle, closed their last tab, or it was taken over. */
+  'turn.unclaimed': z.object({ turnId: z.string(), callId: z.string(), by: z.string(), reason: z.enum(['idle', 'left']) }),
   'message.received': MessageSchema,
   'message.sent': MessageSchema,
   'webhook.delivery': DeliverySchema,

@@ -1,5 +1,6 @@
 import path from 'node:path'
 import type { AppStatus, BridgeEvent, BridgeResult, CallInfo, Settings, TranscriptTurn } from '../../src-preload/contract'
+import type { Caller } from '../../src-preload/command-roles'
 import { toCoreError } from './agentphone/errors'
 import { AlertMute } from './alert-mute'
 import { createSessionCopilot } from './copilot/session-copilot'
@@ -44,6 +45,8 @@ import { ScenarioStore } from './scenarios/store'
 import type { SessionLike, SessionOptions } from './session-types'
 import { isPortTaken, PortTakenError } from './stable-ports'
 import { TurnBroker } from './turns/turn-broker'
+import { AuditLog } from './audit/audit-log'
+import { teamHandlers } from './handlers/team'
 
 /** Open voice turns past this many get the fallback at once, so a flood cannot exhaust sockets. */
 const MAX_OPEN_TURNS = 500
@@ -80,9 +83,13 @@ export class Session implements SessionLike {
     return this.ctx.status()
   }
 
-  invoke(method: string, params: unknown): Promise<BridgeResult<unknown>> {
+  invoke(method: string, params: unknown, caller?: Caller): Promise<BridgeResult<unknown>> {
     if (this.stopped) return Promise.resolve({ ok: false, error: { code: 'not_available', message: 'Switchboard is shutting down.' } })
-    return dispatch(this.handlers, method, params, this.logger, (err) => toCoreError(err))
+    return dispatch(this.handlers, method, params, this.logger, (err) => toCoreError(err), caller)
+  }
+
+  personLeft(personId: string): void {
+    if (!this.stopped) this.ctx?.broker.releaseHolder(personId)
   }
 
   onEvent(listener: (event: BridgeEvent) => void): () => void {
@@ -157,6 +164,7 @@ export class Session implements SessionLike {
           maxOpenTurns: MAX_OPEN_TURNS
         }
       },
+      ...(o.claimIdleMs !== undefined ? { claimIdleMs: o.claimIdleMs } : {}),
       onEvent: (event) => wireBrokerEvents(event, { board, journal, emit: this.emit })
     })
     const { api, sandbox, baseUrl } = await connectApi(o, { clock, logger, secrets, store, ring, onStarted: onStop })
@@ -279,7 +287,8 @@ export class Session implements SessionLike {
       ...diagnosticsHandlers(this.ctx, { journalDir, recentLogLines: o.recentLogLines }),
       ...historyHandlers(this.ctx),
       ...copilotHandlers(copilot),
-      ...updateHandlers({ version: o.version ?? '0.0.0' })
+      ...updateHandlers({ version: o.version ?? '0.0.0' }),
+      ...teamHandlers(o.audit ?? new AuditLog({ dir: o.dataDir, clock, logger }))
     }
 
     if (sandbox) {

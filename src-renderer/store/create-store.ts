@@ -19,6 +19,7 @@ import { createWebhookConnectSlice } from './webhook-connect-slice'
 import { createWebhooksSlice } from './webhooks-slice'
 import { createSupervisionSlice } from './supervision-slice'
 import { createScenariosSlice } from './scenarios-slice'
+import { createTeamSlice } from './team-slice'
 import type { AppState, AppStore, SliceDeps } from './types'
 import { createUpdateSlice } from './update-slice'
 
@@ -57,7 +58,8 @@ export function createAppStore(bridge: BridgeClient, storage: SliceDeps['storage
       ...createAlertsSlice(deps),
       ...createHistorySlice(deps),
       ...createCopilotSlice(deps),
-      ...createUpdateSlice(deps)
+      ...createUpdateSlice(deps),
+      ...createTeamSlice(deps)
     }
   }))
 }

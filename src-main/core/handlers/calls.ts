@@ -2,6 +2,8 @@ import { normalizePhone } from '../agentphone/phone'
 import { CoreError } from '../errors'
 import { callInfoFromApi, transcriptFromApi } from '../live/call-info'
 import { isLive } from '../live/call-board'
+import { LOCAL_OWNER, type Caller } from '../../../src-preload/command-roles'
+import type { ClaimHolder } from '../turns/turn-claims'
 import type { SessionContext } from './context'
 import type { HandlerMap } from './types'
 
@@ -71,17 +73,21 @@ export function callHandlers(ctx: SessionContext, track: (callId: string, hosted
 
     'turns.list': async () => ({ items: ctx.broker.list() }),
 
-    'turns.reply': async (params) => {
+    'turns.reply': async (params, caller) => {
       const callId = ctx.broker.list().find((t) => t.turnId === params.turnId)?.callId
-      ctx.broker.reply(params.turnId, params)
+      ctx.broker.reply(params.turnId, params, caller ? claimHolder(caller) : undefined)
       // The agent hangs up because the person said so: the call's end reads "ended by you".
       if (callId && (params.hangup || params.action === 'hangup')) ctx.board.noteEndRequested(callId)
       // Kept now, while the agent's transfer number is known: the end then says where the call went.
       const transferTo = callId && params.action === 'transfer' ? ctx.directory.get(ctx.board.get(callId)?.agentId)?.transferNumber : null
       if (callId && transferTo) ctx.board.noteTransfer(callId, transferTo)
-      return {}
+      return callId ? { callId } : {}
     },
 
-    'turns.claim': async ({ turnId, by }) => ctx.broker.claim(turnId, by)
+    // Over a hub the claim is the connection's person; `by` counts only for in-process callers.
+    'turns.claim': async ({ turnId, by, takeOver }, caller) =>
+      ctx.broker.claim(turnId, caller ? claimHolder(caller) : by ?? claimHolder(LOCAL_OWNER), { takeOver })
   }
 }
+
+const claimHolder = (caller: Caller): ClaimHolder => ({ id: caller.id, name: caller.name })

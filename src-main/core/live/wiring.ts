@@ -29,7 +29,14 @@ export function wireBrokerEvents(event: BridgeEvent, deps: { board: CallBoard; j
     case 'turn.claimed': {
       const call = board.get(event.data.callId)
       if (call?.waitingTurn?.turnId === event.data.turnId) {
-        board.upsert({ id: call.id, waitingTurn: { ...call.waitingTurn, claimedBy: event.data.by } })
+        board.upsert({ id: call.id, waitingTurn: { ...call.waitingTurn, claimedBy: event.data.by, claimedById: event.data.byId ?? null } })
+      }
+      break
+    }
+    case 'turn.unclaimed': {
+      const call = board.get(event.data.callId)
+      if (call?.waitingTurn?.turnId === event.data.turnId) {
+        board.upsert({ id: call.id, waitingTurn: { ...call.waitingTurn, claimedBy: null, claimedById: null } })
       }
       break
     }
