@@ -12,9 +12,12 @@ import type { AgentNumberSchema } from './payloads'
 import type { Agent, AppStatus, BridgeResult, CallInfo, Conversation, Delivery, Gap, HistoryStatus, Message, OpenTurn, Page, PhoneNumber, Settings, TranscriptTurn, WebhookConfig, WebhookStatus } from './payloads'
 import { scenarioCommandParams, scenarioEventSchemas } from './scenario-payloads'
 import type { ScenarioCommandResults } from './scenario-payloads'
+import { historyCommandParams, historyEventSchemas } from './history-payloads'
+import type { HistoryCommandResults } from './history-payloads'
 
 export * from './payloads'
 export * from './scenario-payloads'
+export * from './history-payloads'
 
 // ---------------------------------------------------------------------------------------------
 // Commands
@@ -172,7 +175,8 @@ export const commandParams = {
   }),
   /** What support needs to see: version, mode, ports, tunnel and webhook state, journal, last log lines; secrets redacted. */
   'app.diagnostics': Empty,
-  ...scenarioCommandParams
+  ...scenarioCommandParams,
+  ...historyCommandParams
 } as const
 
 export type CommandName = keyof typeof commandParams
@@ -180,7 +184,7 @@ export type CommandParams<M extends CommandName> = z.input<(typeof commandParams
 
 
 /** What each command answers with. */
-export interface CommandResults extends ScenarioCommandResults {
+export interface CommandResults extends ScenarioCommandResults, HistoryCommandResults {
   'app.status': AppStatus
   'app.configure': AppStatus
   'app.switchMode': AppStatus
@@ -223,8 +227,8 @@ export interface CommandResults extends ScenarioCommandResults {
   'history.status': HistoryStatus
   'history.clear': { removedFiles: number }
   'usage.summary': Record<string, unknown>
-  'usage.daily': { data: Array<{ date: string; messages: number; calls: number; webhooks: number }> }
-  'usage.monthly': { data: Array<{ month: string; messages: number; calls: number; webhooks: number }> }
+  'usage.daily': { data: Array<{ date: string; messages: number; calls: number; webhooks: number; voiceMinutes?: number | null }> }
+  'usage.monthly': { data: Array<{ month: string; messages: number; calls: number; webhooks: number; voiceMinutes?: number | null }> }
   'sandbox.dial': { callId: string }
   'sandbox.answer': Record<string, never>
   'sandbox.decline': Record<string, never>
@@ -283,7 +287,8 @@ export const eventSchemas = {
   'alerts.muted': z.object({ mutedUntil: z.string().nullable() }),
   /** History was cleared: ended calls, their transcripts and the stored deliveries are gone. */
   'history.cleared': z.object({ at: z.string() }),
-  ...scenarioEventSchemas
+  ...scenarioEventSchemas,
+  ...historyEventSchemas
 } as const
 
 export type EventName = keyof typeof eventSchemas

@@ -97,7 +97,9 @@ export const TranscriptTurnSchema = z.object({
   at: z.string(),
   source: LineSourceSchema.optional(),
   confidence: z.number().optional(),
-  digits: z.string().optional()
+  digits: z.string().optional(),
+  /** Who sent a person's line (`turns.reply`'s `by`, or who had claimed the turn). */
+  by: z.string().optional()
 })
 export type TranscriptTurn = z.infer<typeof TranscriptTurnSchema>
 

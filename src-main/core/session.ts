@@ -10,6 +10,10 @@ import type { SessionContext } from './handlers/context'
 import { diagnosticsHandlers } from './handlers/diagnostics'
 import { directoryHandlers } from './handlers/directory'
 import { historyHandlers } from './handlers/history'
+import { callHistoryHandlers } from './handlers/call-history'
+import { usageBreakdownHandlers } from './handlers/usage-breakdowns'
+import { HistoryService } from './history/history-service'
+import { ReplyAuthors } from './history/reply-authors'
 import { messagingHandlers } from './handlers/messaging'
 import { reportErrorHandlers } from './handlers/report-error'
 import { sandboxHandlers } from './handlers/sandbox'
@@ -141,6 +145,7 @@ export class Session implements SessionLike {
     await history.pruneNow()
     history.start()
     const ring = new SecretRing(clock)
+    const replyAuthors = new ReplyAuthors()
     const broker = new TurnBroker({
       clock,
       config: () => {
@@ -154,7 +159,7 @@ export class Session implements SessionLike {
           maxOpenTurns: MAX_OPEN_TURNS
         }
       },
-      onEvent: (event) => wireBrokerEvents(event, { board, journal, emit: this.emit })
+      onEvent: (event) => wireBrokerEvents(event, { board, journal, emit: this.emit, authorOf: (callId) => replyAuthors.of(callId) })
     })
     const { api, sandbox, baseUrl } = await connectApi(o, { clock, logger, secrets, store, ring, onStarted: onStop })
     const directory = new AgentDirectory(() => api.agents.listAll())
@@ -191,6 +196,10 @@ export class Session implements SessionLike {
     })
 
     await replayJournal(journal, { board, directory, deliveries, emit: this.emit, now: nowIso })
+    // History and search follow every event from here on; the whole journal is read in the background.
+    const afterwards = await HistoryService.open(o.dataDir, logger)
+    this.listeners.add(afterwards.onEvent)
+    void afterwards.start(journal, directory, nowIso)
     try {
       await receiver.start()
     } catch (err) {
@@ -214,6 +223,8 @@ export class Session implements SessionLike {
       directory,
       deliveries,
       history,
+      afterwards,
+      replyAuthors,
       sandbox,
       store,
       secrets,
@@ -265,7 +276,9 @@ export class Session implements SessionLike {
       ...alertHandlers({ mute }),
       ...reportErrorHandlers({ logger, secrets: () => secretValues(secrets, ring) }),
       ...diagnosticsHandlers(this.ctx, { journalDir, recentLogLines: o.recentLogLines }),
-      ...historyHandlers(this.ctx)
+      ...historyHandlers(this.ctx),
+      ...callHistoryHandlers({ ...this.ctx, service: afterwards, secrets: () => secretValues(secrets, ring) }),
+      ...usageBreakdownHandlers(this.ctx)
     }
 
     if (sandbox) {

@@ -15,6 +15,9 @@ export function callHandlers(ctx: SessionContext, track: (callId: string, hosted
     'calls.get': async ({ callId }) => {
       const known = ctx.board.get(callId)
       if (known) return { call: known, transcript: ctx.board.transcript(callId) }
+      // Off the board (it keeps the last 200 ended calls) but in the journal: History's archive has it.
+      const archived = ctx.afterwards?.archive.get(callId)
+      if (archived) return { call: archived.info, transcript: archived.lines }
       const call = await ctx.api.calls.get(callId)
       const agent = await ctx.directory.resolve(call.agentId)
       return { call: callInfoFromApi(call, agent, ctx.nowIso()), transcript: transcriptFromApi(call) }
@@ -72,8 +75,10 @@ export function callHandlers(ctx: SessionContext, track: (callId: string, hosted
     'turns.list': async () => ({ items: ctx.broker.list() }),
 
     'turns.reply': async (params) => {
-      const callId = ctx.broker.list().find((t) => t.turnId === params.turnId)?.callId
-      ctx.broker.reply(params.turnId, params)
+      const open = ctx.broker.list().find((t) => t.turnId === params.turnId)
+      const callId = open?.callId
+      // The line carries who sent it: the name given, else whoever claimed the turn.
+      ctx.replyAuthors.during(callId, params.by ?? open?.claimedBy, () => ctx.broker.reply(params.turnId, params))
       // The agent hangs up because the person said so: the call's end reads "ended by you".
       if (callId && (params.hangup || params.action === 'hangup')) ctx.board.noteEndRequested(callId)
       // Kept now, while the agent's transfer number is known: the end then says where the call went.
