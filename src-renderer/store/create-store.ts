@@ -13,6 +13,7 @@ import { createUsageSlice } from './usage-slice'
 import { createMessagingSlices } from './messages-slice'
 import { createGapsSlice } from './gaps-slice'
 import { createHistorySlice } from './history-slice'
+import { createCallHistorySlice } from './call-history-slice'
 import { createSettingsSlice } from './settings-slice'
 import { createWebhookConnectSlice } from './webhook-connect-slice'
 import { createWebhooksSlice } from './webhooks-slice'
@@ -53,7 +54,8 @@ export function createAppStore(bridge: BridgeClient, storage: SliceDeps['storage
       ...createSettingsSlice(deps),
       ...createScenariosSlice(deps),
       ...createAlertsSlice(deps),
-      ...createHistorySlice(deps)
+      ...createHistorySlice(deps),
+      ...createCallHistorySlice(deps)
     }
   }))
 }

@@ -6,6 +6,7 @@ import { subscribeWebhookEvents } from './webhooks-events'
 import { subscribeMessaging } from './messages-events'
 import { startSupervision } from './start-supervision'
 import { subscribeScenarioEvents } from './scenarios-events'
+import { subscribeCallHistoryEvents } from './call-history-events'
 import { startAttention } from '../lib/attention/start-attention'
 
 /**
@@ -72,6 +73,7 @@ export function startStore(store: AppStore, bridge: BridgeClient): () => void {
     ...subscribeWebhookEvents(store, bridge),
     ...subscribeMessaging(store, bridge),
     ...subscribeScenarioEvents(store, bridge),
+    ...subscribeCallHistoryEvents(store, bridge),
     startSupervision(store, bridge),
     startAttention(store, bridge)
   ]

@@ -10,8 +10,9 @@ import type { MessagingState } from './messages-types'
 import type { GapsSlice, SettingsSlice, WebhookConnectSlice, WebhooksSlice } from './webhooks-types'
 import type { ScenariosSlice } from './scenarios-types'
 import type { HistorySlice } from './history-slice'
+import type { CallHistorySlice } from './call-history-types'
 
-export type NavView = 'monitor' | 'messages' | 'agents' | 'numbers' | 'webhooks' | 'scenarios' | 'usage' | 'settings'
+export type NavView = 'monitor' | 'messages' | 'agents' | 'numbers' | 'webhooks' | 'scenarios' | 'history' | 'usage' | 'settings'
 export type ThemeChoice = 'system' | 'light' | 'dark'
 
 export interface AppSlice {
@@ -99,7 +100,7 @@ export interface ToastsSlice {
   report<T>(what: string, result: BridgeResult<T>): T | undefined
 }
 
-export type AppState = AppSlice & HistorySlice & CallsSlice & RecordingsSlice & SandboxSlice & DraftsSlice & ToastsSlice & DirectorySlice & UsageSlice & WebhooksSlice & WebhookConnectSlice & GapsSlice & SettingsSlice & MessagingState & SupervisionSlice & ScenariosSlice & AlertsSlice
+export type AppState = AppSlice & HistorySlice & CallHistorySlice & CallsSlice & RecordingsSlice & SandboxSlice & DraftsSlice & ToastsSlice & DirectorySlice & UsageSlice & WebhooksSlice & WebhookConnectSlice & GapsSlice & SettingsSlice & MessagingState & SupervisionSlice & ScenariosSlice & AlertsSlice
 export type AppStore = StoreApi<AppState>
 
 /** Every slice gets the store's set/get plus the bridge: bridge calls live in actions only. */

@@ -7,7 +7,7 @@ import { callInfoFromApi } from '../live/call-info'
 import { deriveOutcome, statusForOutcome } from '../live/call-outcome'
 import type { ArchivedCall } from './call-archive'
 import type { NotesStore } from './notes-store'
-import { respondersOf } from './responders'
+import { respondersOf } from '../../../src-preload/responders'
 
 /** A row with what its filters need: AgentPhone's own status word and the number id when known. */
 export interface Row {

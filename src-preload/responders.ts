@@ -1,4 +1,4 @@
-import type { CallInfo, TranscriptTurn } from '../../../src-preload/contract'
+import type { CallInfo, TranscriptTurn } from './payloads'
 
 /** Who answered the caller, in words, in the order they first spoke: names first-come, then the machines. */
 export function respondersOf(info: Pick<CallInfo, 'voiceMode'>, lines: readonly TranscriptTurn[]): string[] {
