@@ -6,6 +6,7 @@ import { USAGE_SPANS } from '../../store/usage-slice'
 import { LoadState } from '../directory/LoadState'
 import { ChartFigure } from './ChartFigure'
 import { StatGrid } from './StatGrid'
+import { UsageBreakdowns } from './UsageBreakdowns'
 import { parseSummary, summarize, toDailyPoints, toMonthlyPoints } from './usage-data'
 
 /** Usage: the account's totals as a stat grid, and calls and messages per day and per month. */
@@ -25,7 +26,7 @@ export function UsageView() {
     }))
   )
   const { load, coreStart } = s
-  // Usage only changes as calls and messages happen: fetched on opening (and after a core restart).
+  // Fetched on opening and after a core restart; ended calls and messages refresh it too (call-history-events.ts).
   useEffect(() => void load(), [load, coreStart])
 
   const summary = useMemo(() => (s.raw ? parseSummary(s.raw) : null), [s.raw])
@@ -70,6 +71,7 @@ export function UsageView() {
             <ChartFigure title="Calls and messages per month" span={`in the last ${monthly?.length ?? 12} months`} points={monthly} periodWord="Month" />
           </section>
         </div>
+        <UsageBreakdowns />
       </div>
     </section>
   )
