@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest'
 import { SHOTS, useApp } from './helpers/app'
 import type { BridgeDriver } from './helpers/bridge-driver'
 
+/** What the test reads of the page's <audio> (the node types here have no DOM library). */
+type AudioLike = { duration: number; currentTime: number; playbackRate: number }
+
 let page: Page
 let driver: BridgeDriver
 
@@ -50,19 +53,19 @@ describe('History in a real browser against `switchboard serve`', () => {
     const line = page.getByRole('log', { name: 'Transcript' }).locator('li[aria-current="true"]')
     await line.waitFor()
     expect(await line.textContent()).toContain('zebra-striped parcel')
-    await expect.poll(() => line.evaluate((el) => el === document.activeElement)).toBe(true)
+    await expect.poll(() => line.evaluate((el) => el === (el as unknown as { ownerDocument: { activeElement: unknown } }).ownerDocument.activeElement)).toBe(true)
     expect(await page.getByText(callId).count()).toBe(1)
 
     // The recording: its own controls drive a real <audio> element, and time moves while it plays.
     const player = page.getByRole('group', { name: 'Recording player' })
     await player.waitFor()
     const audio = page.getByLabel('Call recording')
-    await expect.poll(() => audio.evaluate((el: HTMLAudioElement) => el.duration), { timeout: 10_000 }).toBeGreaterThan(0)
+    await expect.poll(() => audio.evaluate((el) => (el as unknown as AudioLike).duration), { timeout: 10_000 }).toBeGreaterThan(0)
     await player.getByRole('combobox', { name: /Speed/ }).selectOption('2')
     await player.getByRole('button', { name: 'Play' }).click()
     await player.getByRole('button', { name: 'Pause' }).waitFor()
-    await expect.poll(() => audio.evaluate((el: HTMLAudioElement) => el.currentTime), { timeout: 10_000 }).toBeGreaterThan(0)
-    expect(await audio.evaluate((el: HTMLAudioElement) => el.playbackRate)).toBe(2)
+    await expect.poll(() => audio.evaluate((el) => (el as unknown as AudioLike).currentTime), { timeout: 10_000 }).toBeGreaterThan(0)
+    expect(await audio.evaluate((el) => (el as unknown as AudioLike).playbackRate)).toBe(2)
     await page.screenshot({ path: path.join(SHOTS, 'history-call.png') })
     await player.getByRole('button', { name: 'Pause' }).click()
     await player.getByRole('button', { name: 'Play' }).waitFor()

@@ -5,8 +5,8 @@ import type { ApiCallList } from '../agentphone/schemas'
 import { CoreError } from '../errors'
 import type { AgentDirectory } from '../live/agent-directory'
 import type { Logger } from '../ports'
-import type { CallArchive } from './call-archive'
-import { isPhoneQuery, matchesRow, rowFromApi, rowFromArchive, type Row } from './history-row'
+import type { ArchivedCall, CallArchive } from './call-archive'
+import { isPhoneQuery, matchesRow, rowFromApi, rowFromArchive, sortKey, type Row } from './history-row'
 import type { NotesStore } from './notes-store'
 
 /** AgentPhone pages asked for by one `calls.history` at most, when filters leave pages empty. */
@@ -64,8 +64,9 @@ export async function historyPage(deps: HistoryQueryDeps, filter: HistoryFilter,
   let requests = 0
   while (rows.length < limit) {
     if (cur.d) {
-      const rest = journalOnly(deps, filter, cur.b, null, { numberPhone, noteText })
-      const take = rest.slice(0, limit - rows.length)
+      const want = limit - rows.length
+      const rest = journalOnly(deps, filter, cur.b, null, { numberPhone, noteText }, want + 1)
+      const take = rest.slice(0, want)
       rows.push(...take)
       if (take.length) cur.b = take[take.length - 1]!.key
       return finish(rows, rest.length > take.length ? cur : null, total, notice)
@@ -111,17 +112,26 @@ function finish(rows: Row[], cur: Cursor | null, total: number | undefined, noti
 
 const newestFirst = (a: Row, b: Row): number => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0)
 
-/** Journal calls AgentPhone has not listed, with keys in [lower, upper), newest first. */
-function journalOnly(deps: HistoryQueryDeps, filter: HistoryFilter, upper: string | null, lower: string | null, ctx: { numberPhone: string | null; noteText: (id: string) => string }): Row[] {
-  const out: Row[] = []
+/**
+ * Journal calls AgentPhone has not listed, with keys in [lower, upper), newest first; at most `max`.
+ * Keys are cheap: rows (and the filters on them) are built only for the newest candidates.
+ */
+function journalOnly(deps: HistoryQueryDeps, filter: HistoryFilter, upper: string | null, lower: string | null, ctx: { numberPhone: string | null; noteText: (id: string) => string }, max = Infinity): Row[] {
+  const candidates: Array<{ key: string; archived: ArchivedCall }> = []
   for (const archived of deps.archive.allCalls()) {
     if (deps.seen.has(archived.info.id)) continue
+    const key = sortKey(archived.info.startedAt, archived.info.id)
+    if ((upper !== null && key >= upper) || (lower !== null && key < lower)) continue
+    candidates.push({ key, archived })
+  }
+  candidates.sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0))
+  const out: Row[] = []
+  for (const { archived } of candidates) {
+    if (out.length >= max) break
     const row = rowFromArchive(archived, deps.notes)
-    if (upper !== null && row.key >= upper) continue
-    if (lower !== null && row.key < lower) continue
     if (matchesRow(row, filter, { ...ctx, trustServer: false })) out.push(row)
   }
-  return out.sort(newestFirst)
+  return out
 }
 
 function fetchPage(api: AgentPhoneClient, f: HistoryFilter, offset: number, limit: number): Promise<ApiCallList> {
