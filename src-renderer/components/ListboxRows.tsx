@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { Fragment, useEffect } from 'react'
+import { Fragment, useCallback, useEffect, useRef } from 'react'
 import type { KeyboardEvent, ReactNode } from 'react'
 
 /** Where a navigation key moves the highlight of a one-tab-stop listbox, or null for other keys. */
@@ -47,12 +47,19 @@ function PlainRows<T>({ items, index, domId, getKey, renderRow }: ListboxRowsPro
 
 function VirtualRows<T>(props: ListboxRowsProps<T>) {
   const { items, index, scrollBox, rowHeight } = props
+  // The virtualizer rebuilds every row's measurement when these functions change: kept stable (per
+  // list) so a scroll through thousands of rows does not redo them all on every frame.
+  const getKey = useRef(props.getKey)
+  getKey.current = props.getKey
+  const getItemKey = useCallback((i: number) => (items[i] ? getKey.current(items[i]) : i), [items])
+  const estimateSize = useCallback(() => rowHeight, [rowHeight])
+  const getScrollElement = useCallback(() => scrollBox, [scrollBox])
   const v = useVirtualizer({
     count: items.length,
-    getScrollElement: () => scrollBox,
-    estimateSize: () => rowHeight,
+    getScrollElement,
+    estimateSize,
     overscan: props.overscan ?? 8,
-    getItemKey: (i) => (items[i] ? props.getKey(items[i]) : i)
+    getItemKey
   })
   // Rows have a fixed height, so keeping the highlight in view is plain arithmetic; it is also
   // immune to the virtualizer's asynchronous scroll reconciling when keys repeat quickly.

@@ -7,18 +7,26 @@ export const HISTORY_PAGE = 50
 /** Rows kept in memory at most while scrolling (10,000 calls stay smooth). */
 const MAX_ROWS = 20_000
 
-/** Rows by id, the newest copy winning, in the order first seen: a row may come twice (see history-query.ts). */
-function mergeRows(old: readonly HistoryCall[], next: readonly HistoryCall[]): HistoryCall[] {
-  const seen = new Map(old.map((c, i) => [c.id, i]))
-  const out = old.slice()
+/**
+ * Rows by id, the newest copy winning, in the order first seen (a row may come twice: see
+ * history-query.ts). `index` (id → position) is kept between pages, so a page costs its own size,
+ * not the list's.
+ */
+function mergeRows(old: readonly HistoryCall[], next: readonly HistoryCall[], index: Map<string, number>): HistoryCall[] {
+  let out: HistoryCall[] | null = null
+  const added: HistoryCall[] = []
   for (const c of next) {
-    const at = seen.get(c.id)
+    const at = index.get(c.id)
     if (at === undefined) {
-      seen.set(c.id, out.length)
-      out.push(c)
-    } else out[at] = c
+      if (old.length + added.length >= MAX_ROWS) continue
+      index.set(c.id, old.length + added.length)
+      added.push(c)
+    } else {
+      out ??= old.slice()
+      out[at] = c
+    }
   }
-  return out.slice(0, MAX_ROWS)
+  return added.length ? (out ?? old).concat(added) : (out ?? old.slice())
 }
 
 const hasFilter = (f: HistoryFilter): boolean => Object.values(f).some((v) => v !== undefined && v !== '')
@@ -27,6 +35,8 @@ export function createCallHistorySlice({ set, get, bridge }: SliceDeps): CallHis
   // A filter change while a page is in flight: the late page belongs to the old filter and is dropped.
   let generation = 0
   let searchSeq = 0
+  /** Where each listed call is in `callHistory.items`. */
+  let rowIndex = new Map<string, number>()
 
   async function loadPage(reset: boolean): Promise<void> {
     const h = get().callHistory
@@ -41,11 +51,12 @@ export function createCallHistorySlice({ set, get, bridge }: SliceDeps): CallHis
       return
     }
     const page = res.value
+    if (reset) rowIndex = new Map()
     set((s) => ({
       callHistory: {
         ...s.callHistory,
         loading: false,
-        items: mergeRows(reset ? [] : s.callHistory.items, page.items),
+        items: mergeRows(reset ? [] : s.callHistory.items, page.items, rowIndex),
         nextCursor: page.nextCursor,
         total: page.total ?? s.callHistory.total,
         notice: page.notice ?? null
@@ -74,9 +85,11 @@ export function createCallHistorySlice({ set, get, bridge }: SliceDeps): CallHis
       if (!res.ok || gen !== generation) return
       // New calls go on top; ones already listed are updated where they are.
       set((s) => {
-        const known = new Set(s.callHistory.items.map((c) => c.id))
-        const fresh = res.value.items.filter((c) => !known.has(c.id))
-        return { callHistory: { ...s.callHistory, items: mergeRows([...fresh, ...s.callHistory.items], res.value.items) } }
+        const fresh = res.value.items.filter((c) => !rowIndex.has(c.id))
+        if (fresh.length === 0) return { callHistory: { ...s.callHistory, items: mergeRows(s.callHistory.items, res.value.items, rowIndex) } }
+        const items = [...fresh, ...s.callHistory.items].slice(0, MAX_ROWS)
+        rowIndex = new Map(items.map((c, i) => [c.id, i]))
+        return { callHistory: { ...s.callHistory, items } }
       })
     },
 

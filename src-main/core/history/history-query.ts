@@ -6,7 +6,7 @@ import { CoreError } from '../errors'
 import type { AgentDirectory } from '../live/agent-directory'
 import type { Logger } from '../ports'
 import type { ArchivedCall, CallArchive } from './call-archive'
-import { isPhoneQuery, matchesRow, rowFromApi, rowFromArchive, sortKey, type Row } from './history-row'
+import { isPhoneQuery, keyOf, matchesRow, rowFromApi, rowFromArchive, type Row } from './history-row'
 import type { NotesStore } from './notes-store'
 
 /** AgentPhone pages asked for by one `calls.history` at most, when filters leave pages empty. */
@@ -85,7 +85,9 @@ export async function historyPage(deps: HistoryQueryDeps, filter: HistoryFilter,
     }
     requests++
     const trustServer = !filter.agentId && !filter.numberId
-    if (trustServer && !filter.from && !filter.to && (!filter.query || isPhoneQuery(filter.query))) total = page.total ?? undefined
+    // AgentPhone's count is the answer unless the journal may hold calls it does not list (then: unknown).
+    const serverFiltered = trustServer && !filter.from && !filter.to && (!filter.query || isPhoneQuery(filter.query))
+    if (serverFiltered && page.total != null && deps.archive.size.calls <= page.total) total = page.total
     const now = deps.now()
     const fromApi = page.data.map((c) => rowFromApi(c, deps.archive.get(c.id), { directory: deps.directory, notes: deps.notes, now }))
     deps.seen.add(fromApi.map((r) => r.call.id))
@@ -120,7 +122,7 @@ function journalOnly(deps: HistoryQueryDeps, filter: HistoryFilter, upper: strin
   const candidates: Array<{ key: string; archived: ArchivedCall }> = []
   for (const archived of deps.archive.allCalls()) {
     if (deps.seen.has(archived.info.id)) continue
-    const key = sortKey(archived.info.startedAt, archived.info.id)
+    const key = keyOf(archived.info)
     if ((upper !== null && key >= upper) || (lower !== null && key < lower)) continue
     candidates.push({ key, archived })
   }

@@ -23,6 +23,14 @@ export function sortKey(startedAt: string, id: string): string {
   return `${Number.isNaN(ms) ? startedAt : new Date(ms).toISOString()}|${id}`
 }
 
+/** Every page walks the whole archive: a call's key is worked out once per version of the call. */
+const keys = new WeakMap<CallInfo, string>()
+export function keyOf(info: CallInfo): string {
+  let key = keys.get(info)
+  if (key === undefined) keys.set(info, (key = sortKey(info.startedAt, info.id)))
+  return key
+}
+
 function seconds(startedAt: string, endedAt: string | null): number | null {
   if (!endedAt) return null
   const ms = Date.parse(endedAt) - Date.parse(startedAt)
@@ -55,7 +63,7 @@ export function rowFromApi(api: ApiCall, archived: ArchivedCall | undefined, dep
 export function rowFromArchive(archived: ArchivedCall, notes: NotesStore): Row {
   const info = archived.info
   const call = decorate(info, archived.lines, notes, { durationSeconds: seconds(info.startedAt, info.endedAt), hasRecording: null, known: 'journal' })
-  return { call, rawStatus: null, numberId: null, key: sortKey(call.startedAt, call.id) }
+  return { call, rawStatus: null, numberId: null, key: keyOf(info) }
 }
 
 /** Only digits and phone punctuation: AgentPhone's `search` (a substring of either number). */
