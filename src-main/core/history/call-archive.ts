@@ -32,6 +32,8 @@ export class CallArchive {
   private lineCount = 0
   private readonly listeners = new Set<(change: ArchiveChange) => void>()
 
+  constructor(private readonly limits: { calls: number; lines: number; messages: number } = { calls: MAX_ARCHIVED_CALLS, lines: MAX_ARCHIVED_LINES, messages: MAX_ARCHIVED_MESSAGES }) {}
+
   onChange(listener: (change: ArchiveChange) => void): () => void {
     this.listeners.add(listener)
     return () => this.listeners.delete(listener)
@@ -80,7 +82,7 @@ export class CallArchive {
     if (this.messages.has(message.id)) return
     this.messages.set(message.id, message)
     this.tell({ kind: 'message', message })
-    while (this.messages.size > MAX_ARCHIVED_MESSAGES) {
+    while (this.messages.size > this.limits.messages) {
       const oldest = this.messages.keys().next().value as string
       this.messages.delete(oldest)
       this.tell({ kind: 'messageDropped', messageId: oldest })
@@ -123,7 +125,7 @@ export class CallArchive {
 
   /** Oldest first (Map order is insertion order, and calls arrive in time order). */
   private trim(): void {
-    while (this.calls.size > MAX_ARCHIVED_CALLS || (this.lineCount > MAX_ARCHIVED_LINES && this.calls.size > 1)) {
+    while (this.calls.size > this.limits.calls || (this.lineCount > this.limits.lines && this.calls.size > 1)) {
       const [id, oldest] = this.calls.entries().next().value as [string, ArchivedCall]
       this.calls.delete(id)
       this.lineCount -= oldest.lines.length
