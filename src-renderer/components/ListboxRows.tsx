@@ -29,6 +29,11 @@ export interface ListboxRowsProps<T> {
   renderRow: (item: T) => ReactNode
   spaceClassName?: string
   rowClassName?: string
+  /**
+   * Told the index of the last row rendered whenever it changes (virtual lists only): a list that
+   * pages as it scrolls asks for more from here, without reading the layout on every scroll event.
+   */
+  onLastRendered?: (index: number) => void
 }
 
 /** The rows of a listbox: all of them when few, a virtual window when many. */
@@ -61,6 +66,12 @@ function VirtualRows<T>(props: ListboxRowsProps<T>) {
     overscan: props.overscan ?? 8,
     getItemKey
   })
+  const rendered = v.getVirtualItems()
+  const last = rendered.length ? rendered[rendered.length - 1]!.index : -1
+  const onLast = props.onLastRendered
+  useEffect(() => {
+    if (last >= 0) onLast?.(last)
+  }, [last, onLast])
   // Rows have a fixed height, so keeping the highlight in view is plain arithmetic; it is also
   // immune to the virtualizer's asynchronous scroll reconciling when keys repeat quickly.
   useEffect(() => {
@@ -71,7 +82,7 @@ function VirtualRows<T>(props: ListboxRowsProps<T>) {
   }, [scrollBox, index, rowHeight])
   return (
     <div className={props.spaceClassName ?? 'virtual-space'} style={{ height: v.getTotalSize() }}>
-      {v.getVirtualItems().map((row) => {
+      {rendered.map((row) => {
         const item = items[row.index]
         return item ? (
           <div key={row.key} className={props.rowClassName ?? 'virtual-row'} style={{ transform: `translateY(${row.start}px)`, height: rowHeight }}>

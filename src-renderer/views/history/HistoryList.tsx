@@ -1,5 +1,5 @@
 import { History, LoaderCircle } from 'lucide-react'
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { KeyboardEvent } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { EmptyState } from '../../components/EmptyState'
@@ -9,6 +9,7 @@ import { useAppStore } from '../../store/store-context'
 import { HistoryRow, historyRowId } from './HistoryRow'
 
 const ROW_HEIGHT = 44
+const VIRTUALIZE_FROM = 60
 /** The next page is asked for when the view comes within this many rows of the end. */
 const PREFETCH_ROWS = 15
 
@@ -17,14 +18,25 @@ export function HistoryList() {
   const h = useAppStore(useShallow((s) => ({ ...s.callHistory, loadMore: s.loadMoreHistory, open: s.openAfterCall, sandbox: s.status?.mode === 'sandbox' })))
   const [scrollBox, setScrollBox] = useState<HTMLDivElement | null>(null)
   const [selected, setSelected] = useState<string | null>(null)
-  const index = Math.max(0, h.items.findIndex((c) => c.id === selected))
   const { loadMore, items, nextCursor, loading } = h
+  // The list re-renders on every scrolled frame: the selection is looked up only when it changes.
+  const index = useMemo(() => (selected === null ? 0 : Math.max(0, items.findIndex((c) => c.id === selected))), [items, selected])
 
-  const nearEnd = (box: HTMLDivElement): boolean => box.scrollHeight - box.scrollTop - box.clientHeight < PREFETCH_ROWS * ROW_HEIGHT
-  // A first page shorter than the box shows no scroll bar: keep loading until it fills or ends.
+  // The virtual list says which row it drew last: near the end, the next page is asked for. No
+  // layout is read on scroll, and nothing here re-renders per scrolled frame (at 10,000 rows
+  // either alone cost whole frames).
+  const paging = useRef({ length: 0, more: false, loading: false, loadMore })
+  paging.current = { length: items.length, more: nextCursor !== null, loading, loadMore }
+  const lastDrawn = useRef(-1)
+  const onLastRendered = useCallback((i: number) => {
+    lastDrawn.current = i
+    const p = paging.current
+    if (p.more && !p.loading && i >= p.length - PREFETCH_ROWS) void p.loadMore()
+  }, [])
+  // After a page (or while the list is short and not virtualised): still near the end? Load on.
   useEffect(() => {
-    if (scrollBox && nextCursor && !loading && nearEnd(scrollBox)) void loadMore()
-  }, [scrollBox, nextCursor, loading, items.length, loadMore])
+    if (nextCursor && !loading && (items.length < VIRTUALIZE_FROM || lastDrawn.current >= items.length - PREFETCH_ROWS)) void loadMore()
+  }, [nextCursor, loading, items.length, loadMore])
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
     const to = listboxTarget(e, index, items.length)
@@ -82,16 +94,14 @@ export function HistoryList() {
         aria-activedescendant={items[index] ? historyRowId(items[index].id) : undefined}
         className="call-rows"
         onKeyDown={onKeyDown}
-        onScroll={(e) => {
-          if (nextCursor && !loading && nearEnd(e.currentTarget)) void loadMore()
-        }}
       >
         <ListboxRows
           items={items}
           index={selected === null ? -1 : index}
           scrollBox={scrollBox}
           rowHeight={ROW_HEIGHT}
-          virtualizeFrom={60}
+          virtualizeFrom={VIRTUALIZE_FROM}
+          onLastRendered={onLastRendered}
           getKey={(c) => c.id}
           domId={(c) => historyRowId(c.id)}
           renderRow={(c) => <HistoryRow call={c} selected={c.id === selected} onOpen={h.open} />}

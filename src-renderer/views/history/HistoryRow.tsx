@@ -3,8 +3,7 @@ import { Globe, PhoneIncoming, PhoneOutgoing, StickyNote } from 'lucide-react'
 import type { HistoryCall } from '../../../src-preload/contract'
 import { StateBadge } from '../../components/StateBadge'
 import { callStateKind, DIRECTION_WORD, stateWord } from '../../lib/call-state'
-import { formatPhone } from '../../lib/format'
-import { dateTime, durationWord, respondersWord } from './history-words'
+import { dateTime, durationWord, phoneWord, respondersWord } from './history-words'
 
 const DIRECTION_ICON = { inbound: PhoneIncoming, outbound: PhoneOutgoing, web: Globe } as const
 
@@ -12,7 +11,7 @@ export const historyRowId = (callId: string): string => `history-row-${callId}`
 
 /** What a screen reader (and a test) hears for a row. */
 export function historyRowName(c: HistoryCall): string {
-  return `${DIRECTION_WORD[c.direction]} call, ${dateTime(c.startedAt)}, ${formatPhone(c.from)} to ${formatPhone(c.to)}, agent ${c.agentName ?? 'unknown'}, ${stateWord(c, false)}, answered by ${respondersWord(c)}, ${durationWord(c)}`
+  return `${DIRECTION_WORD[c.direction]} call, ${dateTime(c.startedAt)}, ${phoneWord(c.from)} to ${phoneWord(c.to)}, agent ${c.agentName ?? 'unknown'}, ${stateWord(c, false)}, answered by ${respondersWord(c)}, ${durationWord(c)}`
 }
 
 /** One past (or live) call: when, how long, which way, who to whom, agent, outcome, who answered. */
@@ -35,8 +34,8 @@ export const HistoryRow = memo(function HistoryRow(props: { call: HistoryCall; s
         <span className="dir-word">{DIRECTION_WORD[c.direction]}</span>
       </span>
       <span className="cell">
-        <span className="mono">{formatPhone(c.from)}</span>
-        <span className="mono muted">→ {formatPhone(c.to)}</span>
+        <span className="mono">{phoneWord(c.from)}</span>
+        <span className="mono muted">→ {phoneWord(c.to)}</span>
       </span>
       <span className="cell strong">{c.agentName ?? 'Unknown agent'}</span>
       <span className="cell">
