@@ -15,9 +15,9 @@ import { mkdtempSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { chromium } from 'playwright-core'
 import { percentile } from './analyse.mjs'
 import { connectBridge } from './bridge.mjs'
+import { launchChromium, printTable, runBench } from './harness.mjs'
 import { seeded, wordFrom, writeJournal } from './history-journal.mjs'
 import { installProbe, readProbe, resetProbe } from './probe.mjs'
 import { startServe } from './serve.mjs'
@@ -34,16 +34,7 @@ const log = (msg) => console.log(`[bench:history] ${msg}`)
 const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a')
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 
-let serve = null
-let browser = null
 let bridge = null
-const cleanup = async () => {
-  bridge?.close()
-  await browser?.close().catch(() => undefined)
-  await serve?.stop()
-  bridge = browser = serve = null
-}
-for (const sig of ['SIGINT', 'SIGTERM']) process.once(sig, () => void cleanup().finally(() => process.exit(130)))
 
 /** What people type: common and rare words, two words, a prefix, an order number. */
 function queries(count) {
@@ -132,22 +123,16 @@ async function scrollPhase(page, name, mode, timeoutMs = 180_000) {
 function table(rows) {
   const head = ['metric', 'baseline', 'measured', 'ratio', 'target', 'result']
   const body = rows.map(([m, a, b, target, ok]) => [m, fmt(a), fmt(b), Number.isFinite(a) && a > 0 ? `${(b / a).toFixed(2)}×` : 'n/a', target, target ? (ok ? 'PASS' : 'FAIL') : ''])
-  const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => String(r[i]).length)))
-  const line = (cells) => cells.map((c, i) => String(c).padEnd(widths[i])).join('  ')
-  console.log('')
-  console.log(line(head))
-  console.log(widths.map((w) => '-'.repeat(w)).join('  '))
-  for (const r of body) console.log(line(r))
-  console.log('')
+  printTable(head, body)
 }
 
-async function main() {
+async function main(parts) {
   const t0 = Date.now()
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'switchboard-bench-history-'))
   const lines = writeJournal(dataDir, { calls: CALLS, linesPerCall: LINES_PER_CALL })
   log(`journal: ${CALLS} calls, ${lines.length} lines`)
-  serve = await startServe(ROOT, process.env.BENCH_OUT_DIR ? path.resolve(process.env.BENCH_OUT_DIR) : undefined, dataDir)
-  bridge = await connectBridge(serve.ready.bridge, () => undefined)
+  const serve = (parts.serve = await startServe(ROOT, process.env.BENCH_OUT_DIR ? path.resolve(process.env.BENCH_OUT_DIR) : undefined, dataDir))
+  bridge = parts.bridge = await connectBridge(serve.ready.bridge, () => undefined)
   const started = Date.now()
   for (;;) {
     const { indexed } = await bridge.call('search.query', { text: 'order', limit: 1 })
@@ -160,11 +145,7 @@ async function main() {
   const s = await searchPhase(lines)
   log(`search: ${QUERIES} queries, ${s.hits} hits`)
 
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']
-  })
+  const browser = (parts.browser = await launchChromium())
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
   await page.goto(serve.ready.ui)
   await page.getByRole('heading', { name: 'Monitor' }).waitFor({ timeout: 30_000 })
@@ -200,12 +181,4 @@ async function main() {
   log(`done in ${((Date.now() - t0) / 1000).toFixed(0)} s`)
 }
 
-try {
-  await main()
-} catch (err) {
-  console.error(`[bench:history] failed: ${err instanceof Error ? err.stack : err}`)
-  if (serve) console.error(serve.stderr().slice(-2000))
-  process.exitCode = 1
-} finally {
-  await cleanup()
-}
+await runBench('bench:history', main)

@@ -1,8 +1,9 @@
-import { MessageSquareDashed, PhoneOff } from 'lucide-react'
+import { MessageSquareDashed } from 'lucide-react'
 import { useEffect } from 'react'
 import type { TranscriptTurn } from '../../../src-preload/contract'
 import { EmptyState } from '../../components/EmptyState'
 import { formatClock } from '../../lib/format'
+import { LineText, Outcome } from '../call/Transcript'
 
 /** Who said a line, in words: the caller, or the agent with who spoke for it. */
 export function lineSpeaker(line: TranscriptTurn): { who: string; via: string | null } {
@@ -40,18 +41,7 @@ export function FullTranscript({ lines, focusLine, ended }: { lines: TranscriptT
     <div className="after-transcript" role="log" aria-label="Transcript">
       <ol className="transcript-lines">
         {lines.map((line, i) => {
-          if (line.speaker === 'system') {
-            return (
-              <li key={i} id={transcriptLineId(i)} tabIndex={-1} className="line line--event line--outcome">
-                <span className="line-meta">
-                  <PhoneOff size={13} aria-hidden="true" />
-                  <span className="line-speaker">Call ended</span>
-                  <time className="mono muted" dateTime={line.at}>{formatClock(line.at)}</time>
-                </span>
-                <span className="line-text">{line.text}</span>
-              </li>
-            )
-          }
+          if (line.speaker === 'system') return <Outcome key={i} line={line} id={transcriptLineId(i)} />
           const { who, via } = lineSpeaker(line)
           const hit = i === focusLine
           return (
@@ -63,10 +53,7 @@ export function FullTranscript({ lines, focusLine, ended }: { lines: TranscriptT
                 {line.interim ? <span className="tag tag--interim">interim</span> : null}
                 {hit ? <span className="tag tag--hit">match</span> : null}
               </span>
-              <span className="line-text">
-                {line.text}
-                {line.digits ? <span className="mono muted"> (keys {line.digits})</span> : null}
-              </span>
+              <LineText line={line} />
             </li>
           )
         })}

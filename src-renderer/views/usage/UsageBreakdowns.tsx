@@ -4,9 +4,11 @@ import { formatPhone } from '../../lib/format'
 import { useAppStore } from '../../store/store-context'
 import { AGENT_PERIODS } from '../../store/usage-slice'
 import { ChartFigure } from './ChartFigure'
+import { SpanChoice } from './SpanChoice'
 import type { ChartPoint } from './usage-data'
 
 const PERIOD_WORD = { week: 'the last 7 days', month: 'the last 30 days', year: 'the last year' } as const
+const PERIOD_NAME = { week: 'Week', month: 'Month', year: 'Year' } as const
 
 /** Calls, messages and call minutes per agent (for a period) and per number, from AgentPhone's usage endpoints. */
 export function UsageBreakdowns() {
@@ -24,14 +26,7 @@ export function UsageBreakdowns() {
   return (
     <div className="usage-charts">
       <section className="usage-panel" aria-label="Usage per agent">
-        <div className="usage-span" role="radiogroup" aria-label="Period for agents">
-          {AGENT_PERIODS.map((p) => (
-            <label key={p} className="usage-span-option">
-              <input type="radio" name="usage-agent-period" value={p} checked={s.period === p} onChange={() => void s.setPeriod(p)} />
-              <span>{p === 'week' ? 'Week' : p === 'month' ? 'Month' : 'Year'}</span>
-            </label>
-          ))}
-        </div>
+        <SpanChoice label="Period for agents" name="usage-agent-period" options={AGENT_PERIODS} value={s.period} word={(p) => PERIOD_NAME[p]} onChange={(p) => void s.setPeriod(p)} />
         <ChartFigure title="Per agent" span={`in ${PERIOD_WORD[s.period]}`} points={agents} periodWord="Agent" />
       </section>
       <section className="usage-panel" aria-label="Usage per number">
