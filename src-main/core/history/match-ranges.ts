@@ -2,7 +2,9 @@
 export const SNIPPET_CHARS = 160
 
 /** Lower case without accents, one output character per input character, so offsets stay valid. */
-function fold(text: string): string {
+export function fold(text: string): string {
+  // Most text is plain ASCII: lower case is all it needs (and the per-character path is slow).
+  if (!/[^\u0020-\u007e]/.test(text)) return text.toLowerCase()
   let out = ''
   for (const ch of text) {
     const base = ch.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase()
@@ -22,7 +24,16 @@ export function queryTerms(query: string): string[] {
  * pairs in order, merged where they overlap.
  */
 export function matchRanges(text: string, terms: readonly string[]): Array<[number, number]> {
+  return rangesInFolded(fold(text), terms)
+}
+
+/** Whether every term starts a word of `text`. */
+export function hasEveryTerm(text: string, terms: readonly string[]): boolean {
   const folded = fold(text)
+  return terms.every((t) => rangesInFolded(folded, [t]).length > 0)
+}
+
+function rangesInFolded(folded: string, terms: readonly string[]): Array<[number, number]> {
   const found: Array<[number, number]> = []
   for (const term of terms) {
     let from = 0

@@ -42,6 +42,18 @@ describe('the archive and its search index', () => {
     expect(matchRanges('reorder the order', queryTerms('order'))).toEqual([[12, 17]])
   })
 
+  it('needs every word: finds the rare pair among many lines holding one of them', async () => {
+    const { archive, index } = indexed()
+    archive.putCall(call('c1'))
+    for (let i = 0; i < 500; i++) archive.addLine(line('c1', i % 200 === 7 ? `parcel number ${i} for zebra` : `parcel number ${i}`, { at: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString() }))
+    await waitUntilReady(index)
+    const rare = index.query('parcel zebra', 10)
+    expect(rare.map((h) => h.lineIndex).sort((a, b) => a! - b!)).toEqual([7, 207, 407])
+    const common = index.query('number parcel', 10)
+    expect(common).toHaveLength(10)
+    expect(common.every((h) => h.ranges.length === 2)).toBe(true)
+  })
+
   it('cuts a long line around its first match', () => {
     const text = `${'x '.repeat(200)}the parcel arrived ${'y '.repeat(200)}`
     const { snippet, ranges } = snippetOf(text, ['parcel'])
