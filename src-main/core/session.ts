@@ -199,6 +199,7 @@ export class Session implements SessionLike {
     // History and search follow every event from here on; the whole journal is read in the background.
     const afterwards = await HistoryService.open(o.dataDir, logger)
     this.listeners.add(afterwards.onEvent)
+    onStop(() => afterwards.stop())
     void afterwards.start(journal, directory, nowIso)
     try {
       await receiver.start()

@@ -21,6 +21,7 @@ export class HistoryService {
   private buffered: BridgeEvent[] | null = []
   /** Whether the journal has been read in full. */
   scanned = false
+  private stopped = false
   private scanning: Promise<void> = Promise.resolve()
 
   private constructor(
@@ -41,12 +42,15 @@ export class HistoryService {
   /** Reads the whole journal into the archive; events that arrive meanwhile are applied after it. */
   start(journal: Journal, directory: AgentDirectory, now: () => string): Promise<void> {
     // A board of its own, so the journal is read with exactly the live board's rules.
-    const board = new CallBoard((e) => this.apply(e), () => {}, now)
+    // A stop (a mode switch, quitting) ends the read at the next record: it must not outlive the session.
+    const board = new CallBoard((e) => this.applyWhileScanning(e), () => {}, now)
     const deliveries = new DeliveryLog(1, 64 * 1024)
-    this.scanning = replayJournal(journal, { board, directory, deliveries, emit: (e) => this.apply(e), now, other: (record) => {
-      if (record.kind === 'message.sent') this.apply({ event: 'message.sent', data: record.data as Message })
+    this.scanning = replayJournal(journal, { board, directory, deliveries, emit: (e) => this.applyWhileScanning(e), now, other: (record) => {
+      if (record.kind === 'message.sent') this.applyWhileScanning({ event: 'message.sent', data: record.data as Message })
     } }, null)
-      .catch((err: unknown) => this.logger.error('history: the journal could not be read for History and search', { error: err instanceof Error ? err.message : String(err) }))
+      .catch((err: unknown) => {
+        if (!this.stopped) this.logger.error('history: the journal could not be read for History and search', { error: err instanceof Error ? err.message : String(err) })
+      })
       .finally(() => {
         const later = this.buffered ?? []
         this.buffered = null
@@ -55,6 +59,17 @@ export class HistoryService {
         this.scanned = true
       })
     return this.scanning
+  }
+
+  /** Stops reading the journal and indexing; what is in memory stays until the service is dropped. */
+  stop(): void {
+    this.stopped = true
+    this.index.stop()
+  }
+
+  private applyWhileScanning(event: BridgeEvent): void {
+    if (this.stopped) throw new Error('History stopped')
+    this.apply(event)
   }
 
   /** Resolves once the journal has been read (tests, and a query that wants everything). */

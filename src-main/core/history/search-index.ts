@@ -24,6 +24,7 @@ export class SearchIndex {
   /** Documents waiting to be indexed: added a batch per tick, so a big journal never blocks the core. */
   private pending: Array<{ id: number; text: string }> = []
   private draining = false
+  private stopped = false
 
   constructor(
     private readonly archive: CallArchive,
@@ -150,14 +151,21 @@ export class SearchIndex {
     const id = this.nextId++
     this.docs.set(id, doc)
     this.pending.push({ id, text })
-    if (!this.draining) {
+    if (!this.draining && !this.stopped) {
       this.draining = true
       setImmediate(this.tick)
     }
     return id
   }
 
+  /** No more indexing in the background (the session stopped). */
+  stop(): void {
+    this.stopped = true
+    this.pending = []
+  }
+
   private readonly tick = (): void => {
+    if (this.stopped) return
     this.drain(BATCH)
     if (this.pending.length > 0) setImmediate(this.tick)
     else this.draining = false
