@@ -28,7 +28,8 @@ export class NotesStore {
     try {
       text = await readFile(store.file, 'utf8')
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err
+      // Notes are an extra: one that cannot be read (permissions) must not stop the app starting.
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') logger.error('notes: call-notes.json could not be read; notes start empty', { error: err instanceof Error ? err.message : String(err) })
     }
     if (text !== null) {
       const parsed = FileSchema.safeParse(safeJson(text))

@@ -5,6 +5,7 @@ import { respondersOf } from '../../../src-preload/responders'
 import { StateBadge } from '../../components/StateBadge'
 import { callStateKind, DIRECTION_WORD, isTerminal, stateWord } from '../../lib/call-state'
 import { formatPhone } from '../../lib/format'
+import { inDialog } from '../../lib/shortcuts'
 import type { AfterCallTarget } from '../../store/call-history-types'
 import { useAppStore } from '../../store/store-context'
 import { CallRecording } from '../call/CallRecording'
@@ -31,10 +32,10 @@ export function AfterCallView({ target }: { target: AfterCallTarget }) {
       gone = true
     }
   }, [target.callId, bridgeGet])
-  // Escape goes back to the list, unless the person is typing a note.
+  // Escape goes back to the list, unless the person is typing a note or a dialog has it.
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
-      if (e.key === 'Escape' && !(e.target instanceof HTMLTextAreaElement) && !(e.target instanceof HTMLInputElement)) close()
+      if (e.key === 'Escape' && !inDialog(e.target) && !(e.target instanceof HTMLTextAreaElement) && !(e.target instanceof HTMLInputElement)) close()
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
