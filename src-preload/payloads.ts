@@ -98,7 +98,7 @@ export const TranscriptTurnSchema = z.object({
   source: LineSourceSchema.optional(),
   confidence: z.number().optional(),
   digits: z.string().optional(),
-  /** Who sent a person's line (`turns.reply`'s `by`, or who had claimed the turn). */
+  /** Who sent a person's line (`turns.reply`'s `by`). */
   by: z.string().optional()
 })
 export type TranscriptTurn = z.infer<typeof TranscriptTurnSchema>

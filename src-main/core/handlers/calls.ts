@@ -75,10 +75,9 @@ export function callHandlers(ctx: SessionContext, track: (callId: string, hosted
     'turns.list': async () => ({ items: ctx.broker.list() }),
 
     'turns.reply': async (params) => {
-      const open = ctx.broker.list().find((t) => t.turnId === params.turnId)
-      const callId = open?.callId
-      // The line carries who sent it: the name given, else whoever claimed the turn.
-      ctx.replyAuthors.during(callId, params.by ?? open?.claimedBy, () => ctx.broker.reply(params.turnId, params))
+      const callId = ctx.broker.list().find((t) => t.turnId === params.turnId)?.callId
+      // The line carries who sent it (a claimed turn takes replies from its claimer only, so this is the name).
+      ctx.replyAuthors.during(callId, params.by, () => ctx.broker.reply(params.turnId, params))
       // The agent hangs up because the person said so: the call's end reads "ended by you".
       if (callId && (params.hangup || params.action === 'hangup')) ctx.board.noteEndRequested(callId)
       // Kept now, while the agent's transfer number is known: the end then says where the call went.
