@@ -41,6 +41,8 @@ describe('History in a real browser against `switchboard serve`', () => {
     await expect.poll(() => list.getByRole('option').count(), { timeout: 15_000 }).toBe(3)
     await expect.poll(() => list.getByRole('option').first().getAttribute('aria-label')).toMatch(/answered by Fallback line/)
 
+    await page.screenshot({ path: path.join(SHOTS, 'history-list.png') })
+
     await page.getByRole('searchbox').fill('zebra parcel')
     const results = page.getByRole('list', { name: 'Search results' })
     const hit = results.getByRole('button').first()
