@@ -54,6 +54,16 @@ describe('the archive and its search index', () => {
     expect(common.every((h) => h.ranges.length === 2)).toBe(true)
   })
 
+  it('intersects two long lists before reading any line', async () => {
+    const { archive, index } = indexed()
+    archive.putCall(call('c1'))
+    for (let i = 0; i < 10_000; i++) archive.addLine(line('c1', `${i < 6000 ? 'alpha ' : ''}${i >= 3000 ? 'beta ' : ''}line ${i}`, { at: new Date(Date.UTC(2026, 0, 1, 0, 0, 0, i)).toISOString() }))
+    await waitUntilReady(index)
+    const hits = index.query('beta alpha', 20)
+    expect(hits).toHaveLength(20)
+    expect(hits.every((h) => h.lineIndex! >= 3000 && h.lineIndex! < 6000)).toBe(true)
+  })
+
   it('cuts a long line around its first match', () => {
     const text = `${'x '.repeat(200)}the parcel arrived ${'y '.repeat(200)}`
     const { snippet, ranges } = snippetOf(text, ['parcel'])
