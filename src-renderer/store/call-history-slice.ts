@@ -59,7 +59,7 @@ export function createCallHistorySlice({ set, get, bridge }: SliceDeps): CallHis
         items: mergeRows(reset ? [] : s.callHistory.items, page.items, rowIndex),
         nextCursor: page.nextCursor,
         total: page.total ?? s.callHistory.total,
-        notice: page.notice ?? null
+        notice: page.notice ?? s.callHistory.notice
       }
     }))
   }
