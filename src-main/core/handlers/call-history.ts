@@ -38,10 +38,12 @@ export function callHistoryHandlers(d: Deps): HandlerMap {
   async function fullCall(callId: string): Promise<{ call: HistoryCall; transcript: TranscriptTurn[] }> {
     const archived = d.service.archive.get(callId)
     const onBoard = d.board.get(callId)
+    // Listed by AgentPhone too (as far as History has seen): say so in the export.
+    const known = d.service.seenInApi.has(callId) ? ('both' as const) : ('journal' as const)
     if (archived && (!onBoard || archived.lines.length >= d.board.transcript(callId).length)) {
-      return { call: rowFromArchive(onBoard ? { ...archived, info: onBoard } : archived, d.service.notes).call, transcript: archived.lines }
+      return { call: { ...rowFromArchive(onBoard ? { ...archived, info: onBoard } : archived, d.service.notes).call, known }, transcript: archived.lines }
     }
-    if (onBoard) return { call: rowFromArchive({ info: onBoard, lines: d.board.transcript(callId) }, d.service.notes).call, transcript: d.board.transcript(callId) }
+    if (onBoard) return { call: { ...rowFromArchive({ info: onBoard, lines: d.board.transcript(callId) }, d.service.notes).call, known }, transcript: d.board.transcript(callId) }
     const api = await d.api.calls.get(callId)
     await d.directory.resolve(api.agentId).catch(() => undefined)
     return { call: rowFromApi(api, undefined, { directory: d.directory, notes: d.service.notes, now: d.nowIso() }).call, transcript: transcriptFromApi(api) }
