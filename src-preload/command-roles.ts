@@ -83,6 +83,17 @@ export const commandRoles = {
   'usage.summary': 'operator',
   'usage.daily': 'operator',
   'usage.monthly': 'operator',
+  'usage.byAgent': 'operator',
+  'usage.byNumber': 'operator',
+
+  // History: reviewing calls afterwards is part of answering them.
+  'calls.history': 'operator',
+  'calls.export': 'operator',
+  'calls.exportCsv': 'operator',
+  'notes.get': 'operator',
+  'notes.set': 'operator',
+  'notes.tags': 'operator',
+  'search.query': 'operator',
 
   // The sandbox phone plays the caller: part of answering practice, not of the account.
   'sandbox.dial': 'operator',

@@ -17,12 +17,15 @@ import { updateCommandParams, updateEventSchemas } from './update-payloads'
 import type { UpdateCommandResults } from './update-payloads'
 import { teamCommandParams } from './team-payloads'
 import type { TeamCommandResults } from './team-payloads'
+import { historyCommandParams, historyEventSchemas } from './history-payloads'
+import type { HistoryCommandResults } from './history-payloads'
 
 export * from './payloads'
 export * from './scenario-payloads'
 export * from './copilot-payloads'
 export * from './update-payloads'
 export * from './team-payloads'
+export * from './history-payloads'
 
 // ---------------------------------------------------------------------------------------------
 // Commands
@@ -188,7 +191,8 @@ export const commandParams = {
   ...scenarioCommandParams,
   ...copilotCommandParams,
   ...updateCommandParams,
-  ...teamCommandParams
+  ...teamCommandParams,
+  ...historyCommandParams
 } as const
 
 export type CommandName = keyof typeof commandParams
@@ -196,7 +200,7 @@ export type CommandParams<M extends CommandName> = z.input<(typeof commandParams
 
 
 /** What each command answers with. */
-export interface CommandResults extends ScenarioCommandResults, CopilotCommandResults, UpdateCommandResults, TeamCommandResults {
+export interface CommandResults extends ScenarioCommandResults, CopilotCommandResults, UpdateCommandResults, TeamCommandResults, HistoryCommandResults {
   'app.status': AppStatus
   'app.configure': AppStatus
   'app.switchMode': AppStatus
@@ -240,8 +244,8 @@ export interface CommandResults extends ScenarioCommandResults, CopilotCommandRe
   'history.status': HistoryStatus
   'history.clear': { removedFiles: number }
   'usage.summary': Record<string, unknown>
-  'usage.daily': { data: Array<{ date: string; messages: number; calls: number; webhooks: number }> }
-  'usage.monthly': { data: Array<{ month: string; messages: number; calls: number; webhooks: number }> }
+  'usage.daily': { data: Array<{ date: string; messages: number; calls: number; webhooks: number; voiceMinutes?: number | null }> }
+  'usage.monthly': { data: Array<{ month: string; messages: number; calls: number; webhooks: number; voiceMinutes?: number | null }> }
   'sandbox.dial': { callId: string }
   'sandbox.answer': Record<string, never>
   'sandbox.decline': Record<string, never>
@@ -305,7 +309,8 @@ export const eventSchemas = {
   'history.cleared': z.object({ at: z.string() }),
   ...scenarioEventSchemas,
   ...copilotEventSchemas,
-  ...updateEventSchemas
+  ...updateEventSchemas,
+  ...historyEventSchemas
 } as const
 
 export type EventName = keyof typeof eventSchemas

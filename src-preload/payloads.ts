@@ -99,7 +99,9 @@ export const TranscriptTurnSchema = z.object({
   confidence: z.number().optional(),
   digits: z.string().optional(),
   /** Copilot lines: which model said it ("gpt-4o-mini", "simulated model"). */
-  model: z.string().optional()
+  model: z.string().optional(),
+  /** Who sent a person's line (`turns.reply`'s `by`). */
+  by: z.string().optional()
 })
 export type TranscriptTurn = z.infer<typeof TranscriptTurnSchema>
 

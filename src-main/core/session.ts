@@ -13,6 +13,10 @@ import type { SessionContext } from './handlers/context'
 import { diagnosticsHandlers } from './handlers/diagnostics'
 import { directoryHandlers } from './handlers/directory'
 import { historyHandlers } from './handlers/history'
+import { callHistoryHandlers } from './handlers/call-history'
+import { usageBreakdownHandlers } from './handlers/usage-breakdowns'
+import { HistoryService } from './history/history-service'
+import { ReplyAuthors } from './history/reply-authors'
 import { messagingHandlers } from './handlers/messaging'
 import { reportErrorHandlers } from './handlers/report-error'
 import { sandboxHandlers } from './handlers/sandbox'
@@ -151,6 +155,7 @@ export class Session implements SessionLike {
     await history.pruneNow()
     history.start()
     const ring = new SecretRing(clock)
+    const replyAuthors = new ReplyAuthors()
     const broker = new TurnBroker({
       clock,
       config: () => {
@@ -165,7 +170,7 @@ export class Session implements SessionLike {
         }
       },
       ...(o.claimIdleMs !== undefined ? { claimIdleMs: o.claimIdleMs } : {}),
-      onEvent: (event) => wireBrokerEvents(event, { board, journal, emit: this.emit })
+      onEvent: (event) => wireBrokerEvents(event, { board, journal, emit: this.emit, authorOf: (callId) => replyAuthors.of(callId) })
     })
     const { api, sandbox, baseUrl } = await connectApi(o, { clock, logger, secrets, store, ring, onStarted: onStop })
     const directory = new AgentDirectory(() => api.agents.listAll())
@@ -211,6 +216,11 @@ export class Session implements SessionLike {
     await replayJournal(journal, { board, directory, deliveries, emit: this.emit, now: nowIso })
     // Subscribed after the replay: texts from earlier runs are history, not something to draft.
     onStop(this.onEvent(copilot.observe))
+    // History and search follow every event from here on; the whole journal is read in the background.
+    const afterwards = await HistoryService.open(o.dataDir, logger)
+    this.listeners.add(afterwards.onEvent)
+    onStop(() => afterwards.stop())
+    void afterwards.start(journal, directory, nowIso)
     try {
       await receiver.start()
     } catch (err) {
@@ -234,6 +244,8 @@ export class Session implements SessionLike {
       directory,
       deliveries,
       history,
+      afterwards,
+      replyAuthors,
       sandbox,
       store,
       secrets,
@@ -288,7 +300,9 @@ export class Session implements SessionLike {
       ...historyHandlers(this.ctx),
       ...copilotHandlers(copilot),
       ...updateHandlers({ version: o.version ?? '0.0.0' }),
-      ...teamHandlers(o.audit ?? new AuditLog({ dir: o.dataDir, clock, logger }))
+      ...teamHandlers(o.audit ?? new AuditLog({ dir: o.dataDir, clock, logger })),
+      ...callHistoryHandlers({ ...this.ctx, service: afterwards, secrets: () => secretValues(secrets, ring) }),
+      ...usageBreakdownHandlers(this.ctx)
     }
 
     if (sandbox) {

@@ -14,6 +14,7 @@ import { createUsageSlice } from './usage-slice'
 import { createMessagingSlices } from './messages-slice'
 import { createGapsSlice } from './gaps-slice'
 import { createHistorySlice } from './history-slice'
+import { createCallHistorySlice } from './call-history-slice'
 import { createSettingsSlice } from './settings-slice'
 import { createWebhookConnectSlice } from './webhook-connect-slice'
 import { createWebhooksSlice } from './webhooks-slice'
@@ -59,7 +60,8 @@ export function createAppStore(bridge: BridgeClient, storage: SliceDeps['storage
       ...createHistorySlice(deps),
       ...createCopilotSlice(deps),
       ...createUpdateSlice(deps),
-      ...createTeamSlice(deps)
+      ...createTeamSlice(deps),
+      ...createCallHistorySlice(deps)
     }
   }))
 }

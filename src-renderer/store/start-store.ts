@@ -7,6 +7,7 @@ import { subscribeMessaging } from './messages-events'
 import { subscribeCopilot } from './copilot-events'
 import { startSupervision } from './start-supervision'
 import { subscribeScenarioEvents } from './scenarios-events'
+import { subscribeCallHistoryEvents } from './call-history-events'
 import { startAttention } from '../lib/attention/start-attention'
 
 /**
@@ -76,6 +77,7 @@ export function startStore(store: AppStore, bridge: BridgeClient): () => void {
     ...subscribeMessaging(store, bridge),
     ...subscribeScenarioEvents(store, bridge),
     ...subscribeCopilot(store, bridge),
+    ...subscribeCallHistoryEvents(store, bridge),
     startSupervision(store, bridge),
     startAttention(store, bridge)
   ]
