@@ -7,21 +7,17 @@ import { mkdtemp } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { AppStatus, BridgeResult, UpdateStatus } from '../../src-preload/contract'
+import type { AppStatus, UpdateStatus } from '../../src-preload/contract'
 import { startSessionHost, type SessionHost } from '../../src-main/core/session-host'
 import { startUpdates, type Updates } from '../../src-main/shell/updates'
 import { EventRecorder } from '../core/session/events'
 import { debUpdater, startFakeFeed, type FakeFeed } from './helpers/release-feed'
+import { ok } from '../helpers/bridge-result'
 
 const cleanups: Array<() => Promise<void> | void> = []
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
 })
-
-function ok<T>(result: BridgeResult<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`)
-  return result.value
-}
 
 const logger = { info() {}, warn() {}, error() {} }
 

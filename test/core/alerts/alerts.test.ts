@@ -2,19 +2,15 @@ import { mkdtemp } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { AppStatus, BridgeEvent, BridgeResult } from '../../../src-preload/contract'
+import type { AppStatus, BridgeEvent } from '../../../src-preload/contract'
 import { AlertMute } from '../../../src-main/core/alert-mute'
 import { redactSecrets } from '../../../src-main/core/handlers/report-error'
 import { memorySecrets, type Logger } from '../../../src-main/core/ports'
 import { startSessionHost, type SessionHost } from '../../../src-main/core/session-host'
 import { fakeClock } from '../../server/helpers/fake-clock'
+import { ok } from '../../helpers/bridge-result'
 
 const MIN = 60_000
-
-function ok<T>(result: BridgeResult<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`)
-  return result.value
-}
 
 describe('AlertMute', () => {
   it('mutes until now + minutes, tells listeners, and unmutes itself when the time is up', () => {

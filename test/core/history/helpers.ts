@@ -1,17 +1,14 @@
 import { mkdtemp } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import type { AppStatus, BridgeResult, CommandName, CommandParams, CommandResult } from '../../../src-preload/contract'
+import type { AppStatus, CommandName, CommandParams, CommandResult } from '../../../src-preload/contract'
 import { memorySecrets, memoryStore, type KeyValueStore, type SecretStore } from '../../../src-main/core/ports'
 import { startSession, type Session } from '../../../src-main/core/session'
 import { EventRecorder } from '../session/events'
+import { ok } from '../../helpers/bridge-result'
+export { ok }
 
 export const tempDir = (): Promise<string> => mkdtemp(path.join(os.tmpdir(), 'sb-history-'))
-
-export function ok<T>(result: BridgeResult<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`)
-  return result.value
-}
 
 export interface Running {
   session: Session

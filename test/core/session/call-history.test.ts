@@ -2,13 +2,14 @@ import { mkdtemp } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { AppStatus, BridgeResult, CallInfo, Delivery, OpenTurn, TranscriptTurn } from '../../../src-preload/contract'
+import type { AppStatus, CallInfo, Delivery, OpenTurn, TranscriptTurn } from '../../../src-preload/contract'
 import { memorySecrets, memoryStore, systemClock, type Clock } from '../../../src-main/core/ports'
 import { startSession, type Session } from '../../../src-main/core/session'
 import type { SessionOptions } from '../../../src-main/core/session-types'
 import { Simulator } from '../../../src-main/core/sim/simulator'
 import { fakeClock } from '../../server/helpers/fake-clock'
 import { EventRecorder } from './events'
+import { ok } from '../../helpers/bridge-result'
 
 const undo: Array<() => Promise<unknown> | unknown> = []
 afterEach(async () => {
@@ -21,11 +22,6 @@ async function start(dir: string, extra: Partial<SessionOptions> = {}) {
   const recorder = new EventRecorder()
   session.onEvent(recorder.push)
   return { session, recorder }
-}
-
-function ok<T>(result: BridgeResult<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`)
-  return result.value
 }
 
 async function detail(session: Session, callId: string): Promise<{ call: CallInfo; transcript: TranscriptTurn[] }> {

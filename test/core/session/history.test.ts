@@ -3,11 +3,12 @@ import type { FileHandle } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { AppStatus, BridgeResult, CallInfo, HistoryStatus, Settings } from '../../../src-preload/contract'
+import type { AppStatus, CallInfo, HistoryStatus, Settings } from '../../../src-preload/contract'
 import { memoryStore, type KeyValueStore } from '../../../src-main/core/ports'
 import { startSession, type Session } from '../../../src-main/core/session'
 import type { SessionOptions } from '../../../src-main/core/session-types'
 import { EventRecorder } from './events'
+import { ok } from '../../helpers/bridge-result'
 
 const sessions: Session[] = []
 afterEach(async () => {
@@ -20,11 +21,6 @@ async function start(dir: string, extra: Partial<SessionOptions> = {}, settings:
   const recorder = new EventRecorder()
   session.onEvent(recorder.push)
   return { session, recorder }
-}
-
-function ok<T>(result: BridgeResult<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`)
-  return result.value
 }
 
 async function endedCall(session: Session): Promise<string> {

@@ -2,21 +2,16 @@ import { mkdtemp } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { BridgeResult } from '../../../src-preload/contract'
 import { AgentPhoneClient } from '../../../src-main/core/agentphone/client'
 import { memorySecrets, systemClock } from '../../../src-main/core/ports'
 import { startSession, type Session } from '../../../src-main/core/session'
 import { Simulator } from '../../../src-main/core/sim/simulator'
 import { EventRecorder } from './events'
+import { ok } from '../../helpers/bridge-result'
 
 const KEY = 'sk_live_hosted_test'
 let sim: Simulator
 let session: Session
-
-function ok<T>(result: BridgeResult<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`)
-  return result.value
-}
 
 beforeEach(async () => {
   sim = new Simulator({ clock: systemClock, apiKeys: [KEY] })

@@ -8,6 +8,7 @@ import { MODE_KEY, RECEIVER_PORT_KEY } from '../../../src-main/core/live/keys'
 import { memorySecrets, memoryStore, systemClock, type KeyValueStore } from '../../../src-main/core/ports'
 import { startSessionHost, type SessionHost, type SessionHostOptions } from '../../../src-main/core/session-host'
 import { Simulator } from '../../../src-main/core/sim/simulator'
+import { ok } from '../../helpers/bridge-result'
 
 const API_KEY = 'sk_live_host_test_0123456789'
 const cleanup: Array<() => Promise<unknown>> = []
@@ -47,11 +48,6 @@ async function host(options: Partial<SessionHostOptions> & { settings?: KeyValue
   })
   cleanup.push(() => started.stop())
   return started
-}
-
-function ok<T>(result: BridgeResult<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`)
-  return result.value
 }
 
 /** True when nothing listens at `url` any more (the session that held it let it go). */

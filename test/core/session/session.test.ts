@@ -2,10 +2,11 @@ import { mkdtemp } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { AppStatus, BridgeResult } from '../../../src-preload/contract'
+import type { AppStatus } from '../../../src-preload/contract'
 import { memoryStore } from '../../../src-main/core/ports'
 import { startSession, type Session } from '../../../src-main/core/session'
 import { EventRecorder } from './events'
+import { ok } from '../../helpers/bridge-result'
 
 const sessions: Session[] = []
 afterEach(async () => {
@@ -19,11 +20,6 @@ async function sandboxSession(dataDir?: string, settings: Record<string, unknown
   const recorder = new EventRecorder()
   session.onEvent(recorder.push)
   return { session, recorder, dir }
-}
-
-function ok<T>(result: BridgeResult<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`)
-  return result.value
 }
 
 describe('Session in sandbox mode', () => {

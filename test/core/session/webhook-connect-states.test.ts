@@ -2,7 +2,7 @@ import { mkdtemp } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { BridgeResult, CommandResult } from '../../../src-preload/contract'
+import type { CommandResult } from '../../../src-preload/contract'
 import { AgentPhoneClient } from '../../../src-main/core/agentphone/client'
 import { memorySecrets, memoryStore, systemClock, type Clock, type SecretStore } from '../../../src-main/core/ports'
 import { sign } from '../../../src-main/core/receiver/signature'
@@ -10,6 +10,7 @@ import { startSession, type Session } from '../../../src-main/core/session'
 import { Simulator } from '../../../src-main/core/sim/simulator'
 import { startTunnel } from '../../helpers/tunnel-proxy'
 import { fakeClock } from '../../server/helpers/fake-clock'
+import { ok } from '../../helpers/bridge-result'
 
 const API_KEY = 'sk_live_connect_states_key'
 type Connect = CommandResult<'webhooks.connect'>
@@ -17,11 +18,6 @@ const undo: Array<() => Promise<unknown> | unknown> = []
 afterEach(async () => {
   for (const u of undo.splice(0).reverse()) await u()
 })
-
-function ok<T>(result: BridgeResult<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`)
-  return result.value
-}
 
 async function setup(options: { secrets?: SecretStore; clock?: Clock } = {}) {
   const sim = new Simulator({ clock: systemClock, apiKeys: [API_KEY] })

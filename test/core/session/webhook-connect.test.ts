@@ -2,21 +2,17 @@ import { mkdtemp } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { BridgeResult, CommandResult } from '../../../src-preload/contract'
+import type { CommandResult } from '../../../src-preload/contract'
 import { memorySecrets, memoryStore, systemClock } from '../../../src-main/core/ports'
 import { startSession, type Session } from '../../../src-main/core/session'
 import { Simulator } from '../../../src-main/core/sim/simulator'
 import { startTunnel } from '../../helpers/tunnel-proxy'
+import { ok } from '../../helpers/bridge-result'
 
 const API_KEY = 'sk_live_connect_test_key'
 let sim: Simulator
 let session: Session
 let tunnel: Awaited<ReturnType<typeof startTunnel>>
-
-function ok<T>(result: BridgeResult<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`)
-  return result.value
-}
 
 beforeEach(async () => {
   sim = new Simulator({ clock: systemClock, apiKeys: [API_KEY], seed: true })
