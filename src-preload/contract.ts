@@ -11,6 +11,7 @@ import { AppStatusSchema, CallInfoSchema, DeliveryOutcomeSchema, DeliverySchema,
 import type { AgentNumberSchema } from './payloads'
 import { copilotCommandParams, copilotEventSchemas, type CopilotCommandResults } from './copilot-payloads'
 import type { Agent, AppStatus, BridgeResult, CallInfo, Conversation, Delivery, Gap, HistoryStatus, Message, OpenTurn, Page, PhoneNumber, Settings, TranscriptTurn, WebhookConfig, WebhookStatus } from './payloads'
+import type { BridgeErrorPayload } from './payloads'
 import { scenarioCommandParams, scenarioEventSchemas } from './scenario-payloads'
 import type { ScenarioCommandResults } from './scenario-payloads'
 import { updateCommandParams, updateEventSchemas } from './update-payloads'
@@ -307,6 +308,21 @@ export function isEventName(name: unknown): name is EventName {
 
 /** The IPC channel that carries batches of events from main to the window. */
 export const EVENTS_CHANNEL = 'bridge.events'
+
+/**
+ * The headless shell's WebSocket wire format: one JSON object per text message.
+ * - call (client → shell): `{"id": 7, "method": "calls.place", "params": {...}}`
+ * - answer: `{"id": 7, "result": {...}}` or `{"id": 7, "error": {"code": "invalid_params", "message": "..."}}`
+ * - events (shell → client): `{"events": [{"event": "turn.opened", "data": {...}}, ...]}`, every
+ *   event of one flush (at most ~60 flushes a second per client) in the order they were emitted,
+ *   so a busy session costs one message per flush rather than one per event. Readers also take a
+ *   lone `{"event", "data"}` as a batch of one.
+ * A client that stops reading is closed with code 4001 once too many events wait for it; it
+ * reconnects and reloads its lists, as after any drop.
+ */
+export type WireCall = { id: number; method: CommandName; params?: Record<string, unknown> }
+export type WireAnswer = { id: number | null; result: unknown } | { id: number | null; error: BridgeErrorPayload }
+export type WireEvents = { events: BridgeEvent[] }
 
 /**
  * What a renderer sees, whichever transport is behind it. `invoke` never throws for a refused

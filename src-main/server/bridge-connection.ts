@@ -1,19 +1,23 @@
 /**
  * One browser's WebSocket bridge: runs its calls through the session and pushes the session's
- * events to it, batched. A slow or hostile client can neither crash the server nor make it
- * buffer without bound.
+ * events to it, one message per flush (event-frames.ts). A slow or hostile client can neither
+ * crash the server nor make it buffer without bound.
  */
 import type { RawData, WebSocket } from 'ws'
 import type { BridgeResult } from '../../src-preload/contract'
 import type { SessionLike } from '../core/session-types'
 import type { Clock, Logger } from '../core/ports'
-import { createEventBatcher } from '../core/event-batcher'
-import { formatAnswer, formatEvent, parseMessage } from './bridge-protocol'
+import { formatAnswer, parseMessage } from './bridge-protocol'
+import { createEventFrames } from './event-frames'
 
 /** Close code sent to a client that fell too far behind on its messages. */
 export const CLOSE_SLOW_CONSUMER = 4001
 /** Close code sent to a client that keeps too many calls open at once. */
 export const CLOSE_TOO_MANY_CALLS = 4002
+/** Events that may wait for a client whose socket is backed up before it is closed (4001). */
+export const MAX_QUEUED_EVENTS = 10_000
+/** Unsent bytes past which events wait in the queue rather than in the socket's buffer. */
+const EVENTS_HIGH_WATER_BYTES = 1024 * 1024
 
 export interface BridgeConnectionOptions {
   socket: WebSocket
@@ -25,6 +29,8 @@ export interface BridgeConnectionOptions {
   /** Past this many unanswered calls the client is closed (a well-behaved UI keeps a handful). */
   maxCallsInFlight: number
   maxFlushesPerSecond?: number
+  /** Default {@link MAX_QUEUED_EVENTS}. */
+  maxQueuedEvents?: number
 }
 
 const OPEN = 1
@@ -53,17 +59,18 @@ export function attachBridgeConnection(options: BridgeConnectionOptions): void {
     socket.send(text)
   }
 
-  const batcher = createEventBatcher({
+  // One message per flush for all the events in it; a client that stops reading is let go.
+  const frames = createEventFrames({
     clock: options.clock,
     logger,
     maxFlushesPerSecond: options.maxFlushesPerSecond,
-    // Each event stays its own message (the documented wire format); batching bounds how often
-    // the socket is written to, not what a message holds.
-    flush: (batch) => {
-      for (const event of batch) send(formatEvent(event))
-    }
+    write: send,
+    buffered: () => socket.bufferedAmount,
+    highWaterBytes: Math.min(EVENTS_HIGH_WATER_BYTES, options.maxBufferedBytes / 2),
+    maxQueuedEvents: options.maxQueuedEvents ?? MAX_QUEUED_EVENTS,
+    onOverflow: (queued) => closeWith(CLOSE_SLOW_CONSUMER, `client too slow: ${queued} events waiting`)
   })
-  const unsubscribe = session.onEvent((event) => batcher.push(event))
+  const unsubscribe = session.onEvent((event) => frames.push(event))
 
   const run = async (text: string): Promise<void> => {
     const parsed = parseMessage(text)
@@ -103,6 +110,6 @@ export function attachBridgeConnection(options: BridgeConnectionOptions): void {
   socket.once('close', () => {
     closing = true
     unsubscribe()
-    batcher.stop()
+    frames.stop()
   })
 }
