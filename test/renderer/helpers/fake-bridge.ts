@@ -53,6 +53,7 @@ const DEFAULTS: Responders = {
   'turns.list': () => ({ items: [] }),
   'app.gaps': () => ({ items: [] }),
   'webhooks.deliveries': () => ({ items: [], total: 0 }),
+  'webhooks.delivery': ({ deliveryId }) => ({ ok: false, error: { code: 'not_found', message: `Delivery ${deliveryId} is no longer kept.` } }),
   'calls.get': () => ({ ok: false, error: { code: 'not_found', message: 'no such call' } })
 }
 
