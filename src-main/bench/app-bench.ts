@@ -155,10 +155,10 @@ export function measureApp(): Promise<AppFigures> {
   })
 }
 
-/** `--profile`: the shell under `node --cpu-prof`, one client connected, the same SMS load for `seconds`. */
-export async function profileApp(profileDir: string, seconds = 8): Promise<number> {
+/** `--profile`: the shell under `node --cpu-prof`, `readers` clients connected, the same SMS load for `seconds`. */
+export async function profileApp(profileDir: string, readers = 1, seconds = 8): Promise<number> {
   return withRig({ profileDir }, async (rig) => {
-    await clients(rig, 1)
+    await clients(rig, readers)
     const job: ClientJob = { job: 'throughput', url: rig.app.receiverUrl, target: rig.app.target, concurrency: CONCURRENCY, warmupMs: 1000, durationMs: seconds * 1000 }
     const result = await ask<ClientResult>(rig.load, job)
     return result.job === 'throughput' ? (result.ok / result.elapsedMs) * 1000 : 0

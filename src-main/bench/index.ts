@@ -14,7 +14,7 @@ import { printMemory, printThroughput, printTurns } from './report'
  * `npm run bench`: the app as it runs (see app-bench.ts) against a bare `node:http` server and the
  * vendor's Express example, the first NDJSON line with 200 voice turns open, memory over 100,000
  * events with five clients reading, and the copilot's overhead. `-- --profile` instead runs the
- * shell under `node --cpu-prof` and says where its time goes; `-- --copilot-only` runs just the
+ * shell under `node --cpu-prof` and says where its time goes (`--clients N`, default 1); `-- --copilot-only` runs just the
  * copilot part, `-- --app-only` everything but it. The same script, forked, plays the load generator, the bridge clients and the
  * baseline servers (`--load-client`, `--bridge-readers`, `--baseline bare|express`).
  */
@@ -34,8 +34,9 @@ async function main(): Promise<void> {
 
 async function profile(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'switchboard-cpu-prof-'))
-  console.log(`Profiling switchboard serve (live, 1 bridge client, signed 1.4 KB SMS from ${CONCURRENCY} connections); load average ${load()}`)
-  const rate = await profileApp(dir)
+  const readers = argv.includes('--clients') ? Number(roleArg('--clients')) : 1
+  console.log(`Profiling switchboard serve (live, ${readers} bridge clients, signed 1.4 KB SMS from ${CONCURRENCY} connections); load average ${load()}`)
+  const rate = await profileApp(dir, readers)
   const file = (await readdir(dir)).find((f) => f.endsWith('.cpuprofile')) ?? '?'
   console.log(`  ${rate.toFixed(0)} accepted deliveries/s while profiled (the profiler itself costs some)`)
   printProfile(await readProfile(dir), join(dir, file))
