@@ -30,6 +30,11 @@ export interface Memory {
 export interface AppUnderTest {
   receiverUrl: string
   bridgeUrl: string
+  /** The console's address, token included. */
+  uiUrl: string
+  /** The simulator standing in for AgentPhone, and the key the shell uses with it. */
+  simUrl: string
+  apiKey: string
   target: DeliveryTarget
   pid: number
   memory(): Promise<Memory>
@@ -111,6 +116,9 @@ export async function startApp(options: { profileDir?: string } = {}): Promise<A
     return {
       receiverUrl,
       bridgeUrl: String(ready.bridge),
+      uiUrl: String(ready.ui),
+      simUrl,
+      apiKey,
       target: { secret, ...agent },
       pid: shell.pid!,
       memory: () =>

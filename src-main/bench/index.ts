@@ -9,13 +9,16 @@ import { printProfile, readProfile } from './cpu-profile'
 import { probeDisk } from './disk-probe'
 import { runLoadClient } from './load-client'
 import { printMemory, printThroughput, printTurns } from './report'
+import { measureFlood } from './ui-flood'
+import { printFlood } from './ui-flood-report'
 
 /**
  * `npm run bench`: the app as it runs (see app-bench.ts) against a bare `node:http` server and the
  * vendor's Express example, the first NDJSON line with 200 voice turns open, memory over 100,000
- * events with five clients reading, and the copilot's overhead. `-- --profile` instead runs the
+ * events with five clients reading, the console in Chromium under a flood of texts (ui-flood.ts),
+ * and the copilot's overhead. `-- --profile` instead runs the
  * shell under `node --cpu-prof` and says where its time goes (`--clients N`, default 1); `-- --copilot-only` runs just the
- * copilot part, `-- --app-only` everything but it. The same script, forked, plays the load generator, the bridge clients and the
+ * copilot part, `-- --flood-only` just the flood, `-- --app-only` neither of those two. The same script, forked, plays the load generator, the bridge clients and the
  * baseline servers (`--load-client`, `--bridge-readers`, `--baseline bare|express`).
  */
 const load = (): string => loadavg().map((l) => l.toFixed(1)).join(' / ')
@@ -29,7 +32,9 @@ async function main(): Promise<void> {
   printTurns(app, disk)
   printMemory(app)
   console.log(`\nload average after the app's part ${load()}`)
-  if (!process.argv.includes('--app-only')) printCopilot(await measureCopilot())
+  if (process.argv.includes('--app-only')) return
+  printFlood(await measureFlood())
+  printCopilot(await measureCopilot())
 }
 
 async function profile(): Promise<void> {
@@ -54,5 +59,6 @@ if (argv.includes('--load-client')) runLoadClient()
 else if (argv.includes('--bridge-readers')) runBridgeReaders()
 else if (argv.includes('--baseline')) runBaselineServer(roleArg('--baseline'), roleArg('--secret')).catch(fail)
 else if (argv.includes('--copilot-only')) measureCopilot().then(printCopilot, fail)
+else if (argv.includes('--flood-only')) measureFlood().then(printFlood, fail)
 else if (argv.includes('--profile')) profile().catch(fail)
 else main().catch(fail)

@@ -10,11 +10,13 @@ export type ClientJob =
   | { job: 'throughput'; url: string; target: DeliveryTarget; concurrency: number; warmupMs: number; durationMs: number }
   | { job: 'flood'; url: string; target: DeliveryTarget; concurrency: number; count: number }
   | { job: 'turns'; url: string; target: DeliveryTarget; open: number; samples: number }
+  | { job: 'paced'; url: string; target: DeliveryTarget; concurrency: number; perSecond: number; durationMs: number }
 
 export type ClientResult =
   | { job: 'throughput'; ok: number; failed: number; elapsedMs: number }
   | { job: 'flood'; ok: number; failed: number; elapsedMs: number }
   | { job: 'turns'; open: number; latenciesMs: number[] }
+  | { job: 'paced'; ok: number; failed: number; elapsedMs: number; lateMs: number }
 
 function postOnce(url: URL, agent: Agent, target: DeliveryTarget): Promise<boolean> {
   const { body, headers } = signedSms(target)
@@ -30,12 +32,13 @@ function postOnce(url: URL, agent: Agent, target: DeliveryTarget): Promise<boole
 }
 
 /** `concurrency` keep-alive connections posting back to back until `more()` says stop; counts only what `counted()` allows. */
-async function drive(url: URL, target: DeliveryTarget, concurrency: number, more: () => boolean, counted: () => boolean) {
+async function drive(url: URL, target: DeliveryTarget, concurrency: number, more: () => boolean, counted: () => boolean, gate?: () => Promise<boolean>) {
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency })
   let ok = 0
   let failed = 0
   const loop = async (): Promise<void> => {
     while (more()) {
+      if (gate && !(await gate())) break
       const good = await postOnce(url, agent, target)
       if (!counted()) continue
       if (good) ok++
@@ -60,6 +63,27 @@ async function flood(job: Extract<ClientJob, { job: 'flood' }>): Promise<ClientR
   const start = performance.now()
   const result = await drive(new URL(job.url), job.target, job.concurrency, () => left-- > 0, () => true)
   return { job: 'flood', ...result, elapsedMs: performance.now() - start }
+}
+
+/**
+ * A steady `perSecond` for `durationMs`: the n-th delivery goes out at start + n / perSecond, on
+ * whichever of the connections is free. `lateMs` is how far behind schedule the last one left.
+ */
+async function paced(job: Extract<ClientJob, { job: 'paced' }>): Promise<ClientResult> {
+  const start = performance.now()
+  const total = Math.round((job.perSecond * job.durationMs) / 1000)
+  let next = 0
+  let lateMs = 0
+  const slot = async (): Promise<boolean> => {
+    if (next >= total) return false
+    const due = start + (next++ * 1000) / job.perSecond
+    const wait = due - performance.now()
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
+    else lateMs = -wait
+    return true
+  }
+  const result = await drive(new URL(job.url), job.target, job.concurrency, () => next < total, () => true, slot)
+  return { job: 'paced', ...result, elapsedMs: performance.now() - start, lateMs }
 }
 
 /** Opens a voice turn; resolves with the ms until its first NDJSON line, and a way to hang up. */
@@ -95,7 +119,8 @@ async function turns(job: Extract<ClientJob, { job: 'turns' }>): Promise<ClientR
 /** Child side: answers each job the parent sends over IPC, until the parent disconnects. */
 export function runLoadClient(): void {
   process.on('message', (message: ClientJob) => {
-    const work = message.job === 'throughput' ? throughput(message) : message.job === 'flood' ? flood(message) : turns(message)
+    const jobs = { throughput, flood, turns, paced } as Record<ClientJob['job'], (job: ClientJob) => Promise<ClientResult>>
+    const work = jobs[message.job](message)
     work.then(
       (result) => process.send?.(result),
       (error: unknown) => process.send?.({ error: String(error) })

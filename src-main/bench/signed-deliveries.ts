@@ -16,6 +16,8 @@ export interface DeliveryTarget {
   agentId: string
   numberId: string
   agentNumber: string
+  /** How many senders (threads) the texts come from; 50 unless said. */
+  threads?: number
 }
 
 /** The size the SMS bodies are padded to, give or take a few bytes of counter. */
@@ -49,10 +51,11 @@ function sign(secret: string, body: string, event: string): SignedDelivery {
   }
 }
 
-/** One inbound SMS from one of 50 numbers, each its own thread, with four messages of history. */
+/** One inbound SMS from one of `threads` numbers, each its own thread, with four messages of history. */
 export function signedSms(t: DeliveryTarget): SignedDelivery {
   const n = serial + 1
-  const from = `+1555200${String(n % 50).padStart(4, '0')}`
+  const thread = n % (t.threads ?? 50)
+  const from = `+1555200${String(thread).padStart(4, '0')}`
   const at = new Date().toISOString()
   const envelope = {
     event: 'agent.message',
@@ -61,7 +64,7 @@ export function signedSms(t: DeliveryTarget): SignedDelivery {
     agentId: t.agentId,
     data: {
       messageId: `msg_${runId}_${n}`,
-      conversationId: `conv_bench_${n % 50}`,
+      conversationId: `conv_bench_${thread}`,
       numberId: t.numberId,
       from,
       to: t.agentNumber,

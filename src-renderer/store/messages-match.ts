@@ -49,6 +49,20 @@ export function mergeMessages(a: readonly Message[], b: readonly Message[]): Mes
 }
 
 /**
+ * One live message into a thread: `mergeMessages` for one, without sorting the whole thread. A
+ * message newer than the last (the usual case: a live one) is appended; one already there keeps
+ * the thread as it is; an older one is merged in its place. A flood of texts goes through here.
+ */
+export function appendMessage(thread: readonly Message[], m: Message): Message[] {
+  const last = thread[thread.length - 1]
+  if (last && (Date.parse(m.at) || 0) < (Date.parse(last.at) || 0)) return mergeMessages(thread, [m])
+  for (let i = thread.length - 1; i >= 0; i--) if (thread[i]!.id === m.id) return thread as Message[]
+  const next = thread.length >= MAX_THREAD_MESSAGES ? thread.slice(thread.length - MAX_THREAD_MESSAGES + 1) : thread.slice()
+  next.push(m)
+  return next
+}
+
+/**
  * Who a reply goes out from: the conversation's own number when known (an agent may hold several
  * numbers, and the API would otherwise pick its first), else the agent.
  */

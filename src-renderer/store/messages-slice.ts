@@ -1,7 +1,7 @@
 import type { Conversation } from '../../src-preload/contract'
 import { createContactTextsSlice } from './contact-texts-slice'
 import { withoutKeys } from './bounded'
-import { conversationIdFor, LOCAL_PREFIX, mergeMessages, provisionalConversation, resolveLocal, senderFor } from './messages-match'
+import { appendMessage, conversationIdFor, LOCAL_PREFIX, mergeMessages, provisionalConversation, resolveLocal, senderFor } from './messages-match'
 import type { MessagesSlice, MessagingState, OutboxItem } from './messages-types'
 import { createOutreachSlice } from './outreach-slice'
 import type { SliceDeps } from './types'
@@ -159,7 +159,7 @@ function createMessagesSlice({ set, get, bridge }: SliceDeps): MessagesSlice {
       const watching = s.view === 'messages' && s.openConversationId === id
       set((st) => ({
         conversations: { ...st.conversations, [id]: conv },
-        threads: { ...st.threads, [id]: mergeMessages(st.threads[id] ?? [], [message]) },
+        threads: { ...st.threads, [id]: appendMessage(st.threads[id] ?? [], message) },
         unread: kind === 'received' && !watching ? { ...st.unread, [id]: (st.unread[id] ?? 0) + 1 } : st.unread
       }))
       // A conversation we had not seen: the list knows its number id, agent and state.

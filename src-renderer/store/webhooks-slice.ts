@@ -62,6 +62,8 @@ export function createWebhooksSlice(deps: SliceDeps): WebhooksSlice {
     },
 
     upsertDelivery(incoming) {
+      // Until the inspector has loaded its list there is nothing to keep live: it loads when opened.
+      if (!get().deliveriesLoaded) return
       const d = summaryOf(incoming)
       let ask = false
       set((s) => {
