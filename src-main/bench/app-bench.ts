@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process'
 import type { AppUnderTest, Memory } from './app-processes'
 import { ask, forkRole, startApp, startBaseline } from './app-processes'
+import { bridgeCall } from './bridge-call'
 import type { ReaderStats } from './bridge-readers'
 import type { ClientJob, ClientResult } from './load-client'
 import { percentile } from './report'
@@ -31,9 +32,16 @@ export interface Throughput {
   eventsPerClient?: number
 }
 
+export type TurnLevel = { open: number; p50: number; p99: number; max: number }
+
 export interface AppFigures {
   throughput: Record<ServerName, Throughput>
-  turns: Array<{ open: number; p50: number; p99: number; max: number }>
+  turns: {
+    app: TurnLevel[]
+    bare: TurnLevel[]
+    /** The shell's own time from request to first line, for the newest voice turns it kept. */
+    inShell: { count: number; p50: number; p99: number }
+  }
   memory: { samples: Array<{ events: number } & Memory>; readerEvents: number; accepted: number; failed: number; seconds: number }
   /** Clients the shell closed for falling behind, per part of the run. */
   slowCloses: string[]
@@ -94,16 +102,36 @@ async function throughputRounds(rig: Rig, slowCloses: string[]): Promise<AppFigu
   return out
 }
 
-async function turnLatencies(rig: Rig): Promise<AppFigures['turns']> {
-  await clients(rig, 1)
-  const turns: AppFigures['turns'] = []
+async function turnLatencies(rig: Rig, url: string): Promise<TurnLevel[]> {
+  const turns: TurnLevel[] = []
   for (const open of TURN_LEVELS) {
-    const result = await ask<ClientResult>(rig.load, { job: 'turns', url: rig.app.receiverUrl, target: rig.app.target, open, samples: TURN_SAMPLES })
+    const result = await ask<ClientResult>(rig.load, { job: 'turns', url, target: rig.app.target, open, samples: TURN_SAMPLES })
     if (result.job !== 'turns') throw new Error('unexpected answer')
     const sorted = [...result.latenciesMs].sort((a, b) => a - b)
     turns.push({ open, p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.at(-1)! })
   }
   return turns
+}
+
+/**
+ * Voice turns against the app (one client connected) and, as the baseline, against the bare
+ * server (which answers at once: the floor of the client, the network and the machine). The
+ * shell's own record of each turn (its time from the request to the first line, `ttfbMs`) tells
+ * the time spent inside the shell from the rest.
+ */
+async function turnFigures(rig: Rig): Promise<AppFigures['turns']> {
+  await clients(rig, 1)
+  const bare = await startBaseline('bare', rig.app.target.secret)
+  let baseline
+  try {
+    baseline = await turnLatencies(rig, bare.url)
+  } finally {
+    await bare.stop()
+  }
+  const app = await turnLatencies(rig, rig.app.receiverUrl)
+  const page = await bridgeCall<{ items: Array<{ ttfbMs: number | null; outcome: string }> }>(rig.app.bridgeUrl, 'webhooks.deliveries', { channel: 'voice', outcome: 'accepted', limit: 1000 })
+  const inShell = page.items.flatMap((d) => (d.ttfbMs === null ? [] : [d.ttfbMs]))
+  return { app, bare: baseline, inShell: { count: inShell.length, p50: percentile(inShell, 50), p99: percentile(inShell, 99) } }
 }
 
 async function memoryOverFlood(rig: Rig, slowCloses: string[]): Promise<AppFigures['memory']> {
@@ -149,16 +177,23 @@ export function measureApp(): Promise<AppFigures> {
   return withRig({}, async (rig) => {
     const slowCloses: string[] = []
     const throughput = await throughputRounds(rig, slowCloses)
-    const turns = await turnLatencies(rig)
+    const turns = await turnFigures(rig)
     const memory = await memoryOverFlood(rig, slowCloses)
     return { throughput, turns, memory, slowCloses }
   })
 }
 
-/** `--profile`: the shell under `node --cpu-prof`, `readers` clients connected, the same SMS load for `seconds`. */
-export async function profileApp(profileDir: string, readers = 1, seconds = 8): Promise<number> {
+/**
+ * `--profile`: the shell under `node --cpu-prof`, `readers` clients connected, the same SMS load
+ * for `seconds`; with `turns`, 200 voice turns open and 300 more timed instead (answers the p99).
+ */
+export async function profileApp(profileDir: string, readers = 1, seconds = 8, turns = false): Promise<number> {
   return withRig({ profileDir }, async (rig) => {
     await clients(rig, readers)
+    if (turns) {
+      const levels = await turnLatencies(rig, rig.app.receiverUrl)
+      return levels.find((t) => t.open === 200)?.p99 ?? 0
+    }
     const job: ClientJob = { job: 'throughput', url: rig.app.receiverUrl, target: rig.app.target, concurrency: CONCURRENCY, warmupMs: 1000, durationMs: seconds * 1000 }
     const result = await ask<ClientResult>(rig.load, job)
     return result.job === 'throughput' ? (result.ok / result.elapsedMs) * 1000 : 0

@@ -17,7 +17,7 @@ import { printFlood } from './ui-flood-report'
  * vendor's Express example, the first NDJSON line with 200 voice turns open, memory over 100,000
  * events with five clients reading, the console in Chromium under a flood of texts (ui-flood.ts),
  * and the copilot's overhead. `-- --profile` instead runs the
- * shell under `node --cpu-prof` and says where its time goes (`--clients N`, default 1); `-- --copilot-only` runs just the
+ * shell under `node --cpu-prof` and says where its time goes (`--clients N`, default 1; `--turns`: the voice turns instead of the SMS load); `-- --copilot-only` runs just the
  * copilot part, `-- --flood-only` just the flood, `-- --app-only` neither of those two. The same script, forked, plays the load generator, the bridge clients and the
  * baseline servers (`--load-client`, `--bridge-readers`, `--baseline bare|express`).
  */
@@ -41,9 +41,11 @@ async function profile(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'switchboard-cpu-prof-'))
   const readers = argv.includes('--clients') ? Number(roleArg('--clients')) : 1
   console.log(`Profiling switchboard serve (live, ${readers} bridge clients, signed 1.4 KB SMS from ${CONCURRENCY} connections); load average ${load()}`)
-  const rate = await profileApp(dir, readers)
+  const turns = argv.includes('--turns')
+  const figure = await profileApp(dir, readers, 8, turns)
   const file = (await readdir(dir)).find((f) => f.endsWith('.cpuprofile')) ?? '?'
-  console.log(`  ${rate.toFixed(0)} accepted deliveries/s while profiled (the profiler itself costs some)`)
+  if (turns) console.log(`  voice turns at 1, 50 and 200 open: p99 at 200 open ${figure.toFixed(2)} ms while profiled`)
+  else console.log(`  ${figure.toFixed(0)} accepted deliveries/s while profiled (the profiler itself costs some)`)
   printProfile(await readProfile(dir), join(dir, file))
   if (!process.argv.includes('--keep-profile')) await rm(dir, { recursive: true, force: true })
 }

@@ -3,6 +3,12 @@ import type { SendFrom } from './messages-types'
 
 /** Messages kept per thread: a long thread still renders quickly and memory stays flat. */
 export const MAX_THREAD_MESSAGES = 500
+/**
+ * Conversations kept in memory (with their threads): texts from thousands of numbers must not
+ * grow the page without end. Trimmed only past a little more, so it is not done on every text.
+ */
+export const MAX_CONVERSATIONS = 500
+const TRIM_SLACK = 50
 
 /** Ids made up here for a conversation the API has not named yet (an event without conversationId). */
 export const LOCAL_PREFIX = 'local:'
@@ -77,4 +83,17 @@ export function senderFor(c: Conversation, agents: Agent[] | null): SendFrom | n
 /** Newest activity first. */
 export function sortConversations(list: Conversation[]): Conversation[] {
   return list.slice().sort((a, b) => (Date.parse(b.lastMessageAt ?? '') || 0) - (Date.parse(a.lastMessageAt ?? '') || 0))
+}
+
+/**
+ * Which conversations to let go of when there are too many: the least recently active beyond
+ * MAX_CONVERSATIONS, never one in `keep` (open, or with something typed or being sent).
+ */
+export function conversationsToDrop(conversations: Record<string, Conversation>, keep: ReadonlySet<string>): string[] {
+  const all = Object.values(conversations)
+  if (all.length <= MAX_CONVERSATIONS + TRIM_SLACK) return []
+  return sortConversations(all)
+    .slice(MAX_CONVERSATIONS)
+    .map((c) => c.id)
+    .filter((id) => !keep.has(id))
 }

@@ -4,6 +4,7 @@ import { fakeBridge } from './helpers/fake-bridge'
 import { CONV_A, CONV_B, messagingBridge, sms } from './helpers/messages-fixtures'
 import { renderApp } from './helpers/render-app'
 import { THREAD_WINDOW } from '../../src-renderer/views/messages/Thread'
+import { MAX_CONVERSATIONS } from '../../src-renderer/store/messages-match'
 
 // These tests type whole numbers and messages key by key; on a busy 2-core machine that takes a while.
 vi.setConfig({ testTimeout: 20_000 })
@@ -187,5 +188,25 @@ describe('Messages under a stream of texts', () => {
     await user.click(within(thread()).getByRole('button', { name: /^Show \d+ earlier messages$/ }))
     expect(bubbles()).toHaveLength(401)
     expect(within(thread()).queryByRole('button', { name: /earlier messages/ })).toBeNull()
+  })
+})
+
+describe('Messages from ever more numbers', () => {
+  it('keeps the most recent conversations in memory, and always the open one', async () => {
+    const { emit, user, store } = await openMessages()
+    await user.click(row(/0999/))
+    const total = MAX_CONVERSATIONS + 100
+    for (let i = 0; i < total; i += 1) {
+      emit('message.received', sms(CONV_B, `from number ${i}`, 'inbound', { conversationId: null, from: `+1212555${String(1000 + i).padStart(4, '0')}` }))
+    }
+    const kept = store.getState().conversations
+    expect(Object.keys(kept).length).toBeLessThanOrEqual(MAX_CONVERSATIONS + 50)
+    expect(Object.keys(kept).length).toBeGreaterThanOrEqual(MAX_CONVERSATIONS)
+    expect(kept.conv_a).toBeTruthy()
+    // The newest senders stay; their texts and unread counts go with the ones let go.
+    expect(Object.values(kept).some((c) => c.lastMessagePreview === `from number ${total - 1}`)).toBe(true)
+    expect(Object.values(kept).some((c) => c.lastMessagePreview === 'from number 0')).toBe(false)
+    expect(Object.keys(store.getState().threads).every((id) => kept[id])).toBe(true)
+    expect(Object.keys(store.getState().unread).every((id) => kept[id])).toBe(true)
   })
 })
