@@ -28,9 +28,9 @@ export interface BridgeConnectionOptions {
   maxBufferedBytes: number
   /** Past this many unanswered calls the client is closed (a well-behaved UI keeps a handful). */
   maxCallsInFlight: number
-  maxFlushesPerSecond?: number
-  /** Default {@link MAX_QUEUED_EVENTS}. */
+  /** Events that may wait for a backed-up client; default {@link MAX_QUEUED_EVENTS}. */
   maxQueuedEvents?: number
+  maxFlushesPerSecond?: number
 }
 
 const OPEN = 1
@@ -60,7 +60,7 @@ export function attachBridgeConnection(options: BridgeConnectionOptions): void {
   }
 
   // One message per flush for all the events in it; a client that stops reading is let go.
-  const frames = createEventFrames({
+  const batcher = createEventFrames({
     clock: options.clock,
     logger,
     maxFlushesPerSecond: options.maxFlushesPerSecond,
@@ -70,7 +70,7 @@ export function attachBridgeConnection(options: BridgeConnectionOptions): void {
     maxQueuedEvents: options.maxQueuedEvents ?? MAX_QUEUED_EVENTS,
     onOverflow: (queued) => closeWith(CLOSE_SLOW_CONSUMER, `client too slow: ${queued} events waiting`)
   })
-  const unsubscribe = session.onEvent((event) => frames.push(event))
+  const unsubscribe = session.onEvent((event) => batcher.push(event))
 
   const run = async (text: string): Promise<void> => {
     const parsed = parseMessage(text)
@@ -110,6 +110,6 @@ export function attachBridgeConnection(options: BridgeConnectionOptions): void {
   socket.once('close', () => {
     closing = true
     unsubscribe()
-    frames.stop()
+    batcher.stop()
   })
 }
