@@ -8,16 +8,12 @@ import type { BridgeResult } from '../../src-preload/contract'
 import type { SessionLike } from '../core/session-types'
 import type { Clock, Logger } from '../core/ports'
 import { formatAnswer, parseMessage } from './bridge-protocol'
-import { createEventFrames } from './event-frames'
+import { createEventFrames, EVENTS_HIGH_WATER_BYTES, MAX_QUEUED_EVENTS } from './event-frames'
 
 /** Close code sent to a client that fell too far behind on its messages. */
 export const CLOSE_SLOW_CONSUMER = 4001
 /** Close code sent to a client that keeps too many calls open at once. */
 export const CLOSE_TOO_MANY_CALLS = 4002
-/** Events that may wait for a client whose socket is backed up before it is closed (4001). */
-export const MAX_QUEUED_EVENTS = 10_000
-/** Unsent bytes past which events wait in the queue rather than in the socket's buffer. */
-const EVENTS_HIGH_WATER_BYTES = 1024 * 1024
 
 export interface BridgeConnectionOptions {
   socket: WebSocket

@@ -11,6 +11,11 @@ import type { Clock, Logger, Timer } from '../core/ports'
 import { createEventBatcher } from '../core/event-batcher'
 import { formatEvents } from './bridge-protocol'
 
+/** Events that may wait for a client whose socket is backed up before it is given up on (4001). */
+export const MAX_QUEUED_EVENTS = 10_000
+/** Unsent bytes past which events wait in the queue rather than in the socket's buffer. */
+export const EVENTS_HIGH_WATER_BYTES = 1024 * 1024
+
 export interface EventFramesOptions {
   clock: Clock
   logger: Logger
