@@ -21,7 +21,9 @@ export default defineConfig({
           name: 'renderer',
           environment: 'jsdom',
           include: ['test/renderer/**/*.test.{ts,tsx}'],
-          setupFiles: ['test/renderer/setup.ts']
+          setupFiles: ['test/renderer/setup.ts'],
+          // jsdom renders are CPU-bound: on a loaded two-core machine a long test takes 3-4 × longer.
+          testTimeout: 20_000
         }
       },
       {

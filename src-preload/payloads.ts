@@ -77,7 +77,7 @@ export const CallInfoSchema = z.object({
   answeredBy: z.enum(['human', 'fallback']),
   /** The voice turn waiting for an answer, if any. */
   waitingTurn: z
-    .object({ turnId: z.string(), deadline: z.string(), transcript: z.string(), claimedBy: z.string().nullable() })
+    .object({ turnId: z.string(), deadline: z.string(), transcript: z.string(), claimedBy: z.string().nullable(), claimedById: z.string().nullable().optional() })
     .nullable(),
   /** Once the call is over: how it ended. */
   outcome: CallOutcomeSchema.nullable().optional()
@@ -99,7 +99,9 @@ export const TranscriptTurnSchema = z.object({
   confidence: z.number().optional(),
   digits: z.string().optional(),
   /** Copilot lines: which model said it ("gpt-4o-mini", "simulated model"). */
-  model: z.string().optional()
+  model: z.string().optional(),
+  /** Who sent a person's line (`turns.reply`'s `by`). */
+  by: z.string().optional()
 })
 export type TranscriptTurn = z.infer<typeof TranscriptTurnSchema>
 
@@ -175,6 +177,8 @@ export const ErrorCodeSchema = z.enum([
   'api_error',
   /** The action is allowed only once the person confirms it (e.g. replaying an unverified delivery). */
   'needs_confirmation',
+  /** The caller's link does not allow this (its role, or a setting only the hub's own machine may change). */
+  'forbidden',
   'internal'
 ])
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>
@@ -271,7 +275,7 @@ export const GapSchema = z.object({
   messages: z.array(MessageSchema)
 })
 export type Gap = z.infer<typeof GapSchema>
-export type OpenTurn = { turnId: string; callId: string; transcript: string; deadline: string; claimedBy: string | null }
+export type OpenTurn = { turnId: string; callId: string; transcript: string; deadline: string; claimedBy: string | null; claimedById?: string | null }
 
 /** The history kept on disk (the journal), for Settings › History. */
 export type HistoryStatus = {

@@ -4,6 +4,7 @@ import { useAppStore } from '../store/store-context'
 import { MuteControl } from './attention/MuteControl'
 import { AutopilotPause } from './AutopilotPause'
 import { ShortcutSheet } from './ShortcutSheet'
+import { WhoChip } from './WhoChip'
 import type { ThemeChoice } from '../store/types'
 
 const NEXT_THEME: Record<ThemeChoice, ThemeChoice> = { system: 'light', light: 'dark', dark: 'system' }
@@ -14,6 +15,8 @@ const CONNECTION = {
   open: { word: 'Connected', Icon: Wifi, cls: 'ok' },
   connecting: { word: 'Connecting…', Icon: PlugZap, cls: 'pending' },
   reconnecting: { word: 'Reconnecting…', Icon: WifiOff, cls: 'bad' },
+  offline: { word: 'Offline', Icon: WifiOff, cls: 'bad' },
+  revoked: { word: 'Link revoked', Icon: WifiOff, cls: 'bad' },
   'no-token': { word: 'Not connected', Icon: WifiOff, cls: 'bad' },
   'token-refused': { word: 'Not connected', Icon: WifiOff, cls: 'bad' }
 } as const
@@ -63,6 +66,7 @@ export function Header() {
       ) : null}
       <span className="header-spacer" />
       <AutopilotPause />
+      <WhoChip />
       <span className={`connection connection--${conn.cls}`} role="status" aria-label={`Connection: ${conn.word}`}>
         <conn.Icon size={14} aria-hidden="true" />
         {conn.word}

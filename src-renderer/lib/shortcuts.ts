@@ -15,6 +15,7 @@ export const GO_KEYS: Readonly<Record<string, NavView>> = {
   n: 'numbers',
   w: 'webhooks',
   c: 'scenarios',
+  h: 'history',
   u: 'usage',
   s: 'settings'
 }

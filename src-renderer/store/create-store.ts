@@ -14,11 +14,13 @@ import { createUsageSlice } from './usage-slice'
 import { createMessagingSlices } from './messages-slice'
 import { createGapsSlice } from './gaps-slice'
 import { createHistorySlice } from './history-slice'
+import { createCallHistorySlice } from './call-history-slice'
 import { createSettingsSlice } from './settings-slice'
 import { createWebhookConnectSlice } from './webhook-connect-slice'
 import { createWebhooksSlice } from './webhooks-slice'
 import { createSupervisionSlice } from './supervision-slice'
 import { createScenariosSlice } from './scenarios-slice'
+import { createTeamSlice } from './team-slice'
 import type { AppState, AppStore, SliceDeps } from './types'
 import { createUpdateSlice } from './update-slice'
 
@@ -57,7 +59,9 @@ export function createAppStore(bridge: BridgeClient, storage: SliceDeps['storage
       ...createAlertsSlice(deps),
       ...createHistorySlice(deps),
       ...createCopilotSlice(deps),
-      ...createUpdateSlice(deps)
+      ...createUpdateSlice(deps),
+      ...createTeamSlice(deps),
+      ...createCallHistorySlice(deps)
     }
   }))
 }

@@ -7,6 +7,7 @@ import { subscribeMessaging } from './messages-events'
 import { subscribeCopilot } from './copilot-events'
 import { startSupervision } from './start-supervision'
 import { subscribeScenarioEvents } from './scenarios-events'
+import { subscribeCallHistoryEvents } from './call-history-events'
 import { startAttention } from '../lib/attention/start-attention'
 
 /**
@@ -67,7 +68,8 @@ export function startStore(store: AppStore, bridge: BridgeClient): () => void {
         s().pushToast('info', 'AgentPhone dropped the waiting request: that turn was cancelled.')
       }
     }),
-    bridge.on('turn.claimed', (t) => s().claimTurn(t.turnId, t.by)),
+    bridge.on('turn.claimed', (t) => s().claimTurn(t.turnId, t.by, t.byId ?? null)),
+    bridge.on('turn.unclaimed', (t) => s().claimTurn(t.turnId, null, null)),
     bridge.on('sandbox.heard', ({ callId, ...line }) => s().addHeard(callId, { ...line, at: Date.now() })),
     bridge.on('sandbox.ring', (ring) => s().setRinging(ring)),
     bridge.on('update.status', (update) => s().setUpdate(update)),
@@ -75,6 +77,7 @@ export function startStore(store: AppStore, bridge: BridgeClient): () => void {
     ...subscribeMessaging(store, bridge),
     ...subscribeScenarioEvents(store, bridge),
     ...subscribeCopilot(store, bridge),
+    ...subscribeCallHistoryEvents(store, bridge),
     startSupervision(store, bridge),
     startAttention(store, bridge)
   ]
@@ -86,13 +89,15 @@ export function startStore(store: AppStore, bridge: BridgeClient): () => void {
     void s().loadStatus()
     void s().loadCalls()
     void s().loadTurns()
+    // Who this tab is (its link's name and role), again after a reconnect: an admin may have changed it.
+    void s().loadMe()
   }
 
   let wasDown = false
   const offConn = bridge.onConnectionChange?.((state) => {
     s().setConnection(state)
     if (state === 'open' && wasDown) load()
-    wasDown = state === 'reconnecting'
+    wasDown = state === 'reconnecting' || state === 'offline'
   })
   s().setConnection(bridge.connectionState?.() ?? 'open')
   load()

@@ -12,8 +12,10 @@ import type { GapsSlice, SettingsSlice, WebhookConnectSlice, WebhooksSlice } fro
 import type { ScenariosSlice } from './scenarios-types'
 import type { HistorySlice } from './history-slice'
 import type { UpdateSlice } from './update-slice'
+import type { TeamSlice } from './team-slice'
+import type { CallHistorySlice } from './call-history-types'
 
-export type NavView = 'monitor' | 'messages' | 'agents' | 'numbers' | 'webhooks' | 'scenarios' | 'usage' | 'settings'
+export type NavView = 'monitor' | 'messages' | 'agents' | 'numbers' | 'webhooks' | 'scenarios' | 'history' | 'usage' | 'settings'
 export type ThemeChoice = 'system' | 'light' | 'dark'
 
 export interface AppSlice {
@@ -53,7 +55,8 @@ export interface CallsSlice {
   addTranscriptLine(line: TranscriptTurn): void
   openTurn(turn: OpenTurn): void
   closeTurn(turnId: string): void
-  claimTurn(turnId: string, by: string): void
+  /** `byId`: the person (hub link) holding it, so a window can tell its own claim from a namesake's. */
+  claimTurn(turnId: string, by: string | null, byId?: string | null): void
 }
 
 export type HeardLine = { text: string; interim: boolean; digits?: string; hangup?: boolean; action?: string; at: number }
@@ -89,6 +92,8 @@ export interface DraftsSlice {
   setDraft(callId: string, text: string): void
   sendReply(callId: string, opts: { interim?: boolean; hangup?: boolean }): Promise<void>
   sendDigits(callId: string, digits: string, hangup: boolean): Promise<boolean>
+  /** Takes the call's waiting turn from the teammate holding it (the person confirmed); the refusal, if any. */
+  takeOverTurn(callId: string): Promise<BridgeErrorPayload | null>
 }
 
 export type Toast = { id: number; kind: 'error' | 'info'; message: string }
@@ -101,7 +106,7 @@ export interface ToastsSlice {
   report<T>(what: string, result: BridgeResult<T>): T | undefined
 }
 
-export type AppState = AppSlice & HistorySlice & CallsSlice & RecordingsSlice & SandboxSlice & DraftsSlice & ToastsSlice & DirectorySlice & UsageSlice & WebhooksSlice & WebhookConnectSlice & GapsSlice & SettingsSlice & MessagingState & SupervisionSlice & ScenariosSlice & AlertsSlice & CopilotSlice & UpdateSlice
+export type AppState = AppSlice & HistorySlice & CallHistorySlice & CallsSlice & RecordingsSlice & SandboxSlice & DraftsSlice & ToastsSlice & DirectorySlice & UsageSlice & WebhooksSlice & WebhookConnectSlice & GapsSlice & SettingsSlice & MessagingState & SupervisionSlice & ScenariosSlice & AlertsSlice & CopilotSlice & UpdateSlice & TeamSlice
 export type AppStore = StoreApi<AppState>
 
 /** Every slice gets the store's set/get plus the bridge: bridge calls live in actions only. */

@@ -44,4 +44,18 @@ describe.each<Theme>(['light', 'dark'])('accessibility, %s theme (axe: no seriou
     await openMessages(page)
     expect(await seriousViolations(page)).toEqual([])
   })
+
+  it('History, its search results, and a call afterwards', async () => {
+    await page.getByRole('button', { name: 'History', exact: true }).click()
+    await page.getByRole('listbox', { name: 'Calls' }).getByRole('option').first().waitFor()
+    expect(await seriousViolations(page)).toEqual([])
+    await page.getByRole('searchbox').fill('room')
+    await page.getByRole('list', { name: 'Search results' }).getByRole('button').first().waitFor()
+    expect(await seriousViolations(page)).toEqual([])
+    await page.getByRole('list', { name: 'Search results' }).getByRole('button').first().click()
+    await page.getByRole('form', { name: 'Note and tags' }).waitFor()
+    expect(await seriousViolations(page)).toEqual([])
+    await page.getByRole('button', { name: /Back to History/ }).click()
+    await page.getByRole('searchbox').fill('')
+  })
 })

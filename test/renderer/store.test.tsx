@@ -32,7 +32,7 @@ describe('store', () => {
     await act(async () => bridge.setConnection('open'))
     expect(screen.queryByRole('alert')).toBeNull()
     // The copilot's status is reloaded too (copilot-settings tests cover it).
-    expect(bridge.methods().slice(before).filter((m) => m !== 'copilot.status')).toEqual(['app.status', 'calls.list', 'turns.list'])
+    expect(bridge.methods().slice(before).filter((m) => m !== 'copilot.status')).toEqual(['app.status', 'calls.list', 'turns.list', 'team.whoami'])
   })
 
   it('keeps a call that started while calls.list was in flight, and drops live calls the list no longer has', async () => {

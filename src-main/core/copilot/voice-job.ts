@@ -73,7 +73,7 @@ export function runVoiceJob(deps: VoiceJobDeps, o: VoiceJobOptions): VoiceJob {
     if (autopilot && o.mayAnswer()) {
       try {
         sending = true
-        deps.turns.reply(turnId, toReply(turnId, answer), { source: 'copilot', model: o.endpoint.label })
+        deps.turns.reply(turnId, toReply(turnId, answer), undefined, { source: 'copilot', model: o.endpoint.label })
         return emit(true, extra)
       } catch (err) {
         sending = false

@@ -2,6 +2,8 @@ import { normalizePhone } from '../agentphone/phone'
 import { CoreError } from '../errors'
 import { callInfoFromApi, transcriptFromApi } from '../live/call-info'
 import { isLive } from '../live/call-board'
+import { LOCAL_OWNER, type Caller } from '../../../src-preload/command-roles'
+import type { ClaimHolder } from '../turns/turn-claims'
 import type { SessionContext } from './context'
 import type { HandlerMap } from './types'
 
@@ -15,6 +17,9 @@ export function callHandlers(ctx: SessionContext, track: (callId: string, hosted
     'calls.get': async ({ callId }) => {
       const known = ctx.board.get(callId)
       if (known) return { call: known, transcript: ctx.board.transcript(callId) }
+      // Off the board (it keeps the last 200 ended calls) but in the journal: History's archive has it.
+      const archived = ctx.afterwards?.archive.get(callId)
+      if (archived) return { call: archived.info, transcript: archived.lines }
       const call = await ctx.api.calls.get(callId)
       const agent = await ctx.directory.resolve(call.agentId)
       return { call: callInfoFromApi(call, agent, ctx.nowIso()), transcript: transcriptFromApi(call) }
@@ -71,17 +76,24 @@ export function callHandlers(ctx: SessionContext, track: (callId: string, hosted
 
     'turns.list': async () => ({ items: ctx.broker.list() }),
 
-    'turns.reply': async (params) => {
+    'turns.reply': async (params, caller) => {
       const callId = ctx.broker.list().find((t) => t.turnId === params.turnId)?.callId
-      ctx.broker.reply(params.turnId, params)
+      // The line carries who sent it: the hub link's name when there is one, else `by` (a claimed
+      // turn takes replies from its claimer only, so this is the name).
+      const who = caller ? claimHolder(caller) : undefined
+      ctx.replyAuthors.during(callId, who?.name ?? params.by, () => ctx.broker.reply(params.turnId, params, who))
       // The agent hangs up because the person said so: the call's end reads "ended by you".
       if (callId && (params.hangup || params.action === 'hangup')) ctx.board.noteEndRequested(callId)
       // Kept now, while the agent's transfer number is known: the end then says where the call went.
       const transferTo = callId && params.action === 'transfer' ? ctx.directory.get(ctx.board.get(callId)?.agentId)?.transferNumber : null
       if (callId && transferTo) ctx.board.noteTransfer(callId, transferTo)
-      return {}
+      return callId ? { callId } : {}
     },
 
-    'turns.claim': async ({ turnId, by }) => ctx.broker.claim(turnId, by)
+    // Over a hub the claim is the connection's person; `by` counts only for in-process callers.
+    'turns.claim': async ({ turnId, by, takeOver }, caller) =>
+      ctx.broker.claim(turnId, caller ? claimHolder(caller) : by ?? claimHolder(LOCAL_OWNER), { takeOver })
   }
 }
+
+const claimHolder = (caller: Caller): ClaimHolder => ({ id: caller.id, name: caller.name })

@@ -48,4 +48,6 @@ export interface TurnBrokerOptions {
   onEvent: (event: BridgeEvent) => void
   /** How many closed turns are remembered, to explain a late reply (default 1000). */
   closedMemory?: number
+  /** How long a claim lasts without typing from its holder (default 10 s, see turn-claims.ts). */
+  claimIdleMs?: number
 }

@@ -5,7 +5,7 @@ import { useShallow } from 'zustand/react/shallow'
 import type { CallInfo, CopilotAction } from '../../../src-preload/contract'
 import { replyBoxId } from '../../lib/answer-call'
 import { isTerminal } from '../../lib/call-state'
-import { waitingTurnFor } from '../../store/selectors'
+import { claimedByOther, waitingTurnFor } from '../../store/selectors'
 import { useAppStore } from '../../store/store-context'
 import { AutopilotBar } from './AutopilotBar'
 import { AnswererToggle, TransferButton, transferBlocker } from './CallControls'
@@ -28,7 +28,7 @@ export function ReplyComposer({ call }: { call: CallInfo }) {
     useShallow((st) => ({
       turn: waitingTurnFor(st, callId),
       draft: st.drafts[callId] ?? '',
-      operator: st.operator,
+      takenBy: claimedByOther(st, waitingTurnFor(st, callId)),
       notice: st.notices[callId],
       sending: st.sending[callId] === true,
       replies: st.settings?.quickReplies ?? NO_REPLIES,
@@ -48,7 +48,7 @@ export function ReplyComposer({ call }: { call: CallInfo }) {
   const boxRef = useRef<HTMLTextAreaElement>(null)
   const ended = isTerminal(call.status)
   const hosted = call.voiceMode === 'hosted'
-  const takenByOther = Boolean(s.turn?.claimedBy && s.turn.claimedBy !== s.operator)
+  const takenByOther = s.takenBy !== null
   // The copilot's draft fills the box only while the person has typed nothing: never over their words.
   const copilot = useCallCopilot(call, s.turn?.turnId ?? null, s.draft)
   const text = s.draft || copilot.inBox?.text || ''
@@ -102,7 +102,7 @@ export function ReplyComposer({ call }: { call: CallInfo }) {
     <section className="composer" aria-labelledby="composer-heading">
       <div className="composer-status">
         <h2 id="composer-heading">Reply</h2>
-        <ComposerStatus call={call} deadline={s.turn?.deadline ?? null} claimedBy={s.turn?.claimedBy ?? null} me={s.operator} />
+        <ComposerStatus call={call} deadline={s.turn?.deadline ?? null} claimedBy={s.turn?.claimedBy ?? null} takenBy={s.takenBy} />
         <span className="header-spacer" />
         {live ? <AnswererToggle call={call} /> : null}
       </div>

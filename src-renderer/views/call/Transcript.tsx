@@ -141,10 +141,10 @@ function Closure({ closure }: { closure: TurnClosure }) {
   )
 }
 
-/** How the call ended: a line of its own, in the transcript where it happened. */
-function Outcome({ line }: { line: TranscriptTurn }) {
+/** How the call ended: a line of its own, in the transcript where it happened (`id`: a place to jump to). */
+export function Outcome({ line, id }: { line: TranscriptTurn; id?: string }) {
   return (
-    <li className="line line--event line--outcome">
+    <li id={id} tabIndex={id ? -1 : undefined} className="line line--event line--outcome">
       <span className="line-meta">
         <PhoneOff size={13} aria-hidden="true" />
         <span className="line-speaker">Call ended</span>
@@ -177,10 +177,17 @@ function Line({ line, simulated }: { line: TranscriptTurn; simulated: boolean })
           </span>
         ) : null}
       </span>
-      <span className="line-text">
-        {line.text}
-        {line.digits ? <span className="mono muted"> (keys {line.digits})</span> : null}
-      </span>
+      <LineText line={line} />
     </li>
+  )
+}
+
+/** What was said, with any keys pressed. */
+export function LineText({ line }: { line: TranscriptTurn }) {
+  return (
+    <span className="line-text">
+      {line.text}
+      {line.digits ? <span className="mono muted"> (keys {line.digits})</span> : null}
+    </span>
   )
 }

@@ -13,6 +13,9 @@ import { NotificationsSection } from './NotificationsSection'
 import { OperatorSection } from './OperatorSection'
 import { QuickRepliesEditor } from './QuickRepliesEditor'
 import { SandboxSection } from './SandboxSection'
+import { TeamActivity } from './TeamActivity'
+import { TeamSection } from './TeamSection'
+import { isAdmin } from '../../store/team-slice'
 import { VoiceTurnsSection } from './VoiceTurnsSection'
 
 const headingId = (id: SettingsSectionId): string => `settings-${id}-heading`
@@ -29,11 +32,17 @@ function Section({ id, title, children }: { id: SettingsSectionId; title: string
   )
 }
 
-/** Settings: the live-mode connection, voice turns, quick replies, notifications and theme. */
+/**
+ * Settings: the live-mode connection, voice turns, quick replies, notifications, the team and the
+ * theme. An operator's link sees only what is theirs (this browser's alerts, appearance, who they
+ * are): the hub's settings are for admins, and the hub refuses an operator's changes anyway.
+ */
 export function SettingsView() {
-  const { settings, loadError, load, focus, clearFocus } = useAppStore(
-    useShallow((s) => ({ settings: s.settings, loadError: s.settingsLoadError, load: s.loadSettings, focus: s.settingsFocus, clearFocus: s.clearSettingsFocus }))
+  const { settings, loadError, load, focus, clearFocus, me } = useAppStore(
+    useShallow((s) => ({ settings: s.settings, loadError: s.settingsLoadError, load: s.loadSettings, focus: s.settingsFocus, clearFocus: s.clearSettingsFocus, me: s.me }))
   )
+  // Until the hub says who this is (a moment), show what an admin sees: the hub refuses the rest.
+  const admin = me === null || isAdmin(me)
   useEffect(() => {
     void load()
   }, [load])
@@ -51,10 +60,18 @@ export function SettingsView() {
         <h1 id="settings-heading">Settings</h1>
       </div>
       <div className="st-scroll">
-        <Section id="connection" title="Connection">
-          <ConnectionSection />
-        </Section>
-        {settings ? (
+        {admin ? null : (
+          <p className="st-notice st-pad" role="status">
+            The hub’s settings, webhooks, agents, numbers and team are for admins; your link is an operator’s. Ask an admin of this hub
+            to change them.
+          </p>
+        )}
+        {admin ? (
+          <Section id="connection" title="Connection">
+            <ConnectionSection />
+          </Section>
+        ) : null}
+        {!admin ? null : settings ? (
           <>
             <Section id="voice" title="Voice turns">
               <VoiceTurnsSection settings={settings} />
@@ -81,12 +98,20 @@ export function SettingsView() {
             <Loader2 size={14} aria-hidden="true" className="wh-spin" /> Loading settings…
           </p>
         )}
-        <Section id="sandbox" title="Sandbox">
-          <SandboxSection />
-        </Section>
-        <Section id="copilot" title="Copilot">
-          <CopilotSection />
-        </Section>
+        {admin ? (
+          <>
+            <Section id="sandbox" title="Sandbox">
+              <SandboxSection />
+            </Section>
+            <Section id="copilot" title="Copilot">
+              <CopilotSection />
+            </Section>
+            <Section id="team" title="Team">
+              <TeamSection />
+              <TeamActivity />
+            </Section>
+          </>
+        ) : null}
         <Section id="alerts" title="Alerts">
           <AlertsSection />
         </Section>

@@ -54,7 +54,10 @@ const DEFAULTS: Responders = {
   'app.gaps': () => ({ items: [] }),
   'webhooks.delivery': ({ deliveryId }) => ({ ok: false, error: { code: 'not_found', message: `Delivery ${deliveryId} is no longer kept.` } }),
   'webhooks.deliveries': () => ({ items: [], total: 0 }),
-  'calls.get': () => ({ ok: false, error: { code: 'not_found', message: 'no such call' } })
+  'calls.get': () => ({ ok: false, error: { code: 'not_found', message: 'no such call' } }),
+  // The desktop window's answer: the local owner, no hub.
+  'team.whoami': () => ({ id: 'owner', name: 'Owner', role: 'owner', local: true, hub: null }),
+  'team.activity': () => ({ items: [] })
 }
 
 export interface FakeBridge extends BridgeClient {
