@@ -116,7 +116,7 @@ async function turnLatencies(rig: Rig, url: string): Promise<TurnLevel[]> {
 /**
  * Voice turns against the app (one client connected) and, as the baseline, against the bare
  * server (which answers at once: the floor of the client, the network and the machine). The
- * shell's own record of each turn (its time from the request to the first line, `ttfbMs`) tells
+ * shell's own record of the turns timed at 200 open (its time from the request to the first line, `ttfbMs`) tells
  * the time spent inside the shell from the rest.
  */
 async function turnFigures(rig: Rig): Promise<AppFigures['turns']> {
@@ -129,7 +129,8 @@ async function turnFigures(rig: Rig): Promise<AppFigures['turns']> {
     await bare.stop()
   }
   const app = await turnLatencies(rig, rig.app.receiverUrl)
-  const page = await bridgeCall<{ items: Array<{ ttfbMs: number | null; outcome: string }> }>(rig.app.bridgeUrl, 'webhooks.deliveries', { channel: 'voice', outcome: 'accepted', limit: 1000 })
+  // Newest first: the turns timed at 200 open (the held ones were opened earlier, in a burst).
+  const page = await bridgeCall<{ items: Array<{ ttfbMs: number | null; outcome: string }> }>(rig.app.bridgeUrl, 'webhooks.deliveries', { channel: 'voice', outcome: 'accepted', limit: TURN_SAMPLES })
   const inShell = page.items.flatMap((d) => (d.ttfbMs === null ? [] : [d.ttfbMs]))
   return { app, bare: baseline, inShell: { count: inShell.length, p50: percentile(inShell, 50), p99: percentile(inShell, 99) } }
 }
