@@ -74,6 +74,9 @@ export const commandRoles = {
   'webhooks.disconnect': 'admin',
   'webhooks.detectTunnel': 'admin',
   'webhooks.deliveries': 'admin',
+  'webhooks.delivery': 'admin',
+  // Full bodies and headers, like the list it pages through.
+  'webhooks.export': 'admin',
   'webhooks.replay': 'admin',
   // Signs a body with the webhook secret and sends it to any URL: a signing oracle for admins only.
   'webhooks.resend': 'admin',

@@ -7,10 +7,12 @@
  */
 import './zod-page-mode'
 import { z } from 'zod'
-import { AppStatusSchema, CallInfoSchema, DeliveryOutcomeSchema, DeliverySchema, GapSchema, MessageSchema, ModeSchema, SettingsSchema, TranscriptTurnSchema, VoiceModeSchema } from './payloads'
+import { AppStatusSchema, CallInfoSchema, DeliveryOutcomeSchema, GapSchema, MessageSchema, ModeSchema, SettingsSchema, TranscriptTurnSchema, VoiceModeSchema } from './payloads'
 import type { AgentNumberSchema } from './payloads'
 import { copilotCommandParams, copilotEventSchemas, type CopilotCommandResults } from './copilot-payloads'
 import type { Agent, AppStatus, BridgeResult, CallInfo, Conversation, Delivery, Gap, HistoryStatus, Message, OpenTurn, Page, PhoneNumber, Settings, TranscriptTurn, WebhookConfig, WebhookStatus } from './payloads'
+import type { BridgeErrorPayload, DeliverySummary } from './payloads'
+import { DeliverySummarySchema } from './payloads'
 import { scenarioCommandParams, scenarioEventSchemas } from './scenario-payloads'
 import type { ScenarioCommandResults } from './scenario-payloads'
 import { updateCommandParams, updateEventSchemas } from './update-payloads'
@@ -34,6 +36,14 @@ const Empty = z.strictObject({})
 const Paging = { limit: z.number().int().min(1).max(100).optional(), offset: z.number().int().min(0).optional() }
 const Id = z.string().min(1).max(200)
 const Phone = z.string().min(1, 'a phone number is required').max(40)
+/** The inspector's filters, shared by its list and its export. */
+const DeliveryFilter = {
+  event: z.string().max(100).optional(),
+  channel: z.string().max(40).optional(),
+  outcome: DeliveryOutcomeSchema.optional(),
+  callId: Id.optional(),
+  text: z.string().max(200).optional()
+}
 
 export const ReplyParamsSchema = z
   .strictObject({
@@ -144,15 +154,15 @@ export const commandParams = {
   'webhooks.disconnect': z.strictObject({ restorePrevious: z.boolean().optional() }),
   'webhooks.status': z.strictObject({ agentId: Id.optional() }),
   'webhooks.detectTunnel': Empty,
-  'webhooks.deliveries': z.strictObject({
-    ...Paging,
-    limit: z.number().int().min(1).max(1000).optional(),
-    event: z.string().max(100).optional(),
-    channel: z.string().max(40).optional(),
-    outcome: DeliveryOutcomeSchema.optional(),
-    callId: Id.optional(),
-    text: z.string().max(200).optional()
-  }),
+  /** Summaries (no headers, body or lines), newest first. */
+  'webhooks.deliveries': z.strictObject({ ...Paging, limit: z.number().int().min(1).max(1000).optional(), ...DeliveryFilter }),
+  /** One delivery in full, for the inspector's detail pane. */
+  'webhooks.delivery': z.strictObject({ deliveryId: Id }),
+  /**
+   * Deliveries in full, page by page, for export; `until` (a `receivedAt`) keeps later pages
+   * from shifting as new deliveries arrive.
+   */
+  'webhooks.export': z.strictObject({ ...Paging, ...DeliveryFilter, until: z.string().max(40).optional() }),
   /** `allowUnverified`: the person confirmed replaying a delivery that was refused (unsigned or badly signed). */
   'webhooks.replay': z.strictObject({ deliveryId: Id, allowUnverified: z.boolean().optional() }),
 
@@ -239,7 +249,9 @@ export interface CommandResults extends ScenarioCommandResults, CopilotCommandRe
   'webhooks.disconnect': { restored: WebhookConfig | null; note: string }
   'webhooks.status': WebhookStatus
   'webhooks.detectTunnel': { url: string | null; source: 'ngrok' | null; detail: string }
-  'webhooks.deliveries': Page<Delivery>
+  'webhooks.deliveries': Page<DeliverySummary>
+  'webhooks.delivery': Delivery
+  'webhooks.export': Page<Delivery>
   'webhooks.replay': Delivery
   'history.status': HistoryStatus
   'history.clear': { removedFiles: number }
@@ -288,7 +300,7 @@ export const eventSchemas = {
   'turn.unclaimed': z.object({ turnId: z.string(), callId: z.string(), by: z.string(), reason: z.enum(['idle', 'left']) }),
   'message.received': MessageSchema,
   'message.sent': MessageSchema,
-  'webhook.delivery': DeliverySchema,
+  'webhook.delivery': DeliverySummarySchema,
   /** Where a `webhooks.connect` in progress is: it answers only once the test delivery arrived or not. */
   'webhooks.progress': z.object({ step: z.enum(['registering', 'waiting']), detail: z.string() }),
   'sandbox.ring': z.object({ callId: z.string(), from: z.string(), to: z.string() }),
@@ -325,6 +337,21 @@ export function isEventName(name: unknown): name is EventName {
 
 /** The IPC channel that carries batches of events from main to the window. */
 export const EVENTS_CHANNEL = 'bridge.events'
+
+/**
+ * The headless shell's WebSocket wire format: one JSON object per text message.
+ * - call (client → shell): `{"id": 7, "method": "calls.place", "params": {...}}`
+ * - answer: `{"id": 7, "result": {...}}` or `{"id": 7, "error": {"code": "invalid_params", "message": "..."}}`
+ * - events (shell → client): `{"events": [{"event": "turn.opened", "data": {...}}, ...]}`, every
+ *   event of one flush (at most ~60 flushes a second per client) in the order they were emitted,
+ *   so a busy session costs one message per flush rather than one per event. Readers also take a
+ *   lone `{"event", "data"}` as a batch of one.
+ * A client that stops reading is closed with code 4001 once too many events wait for it; it
+ * reconnects and reloads its lists, as after any drop.
+ */
+export type WireCall = { id: number; method: CommandName; params?: Record<string, unknown> }
+export type WireAnswer = { id: number | null; result: unknown } | { id: number | null; error: BridgeErrorPayload }
+export type WireEvents = { events: BridgeEvent[] }
 
 /**
  * What a renderer sees, whichever transport is behind it. `invoke` never throws for a refused

@@ -157,6 +157,14 @@ export const DeliverySchema = z.object({
 })
 export type Delivery = z.infer<typeof DeliverySchema>
 
+/**
+ * A delivery without its headers, body and NDJSON lines: what `webhook.delivery` events and the
+ * inspector's list carry, so a busy receiver does not send every body to every window. The
+ * inspector fetches the rest (`webhooks.delivery`) when a delivery is opened.
+ */
+export const DeliverySummarySchema = DeliverySchema.omit({ headers: true, body: true, lines: true })
+export type DeliverySummary = z.infer<typeof DeliverySummarySchema>
+
 export const ErrorCodeSchema = z.enum([
   'invalid_params',
   'unknown_method',

@@ -32,6 +32,7 @@ import { CallBoard, isLive } from './live/call-board'
 import { CallPoller } from './live/call-poller'
 import { CallTracker } from './live/call-tracker'
 import { DeliveryLog } from './live/delivery-log'
+import { toDeliverySummary } from './live/delivery-summary'
 import { GapFinder } from './live/gap-finder'
 import { HistoryKeeper } from './live/history-keeper'
 import { replayJournal } from './live/journal-replay'
@@ -202,7 +203,8 @@ export class Session implements SessionLike {
       },
       onDelivery: (delivery) => {
         deliveries.record(delivery)
-        this.emit({ event: 'webhook.delivery', data: delivery })
+        // Without headers and body: every window gets every delivery, and opens one at a time.
+        this.emit({ event: 'webhook.delivery', data: toDeliverySummary(delivery) })
       }
     })
 

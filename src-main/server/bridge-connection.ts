@@ -1,16 +1,16 @@
 /**
  * One browser's WebSocket bridge: runs its calls through the session and pushes the session's
- * events to it, batched. A slow or hostile client can neither crash the server nor make it
- * buffer without bound.
+ * events to it, one message per flush (event-frames.ts). A slow or hostile client can neither
+ * crash the server nor make it buffer without bound.
  */
 import type { RawData, WebSocket } from 'ws'
 import type { BridgeResult, CommandName } from '../../src-preload/contract'
 import { accessRefusal, type Caller } from '../../src-preload/command-roles'
 import type { SessionLike } from '../core/session-types'
 import type { Clock, Logger } from '../core/ports'
-import { createEventBatcher } from '../core/event-batcher'
-import { formatAnswer, formatEvent, heartbeatEcho, parseMessage } from './bridge-protocol'
+import { formatAnswer, heartbeatEcho, parseMessage } from './bridge-protocol'
 import type { ConnectionHandle } from './connection-registry'
+import { createEventFrames, EVENTS_HIGH_WATER_BYTES, MAX_QUEUED_EVENTS } from './event-frames'
 import { watchHeartbeat } from './heartbeat'
 
 /** Close code sent to a client that fell too far behind on its messages. */
@@ -35,6 +35,8 @@ export interface BridgeConnectionOptions {
   maxBufferedBytes: number
   /** Past this many unanswered calls the client is closed (a well-behaved UI keeps a handful). */
   maxCallsInFlight: number
+  /** Events that may wait for a backed-up client; default {@link MAX_QUEUED_EVENTS}. */
+  maxQueuedEvents?: number
   maxFlushesPerSecond?: number
   /**
    * Who this connection is, looked up on every call so a role change applies at once; null once
@@ -72,15 +74,16 @@ export function attachBridgeConnection(options: BridgeConnectionOptions): Connec
     socket.send(text)
   }
 
-  const batcher = createEventBatcher({
+  // One message per flush for all the events in it; a client that stops reading is let go.
+  const batcher = createEventFrames({
     clock: options.clock,
     logger,
     maxFlushesPerSecond: options.maxFlushesPerSecond,
-    // Each event stays its own message (the documented wire format); batching bounds how often
-    // the socket is written to, not what a message holds.
-    flush: (batch) => {
-      for (const event of batch) send(formatEvent(event))
-    }
+    write: send,
+    buffered: () => socket.bufferedAmount,
+    highWaterBytes: Math.min(EVENTS_HIGH_WATER_BYTES, options.maxBufferedBytes / 2),
+    maxQueuedEvents: options.maxQueuedEvents ?? MAX_QUEUED_EVENTS,
+    onOverflow: (queued) => closeWith(CLOSE_SLOW_CONSUMER, `client too slow: ${queued} events waiting`)
   })
   const unsubscribe = session.onEvent((event) => batcher.push(event))
 

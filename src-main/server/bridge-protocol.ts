@@ -1,6 +1,7 @@
 /**
- * The WebSocket bridge's wire format (DESIGN.md, "The bridge contract"): one JSON object per
- * message. Parsing never throws: anything malformed becomes an error answer for the client.
+ * The WebSocket bridge's wire format (src-preload/contract.ts, `BRIDGE_WIRE`): one JSON object per
+ * message; pushed events travel batched, one message per flush. Parsing never throws: anything
+ * malformed becomes an error answer for the client.
  */
 import type { BridgeErrorPayload, BridgeEvent, BridgeResult, CommandName } from '../../src-preload/contract'
 import { isCommandName } from '../../src-preload/contract'
@@ -23,9 +24,27 @@ export function formatAnswer(id: number | null, result: BridgeResult<unknown>): 
     : JSON.stringify({ id, error: result.error })
 }
 
-/** Serialises one pushed event. */
-export function formatEvent(event: BridgeEvent): string {
-  return JSON.stringify({ event: event.event, data: event.data })
+/**
+ * Each event's JSON, made once however many clients it goes to: the session hands every listener
+ * the same event object, and events are never changed once emitted (the IPC shell copies them at
+ * flush time too). Weak, so an event is forgotten once every client has written it.
+ */
+const serialised = new WeakMap<BridgeEvent, string>()
+
+function eventJson(event: BridgeEvent): string {
+  let json = serialised.get(event)
+  if (json === undefined) {
+    json = JSON.stringify({ event: event.event, data: event.data })
+    serialised.set(event, json)
+  }
+  return json
+}
+
+/** Serialises a flush's events, in order, as one message: `{"events": [{event, data}, …]}`. */
+export function formatEvents(events: readonly BridgeEvent[]): string {
+  let out = '{"events":['
+  for (let i = 0; i < events.length; i++) out += (i === 0 ? '' : ',') + eventJson(events[i]!)
+  return `${out}]}`
 }
 
 function refuse(id: number | null, error: BridgeErrorPayload): ParsedMessage {

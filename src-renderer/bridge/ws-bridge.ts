@@ -56,9 +56,9 @@ export const defaultBackoff = (attempt: number): number => Math.min(10_000, 500 
 
 /**
  * Runs `flush` before the next frame is painted, or within 100 ms when frames are not running (a
- * hidden window). The headless shell writes each event as its own message, up to 60 bursts a
- * second; applying a burst in one task means the store notifies, and React renders, once per
- * frame instead of once per event.
+ * hidden window). The headless shell sends up to 60 batches a second, and several can land
+ * between two frames; applying them in one task means the store notifies, and React renders, once
+ * per frame instead of once per event or per message.
  */
 export function frameScheduler(flush: () => void): void {
   let done = false
@@ -164,10 +164,12 @@ export function createWsBridge(opts: WsBridgeOptions): BridgeClient {
     lastHeard = Date.now()
     const msg = parseWireMessage(raw)
     if (!msg) return
-    if (msg.kind === 'event') {
-      if (!opts.scheduleEvents) return deliver(msg.event, msg.data)
-      queuedEvents.push(msg)
-      if (queuedEvents.length === 1) opts.scheduleEvents(flushEvents)
+    if (msg.kind === 'events') {
+      const first = queuedEvents.length === 0
+      for (const e of msg.events) queuedEvents.push(e)
+      // Without a scheduler a message's events are applied at once, still as one burst.
+      if (!opts.scheduleEvents) flushEvents()
+      else if (first && queuedEvents.length > 0) opts.scheduleEvents(flushEvents)
       return
     }
     // Events sent before this answer are applied first: a list answer must not be overtaken by

@@ -18,14 +18,26 @@ export function secondsLeft(deadline: string, now: number): number {
   return Math.max(0, Math.ceil((t - now) / 1000))
 }
 
+/** Numbers already formatted: lists re-render the same few numbers many times a second under load. */
+const formattedPhones = new Map<string, string>()
+
 /** A number as people read it (+1 415 555 0100); anything unparseable is shown as given. */
 export function formatPhone(raw: string): string {
-  const parsed = parsePhoneNumberFromString(raw)
-  return parsed ? parsed.formatInternational() : raw
+  let shown = formattedPhones.get(raw)
+  if (shown === undefined) {
+    const parsed = parsePhoneNumberFromString(raw)
+    shown = parsed ? parsed.formatInternational() : raw
+    if (formattedPhones.size >= 2000) formattedPhones.clear()
+    formattedPhones.set(raw, shown)
+  }
+  return shown
 }
+
+// Made once: toLocaleTimeString builds a new formatter on every call.
+const CLOCK = new Intl.DateTimeFormat([], { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false })
 
 export function formatClock(iso: string): string {
   const d = new Date(iso)
   if (Number.isNaN(d.getTime())) return '--:--:--'
-  return d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false })
+  return CLOCK.format(d)
 }

@@ -3,6 +3,12 @@ import type { SendFrom } from './messages-types'
 
 /** Messages kept per thread: a long thread still renders quickly and memory stays flat. */
 export const MAX_THREAD_MESSAGES = 500
+/**
+ * Conversations kept in memory (with their threads): texts from thousands of numbers must not
+ * grow the page without end. Trimmed only past a little more, so it is not done on every text.
+ */
+export const MAX_CONVERSATIONS = 500
+const TRIM_SLACK = 50
 
 /** Ids made up here for a conversation the API has not named yet (an event without conversationId). */
 export const LOCAL_PREFIX = 'local:'
@@ -49,6 +55,20 @@ export function mergeMessages(a: readonly Message[], b: readonly Message[]): Mes
 }
 
 /**
+ * One live message into a thread: `mergeMessages` for one, without sorting the whole thread. A
+ * message newer than the last (the usual case: a live one) is appended; one already there keeps
+ * the thread as it is; an older one is merged in its place. A flood of texts goes through here.
+ */
+export function appendMessage(thread: readonly Message[], m: Message): Message[] {
+  const last = thread[thread.length - 1]
+  if (last && (Date.parse(m.at) || 0) < (Date.parse(last.at) || 0)) return mergeMessages(thread, [m])
+  for (let i = thread.length - 1; i >= 0; i--) if (thread[i]!.id === m.id) return thread as Message[]
+  const next = thread.length >= MAX_THREAD_MESSAGES ? thread.slice(thread.length - MAX_THREAD_MESSAGES + 1) : thread.slice()
+  next.push(m)
+  return next
+}
+
+/**
  * Who a reply goes out from: the conversation's own number when known (an agent may hold several
  * numbers, and the API would otherwise pick its first), else the agent.
  */
@@ -63,4 +83,17 @@ export function senderFor(c: Conversation, agents: Agent[] | null): SendFrom | n
 /** Newest activity first. */
 export function sortConversations(list: Conversation[]): Conversation[] {
   return list.slice().sort((a, b) => (Date.parse(b.lastMessageAt ?? '') || 0) - (Date.parse(a.lastMessageAt ?? '') || 0))
+}
+
+/**
+ * Which conversations to let go of when there are too many: the least recently active beyond
+ * MAX_CONVERSATIONS, never one in `keep` (open, or with something typed or being sent).
+ */
+export function conversationsToDrop(conversations: Record<string, Conversation>, keep: ReadonlySet<string>): string[] {
+  const all = Object.values(conversations)
+  if (all.length <= MAX_CONVERSATIONS + TRIM_SLACK) return []
+  return sortConversations(all)
+    .slice(MAX_CONVERSATIONS)
+    .map((c) => c.id)
+    .filter((id) => !keep.has(id))
 }

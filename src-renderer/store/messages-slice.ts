@@ -1,7 +1,7 @@
 import type { Conversation } from '../../src-preload/contract'
 import { createContactTextsSlice } from './contact-texts-slice'
 import { withoutKeys } from './bounded'
-import { conversationIdFor, LOCAL_PREFIX, mergeMessages, provisionalConversation, resolveLocal, senderFor } from './messages-match'
+import { appendMessage, conversationIdFor, conversationsToDrop, LOCAL_PREFIX, mergeMessages, provisionalConversation, resolveLocal, senderFor } from './messages-match'
 import type { MessagesSlice, MessagingState, OutboxItem } from './messages-types'
 import { createOutreachSlice } from './outreach-slice'
 import type { SliceDeps } from './types'
@@ -159,11 +159,20 @@ function createMessagesSlice({ set, get, bridge }: SliceDeps): MessagesSlice {
       const watching = s.view === 'messages' && s.openConversationId === id
       set((st) => ({
         conversations: { ...st.conversations, [id]: conv },
-        threads: { ...st.threads, [id]: mergeMessages(st.threads[id] ?? [], [message]) },
+        threads: { ...st.threads, [id]: appendMessage(st.threads[id] ?? [], message) },
         unread: kind === 'received' && !watching ? { ...st.unread, [id]: (st.unread[id] ?? 0) + 1 } : st.unread
       }))
+      if (known) return
+      // Texts from ever more numbers: the quietest conversations leave memory (the list has them).
+      const st = get()
+      const busy = (k: string): boolean => Boolean(st.outbox[k]?.length || st.messageDrafts[k])
+      const keep = new Set([id, st.openConversationId ?? '', ...[...Object.keys(st.outbox), ...Object.keys(st.messageDrafts)].filter(busy)])
+      const drop = conversationsToDrop(st.conversations, keep)
+      if (drop.length > 0) {
+        set((x) => ({ conversations: withoutKeys(x.conversations, drop), threads: withoutKeys(x.threads, drop), threadStatus: withoutKeys(x.threadStatus, drop), unread: withoutKeys(x.unread, drop) }))
+      }
       // A conversation we had not seen: the list knows its number id, agent and state.
-      if (!known && s.conversationsStatus === 'loaded') void get().loadConversations()
+      if (s.conversationsStatus === 'loaded') void get().loadConversations()
     }
   }
 }

@@ -1,23 +1,33 @@
-import type { AppStatus, CommandParams, CommandResult, Delivery, Gap, Settings, WebhookStatus } from '../../src-preload/contract'
+import type { AppStatus, CommandParams, CommandResult, Delivery, DeliverySummary, Gap, Settings, WebhookStatus } from '../../src-preload/contract'
 import type { DeliveryFilter } from './delivery-filter'
 
 /** The Webhooks inspector: what the receiver saw, filtered, selected, replayed. */
 export interface WebhooksSlice {
-  /** Newest first, as the core returns them; live rows are merged in by id. */
-  deliveries: Delivery[]
+  /** Newest first, as the core returns them; live rows are merged in by id. Summaries: no headers, body or lines. */
+  deliveries: DeliverySummary[]
   deliveriesTotal: number
   deliveriesLoading: boolean
   deliveriesLoaded: boolean
   deliveryFilter: DeliveryFilter
   selectedDeliveryId: string | null
+  /** The selected delivery in full (headers, body, NDJSON lines), fetched when it is opened. */
+  openedDelivery: OpenedDelivery | null
   replayingId: string | null
+  /** An export in progress: full deliveries fetched so far, of how many. */
+  exportProgress: { done: number; total: number } | null
   loadDeliveries(): Promise<void>
   setDeliveryFilter(patch: Partial<DeliveryFilter>): void
-  upsertDelivery(d: Delivery): void
+  upsertDelivery(d: DeliverySummary): void
   selectDelivery(id: string | null): void
+  /** Fetches the selected delivery in full again (after a failure, or when it changed). */
+  loadDeliveryDetail(id: string): Promise<void>
   /** `allowUnverified`: the person confirmed replaying a delivery that was refused. */
   replayDelivery(id: string, allowUnverified?: boolean): Promise<Delivery | null>
+  /** Every delivery the filter matches, in full, fetched page by page; null when it failed (a toast says why). */
+  exportDeliveries(): Promise<Delivery[] | null>
 }
+
+export type OpenedDelivery = { id: string; delivery: Delivery | null; error: string | null }
 
 export type ConnectOutcome = CommandResult<'webhooks.connect'>
 /** Where the Connect flow stands; `confirm` waits for the person to accept replacing a foreign URL. */

@@ -6,6 +6,7 @@
 // page it measures the main thread's longest task and how long a transcript line takes from its
 // creation in the core (`transcript.turn` `at`) to showing in its Monitor row. Prints a table with
 // PASS/FAIL per target; exits 0 either way (a failed run, e.g. no build, exits 1).
+import { spawnSync } from 'node:child_process'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { setTimeout as sleep } from 'node:timers/promises'
@@ -17,6 +18,13 @@ import { installProbe, readProbe, resetProbe } from './probe.mjs'
 import { startServe } from './serve.mjs'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+
+// `npm run bench:ui -- --flood`: the console under 1,000 texts a second. It lives in the main
+// bench (src-main/bench/ui-flood.ts), which has the live-mode shell and the load generator.
+if (process.argv.includes('--flood')) {
+  const { status } = spawnSync(process.execPath, [path.join(ROOT, 'out/main/bench.js'), '--flood-only'], { stdio: 'inherit' })
+  process.exit(status ?? 1)
+}
 const env = (name, fallback) => Number(process.env[name] ?? fallback)
 const CALLS = env('BENCH_CALLS', 200)
 const LINES = env('BENCH_LINES', 20_000)

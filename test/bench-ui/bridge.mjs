@@ -1,4 +1,4 @@
-// A minimal client for the headless shell's WebSocket bridge (DESIGN.md, "The bridge contract"):
+// A minimal client for the headless shell's WebSocket bridge (src-preload/contract.ts, the wire format):
 // numbered calls with answers, plus every pushed event handed to one listener.
 import WebSocket from 'ws'
 
@@ -12,7 +12,11 @@ export async function connectBridge(url, onEvent) {
   let nextId = 1
   ws.on('message', (raw) => {
     const msg = JSON.parse(raw.toString())
-    if (typeof msg.event === 'string') return onEvent(msg.event, msg.data)
+    // Pushed events come batched, one message per flush (src-preload/contract.ts, the wire format).
+    if (Array.isArray(msg.events)) {
+      for (const e of msg.events) onEvent(e.event, e.data)
+      return
+    }
     const p = pending.get(msg.id)
     if (!p) return
     pending.delete(msg.id)

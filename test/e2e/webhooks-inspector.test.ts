@@ -10,7 +10,19 @@ useApp((app) => {
 })
 
 describe('the Webhooks inspector in sandbox mode, in a real browser', () => {
-  it('shows a sandbox voice turn with the NDJSON it sent back, and replays it as a new row', async () => {
+  it('shows a sandbox voice turn, its body fetched when opened, with the NDJSON it sent back, and replays it as a new row', async () => {
+    // Watch the page's own bridge socket from its start: what the events carry, what the page asks.
+    const pushed: Array<Record<string, unknown>> = []
+    const asked: string[] = []
+    page.on('websocket', (ws) => {
+      ws.on('framereceived', ({ payload }) => {
+        const msg = JSON.parse(String(payload)) as { events?: Array<{ event: string; data: Record<string, unknown> }> }
+        for (const e of msg.events ?? []) if (e.event === 'webhook.delivery') pushed.push(e.data)
+      })
+      ws.on('framesent', ({ payload }) => asked.push((JSON.parse(String(payload)) as { method: string }).method))
+    })
+    await page.reload()
+    await page.getByLabel('Mode: Sandbox').waitFor()
     const phone = page.getByRole('complementary', { name: 'Sandbox phone' })
     await phone.getByRole('button', { name: 'Dial' }).click()
     await phone.getByLabel('Say as the caller').fill('Is the pharmacy open on Sunday?')
@@ -28,6 +40,10 @@ describe('the Webhooks inspector in sandbox mode, in a real browser', () => {
     const details = page.getByRole('region', { name: 'Delivery details' })
     await expect.poll(() => details.getByRole('button', { name: 'Replay' }).count()).toBe(1)
     expect(await details.getByLabel('Body').textContent()).toContain('Is the pharmacy open on Sunday?')
+    // Live events carried summaries only; the body came from asking for this one delivery.
+    expect(pushed.length).toBeGreaterThan(0)
+    for (const d of pushed) for (const field of ['body', 'headers', 'lines']) expect(d).not.toHaveProperty(field)
+    expect(asked).toContain('webhooks.delivery')
     const sent = details.getByRole('list', { name: 'NDJSON lines sent' })
     // The filler line is written at once, as the broker's first NDJSON line.
     await expect.poll(async () => (await sent.textContent()) ?? '').toContain('One moment, please.')

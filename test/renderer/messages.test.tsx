@@ -3,6 +3,8 @@ import { describe, expect, it, vi } from 'vitest'
 import { fakeBridge } from './helpers/fake-bridge'
 import { CONV_A, CONV_B, messagingBridge, sms } from './helpers/messages-fixtures'
 import { renderApp } from './helpers/render-app'
+import { THREAD_WINDOW } from '../../src-renderer/views/messages/Thread'
+import { MAX_CONVERSATIONS } from '../../src-renderer/store/messages-match'
 
 // These tests type whole numbers and messages key by key; on a busy 2-core machine that takes a while.
 vi.setConfig({ testTimeout: 20_000 })
@@ -151,5 +153,60 @@ describe('Messages: conversation state', () => {
     await user.click(screen.getByRole('button', { name: 'Save state' }))
     expect(screen.queryByLabelText('Conversation state (JSON)')).toBeNull()
     expect(screen.getByText('{"step":"paid"}')).toBeTruthy()
+  })
+})
+
+describe('Messages under a stream of texts', () => {
+  it('does not pull the list back to the top as new texts re-sort it, until the person moves in it', async () => {
+    const { emit, user } = await openMessages()
+    const scrolled = vi.spyOn(Element.prototype, 'scrollIntoView')
+    scrolled.mockClear()
+    for (let i = 0; i < 20; i += 1) emit('message.received', sms(i % 2 ? CONV_A : CONV_B, `text ${i}`))
+    expect(scrolled).not.toHaveBeenCalled()
+    const list = screen.getByRole('listbox', { name: 'Conversations' })
+    list.focus()
+    await user.keyboard('{ArrowDown}')
+    expect(scrolled).toHaveBeenCalled()
+    scrolled.mockRestore()
+  })
+
+  it('draws the newest messages of a long thread, the older ones a press away, and keeps adding live ones', async () => {
+    const bridge = messagingBridge()
+    const long = Array.from({ length: 400 }, (_, i) => sms(CONV_B, `old text ${i}`))
+    bridge.respond('conversations.get', () => ({ conversation: CONV_B, messages: long }))
+    const { emit, user } = await openMessages(bridge)
+    await user.click(row(/7777/))
+    const bubbles = () => within(thread()).getAllByText(/^(old|live) text \d+$/)
+    await within(thread()).findByText('old text 399')
+    expect(bubbles()).toHaveLength(THREAD_WINDOW)
+    expect(bubbles()[0]!.textContent).toBe(`old text ${400 - THREAD_WINDOW}`)
+    emit('message.received', sms(CONV_B, 'live text 1'))
+    expect(bubbles().at(-1)!.textContent).toBe('live text 1')
+    expect(bubbles()).toHaveLength(THREAD_WINDOW)
+    await user.click(within(thread()).getByRole('button', { name: `Show ${THREAD_WINDOW} earlier messages` }))
+    expect(bubbles()).toHaveLength(2 * THREAD_WINDOW)
+    await user.click(within(thread()).getByRole('button', { name: /^Show \d+ earlier messages$/ }))
+    expect(bubbles()).toHaveLength(401)
+    expect(within(thread()).queryByRole('button', { name: /earlier messages/ })).toBeNull()
+  })
+})
+
+describe('Messages from ever more numbers', () => {
+  it('keeps the most recent conversations in memory, and always the open one', async () => {
+    const { emit, user, store } = await openMessages()
+    await user.click(row(/0999/))
+    const total = MAX_CONVERSATIONS + 100
+    for (let i = 0; i < total; i += 1) {
+      emit('message.received', sms(CONV_B, `from number ${i}`, 'inbound', { conversationId: null, from: `+1212555${String(1000 + i).padStart(4, '0')}` }))
+    }
+    const kept = store.getState().conversations
+    expect(Object.keys(kept).length).toBeLessThanOrEqual(MAX_CONVERSATIONS + 50)
+    expect(Object.keys(kept).length).toBeGreaterThanOrEqual(MAX_CONVERSATIONS)
+    expect(kept.conv_a).toBeTruthy()
+    // The newest senders stay; their texts and unread counts go with the ones let go.
+    expect(Object.values(kept).some((c) => c.lastMessagePreview === `from number ${total - 1}`)).toBe(true)
+    expect(Object.values(kept).some((c) => c.lastMessagePreview === 'from number 0')).toBe(false)
+    expect(Object.keys(store.getState().threads).every((id) => kept[id])).toBe(true)
+    expect(Object.keys(store.getState().unread).every((id) => kept[id])).toBe(true)
   })
 })

@@ -139,11 +139,13 @@ describe('Edit and resend (Inspector)', () => {
     const d = makeDelivery({ body: '{"event":"agent.message","channel":"sms","data":{"message":"hi"}}' })
     const bridge = fakeBridge({
       'webhooks.deliveries': () => ({ items: [d], total: 1 }),
+      'webhooks.delivery': () => d,
       'webhooks.resend': (p) => ({ url: p.url ?? 'receiver', webhookId: 'whd_new', status: 202, latencyMs: 7, error: null, body: '', lines: [] })
     })
     const app = await renderApp(bridge)
     await app.user.click(screen.getByRole('button', { name: 'Webhooks' }))
     await app.user.click(within(await screen.findByRole('listbox', { name: 'Deliveries' })).getAllByRole('option')[0]!)
+    await screen.findByLabelText('Body') // fetched when the delivery is opened
     await app.user.click(screen.getByRole('button', { name: 'Edit and resend' }))
     const form = screen.getByRole('form', { name: 'Edit and resend' })
     const body = within(form).getByLabelText<HTMLTextAreaElement>(/Body/)

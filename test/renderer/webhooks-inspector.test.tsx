@@ -7,16 +7,31 @@ import type { FakeBridge } from './helpers/fake-bridge'
 import { useFakeLayout } from './helpers/fake-layout'
 import { renderApp } from './helpers/render-app'
 import { makeDelivery } from './helpers/webhooks-fixtures'
+import { summaryOf } from '../../src-renderer/store/webhooks-slice'
 
-/** A bridge whose deliveries answer filters the way the core does (the subset this test needs). */
-function inspectorBridge(items: Delivery[]): FakeBridge {
+/**
+ * A bridge that keeps deliveries the way the core does (the subset this test needs): the list
+ * answers summaries filtered like the core, `webhooks.delivery` one in full, `webhooks.export`
+ * full pages. `stored` can be changed by a test, as the core changes a delivery.
+ */
+function inspectorBridge(items: Delivery[]): FakeBridge & { stored: Map<string, Delivery> } {
+  const stored = new Map(items.map((d) => [d.id, d]))
+  const matching = (p: CommandParams<'webhooks.deliveries'>) =>
+    [...stored.values()].filter((d) => (!p.outcome || d.outcome === p.outcome) && (!p.channel || d.channel === p.channel) && (!p.text || d.body.includes(p.text)))
   const bridge = fakeBridge({
-    'webhooks.deliveries': (p: CommandParams<'webhooks.deliveries'>) => {
-      const hits = items.filter((d) => (!p.outcome || d.outcome === p.outcome) && (!p.channel || d.channel === p.channel) && (!p.text || d.body.includes(p.text)))
-      return { items: hits, total: hits.length }
+    'webhooks.deliveries': (p) => {
+      const hits = matching(p)
+      return { items: hits.map(summaryOf), total: hits.length }
+    },
+    'webhooks.delivery': ({ deliveryId }) =>
+      stored.get(deliveryId) ?? { ok: false, error: { code: 'not_found', message: `Delivery ${deliveryId} is no longer kept.` } },
+    'webhooks.export': (p) => {
+      const hits = matching(p)
+      const offset = p.offset ?? 0
+      return { items: hits.slice(offset, offset + (p.limit ?? 100)), total: hits.length }
     }
   })
-  return bridge
+  return Object.assign(bridge, { stored })
 }
 
 async function openInspector(bridge: FakeBridge, expectRows = true) {
@@ -74,18 +89,63 @@ describe('Webhooks › Inspector', () => {
     await waitFor(() => expect(bridge.invokes.at(-1)?.params).toEqual({ limit: 500 }))
   })
 
-  it('replaces a row by id when the core pushes an update of it', async () => {
-    const turn = makeDelivery({ channel: 'voice', callId: 'call_1', status: 0, ttfbMs: null, lines: [] })
-    const { user, emit } = await openInspector(inspectorBridge([turn]))
+  it('opens a delivery and shows its headers and body, fetched from the core when it is opened', async () => {
+    const text = makeDelivery({ body: JSON.stringify({ event: 'agent.message', data: { message: 'Where is parcel 4521?' } }), headers: { 'x-webhook-id': 'wh_77' } })
+    const bridge = inspectorBridge([text])
+    const { user } = await openInspector(bridge)
+    // The list never carries a body: nothing was fetched in full until a row is opened.
+    expect(bridge.invokes.some((i) => i.method === 'webhooks.delivery')).toBe(false)
     await user.click(rows()[0]!)
-    expect(screen.getByText('No NDJSON lines were written for this turn.')).toBeTruthy()
+    const details = screen.getByRole('region', { name: 'Delivery details' })
+    expect((await within(details).findByLabelText('Body')).textContent).toContain('Where is parcel 4521?')
+    expect(within(details).getByRole('rowheader', { name: 'x-webhook-id' }).nextSibling?.textContent).toBe('wh_77')
+    expect(bridge.invokes.filter((i) => i.method === 'webhooks.delivery')).toEqual([{ method: 'webhooks.delivery', params: { deliveryId: text.id } }])
+  })
 
-    emit('webhook.delivery', { ...turn, status: 200, ttfbMs: 3, lines: [{ atMs: 3, line: '{"text":"One moment, please.","interim":true}' }] })
+  it('says why when the body cannot be fetched, and fetches it again on Try again', async () => {
+    const gone = makeDelivery({ body: '{"message":"kept after all"}' })
+    const bridge = inspectorBridge([gone])
+    const { user } = await openInspector(bridge)
+    bridge.stored.delete(gone.id)
+    await user.click(rows()[0]!)
+    const details = screen.getByRole('region', { name: 'Delivery details' })
+    expect((await within(details).findByRole('alert')).textContent).toContain('is no longer kept')
+    // The facts from the list stay on screen; the edit-and-resend needs the body.
+    expect(details.textContent).toContain(gone.webhookId!)
+    expect((within(details).getByRole('button', { name: 'Edit and resend' }) as HTMLButtonElement).disabled).toBe(true)
+    bridge.stored.set(gone.id, gone)
+    await user.click(within(details).getByRole('button', { name: 'Try again' }))
+    expect((await within(details).findByLabelText('Body')).textContent).toContain('kept after all')
+  })
+
+  it('replaces a row by id when the core pushes an update of it, and fetches the open one again', async () => {
+    const turn = makeDelivery({ channel: 'voice', callId: 'call_1', status: 0, ttfbMs: null, lines: [] })
+    const bridge = inspectorBridge([turn])
+    const { user, emit } = await openInspector(bridge)
+    await user.click(rows()[0]!)
+    expect(await screen.findByText('No NDJSON lines were written for this turn.')).toBeTruthy()
+
+    const updated = { ...turn, status: 200, ttfbMs: 3, lines: [{ atMs: 3, line: '{"text":"One moment, please.","interim":true}' }] }
+    bridge.stored.set(turn.id, updated)
+    emit('webhook.delivery', summaryOf(updated))
     expect(rows()).toHaveLength(1)
     expect(rows()[0]?.getAttribute('aria-label')).toMatch(/HTTP 200$/)
-    const sent = within(screen.getByRole('region', { name: 'Delivery details' })).getByRole('list', { name: 'NDJSON lines sent' })
+    const sent = await within(screen.getByRole('region', { name: 'Delivery details' })).findByRole('list', { name: 'NDJSON lines sent' })
     expect(sent.textContent).toContain('+3 ms')
     expect(sent.textContent).toContain('{"text":"One moment, please.","interim":true}')
+  })
+
+  it('with a text filter, asks the core whether a pushed delivery matches (its body is not in the event)', async () => {
+    const bridge = inspectorBridge([makeDelivery({ body: '{"message":"parcel"}' })])
+    const { user, emit } = await openInspector(bridge)
+    await user.type(screen.getByLabelText('Search'), 'parcel')
+    await waitFor(() => expect(bridge.invokes.at(-1)).toEqual({ method: 'webhooks.deliveries', params: { limit: 500, text: 'parcel' } }))
+    const later = makeDelivery({ body: '{"message":"another parcel"}' })
+    bridge.stored.set(later.id, later)
+    const asked = bridge.invokes.length
+    emit('webhook.delivery', summaryOf(later))
+    await waitFor(() => expect(rows()).toHaveLength(2), { timeout: 3000 })
+    expect(bridge.invokes.slice(asked).filter((i) => i.method === 'webhooks.deliveries')).toHaveLength(1)
   })
 
   it('replays the selected delivery and selects the new row, marked replayed', async () => {
@@ -118,20 +178,28 @@ describe('Webhooks › Inspector', () => {
     expect(screen.getByRole('region', { name: 'Delivery details' }).textContent).toContain(b.webhookId!)
   })
 
-  it('exports the filtered rows as JSON lines named deliveries-<time>.jsonl', async () => {
-    const items = [makeDelivery({}, 1_000), makeDelivery({}, 2_000)]
+  it('exports every matching delivery in full, fetched page by page, as deliveries-<time>.jsonl', async () => {
+    const items = Array.from({ length: 180 }, (_, i) => makeDelivery({ channel: i % 3 ? 'sms' : 'voice' }, i * 1000))
     let blob: Blob | null = null
     URL.createObjectURL = vi.fn((b: Blob) => ((blob = b), 'blob:test'))
     URL.revokeObjectURL = vi.fn()
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
       expect(this.download).toMatch(/^deliveries-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ\.jsonl$/)
     })
-    const { user } = await openInspector(inspectorBridge(items))
+    const bridge = inspectorBridge(items)
+    const { user } = await openInspector(bridge)
+    await user.selectOptions(screen.getByLabelText('Channel'), 'sms')
+    await screen.findByText('120 shown · 120 match')
     await user.click(screen.getByRole('button', { name: 'Export JSON lines' }))
-    expect(click).toHaveBeenCalledOnce()
-    const text = await readBlob(blob!)
-    const lines = text.trim().split('\n').map((l) => JSON.parse(l) as Delivery)
-    expect(lines.map((d) => d.id)).toEqual(items.map((d) => d.id))
+    await waitFor(() => expect(click).toHaveBeenCalledOnce())
+    const lines = (await readBlob(blob!)).trim().split('\n').map((l) => JSON.parse(l) as Delivery)
+    const sms = items.filter((d) => d.channel === 'sms')
+    expect(lines).toEqual(sms)
+    const pages = bridge.invokes.filter((i) => i.method === 'webhooks.export').map((i) => i.params)
+    expect(pages).toEqual([
+      { channel: 'sms', limit: 100, offset: 0 },
+      { channel: 'sms', limit: 100, offset: 100, until: sms[0]!.receivedAt }
+    ])
   })
 
   it('says what to do when the receiver has seen nothing, and when nothing matches', async () => {

@@ -8,7 +8,7 @@ import { createWsBridge } from '../../src-renderer/bridge/ws-bridge'
 
 /**
  * The client against a real `ws` server over loopback: the same protocol the headless shell
- * speaks ({id, method, params} → {id, result|error}; {event, data} pushed).
+ * speaks ({id, method, params} → {id, result|error}; {events: [{event, data}, …]} pushed).
  */
 let server: WebSocketServer | null = null
 let client: BridgeClient | null = null
@@ -40,7 +40,7 @@ describe('WebSocket bridge client over a real socket', () => {
       sock.on('message', (raw) => {
         const msg = JSON.parse(String(raw)) as { id: number; method: string; params: { text?: string } }
         if (msg.method === 'sandbox.say') {
-          sock.send(JSON.stringify({ event: 'sandbox.heard', data: { callId: 'c1', text: `echo ${msg.params.text}`, interim: false } }))
+          sock.send(JSON.stringify({ events: [{ event: 'sandbox.heard', data: { callId: 'c1', text: `echo ${msg.params.text}`, interim: false } }] }))
           sock.send(JSON.stringify({ id: msg.id, result: {} }))
         } else if (msg.method === 'calls.end') {
           sock.terminate() // drop without answering

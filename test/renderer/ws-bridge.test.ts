@@ -65,6 +65,25 @@ describe('WebSocket bridge client', () => {
     expect(seen).toEqual(['hello'])
   })
 
+  it('delivers the events of a batched message in order, as one burst, skipping entries that are not events', () => {
+    const { bridge, last } = setup()
+    last().open()
+    const seen: string[] = []
+    const bursts: number[] = []
+    bridge.wrapEventBursts?.((deliver) => {
+      bursts.push(seen.length)
+      deliver()
+    })
+    bridge.on('transcript.turn', (d) => seen.push(d.text))
+    bridge.on('turn.closed', (d) => seen.push(`closed ${d.turnId}`))
+    const line = (text: string) => ({ event: 'transcript.turn', data: { callId: 'c', speaker: 'caller', text, at: 'now' } })
+    last().receive({ events: [line('one'), { event: 'turn.closed', data: { turnId: 't1', callId: 'c', outcome: 'replied' } }, 42, line('two')] })
+    last().receive({ events: [line('three')] })
+    expect(seen).toEqual(['one', 'closed t1', 'two', 'three'])
+    // One burst per message: the store updates once for all of a message's events.
+    expect(bursts).toEqual([0, 3])
+  })
+
   it('fails pending calls on disconnect, refuses new ones while down, and reconnects with backoff', async () => {
     const { bridge, sockets, states, last } = setup()
     last().open()

@@ -60,12 +60,18 @@ function connect(url: string, headers: Record<string, string> = {}): Promise<Web
   })
 }
 
-/** Collects parsed messages; `next(n)` resolves once n more have arrived. */
-function inbox(socket: WebSocket): { next(n?: number): Promise<unknown[]> } {
+/**
+ * Collects parsed messages, a batch of events counting as each of its events; `next(n)` resolves
+ * once n more have arrived. `frames` counts the messages themselves.
+ */
+function inbox(socket: WebSocket): { next(n?: number): Promise<unknown[]>; frames(): number } {
   const received: unknown[] = []
+  let frames = 0
   let waiter: { count: number; resolve: (v: unknown[]) => void } | null = null
   socket.on('message', (data) => {
-    received.push(JSON.parse(String(data)))
+    frames += 1
+    const message = JSON.parse(String(data)) as { events?: unknown[] }
+    received.push(...(Array.isArray(message.events) ? message.events : [message]))
     if (waiter && received.length >= waiter.count) {
       const w = waiter
       waiter = null
@@ -73,6 +79,7 @@ function inbox(socket: WebSocket): { next(n?: number): Promise<unknown[]> } {
     }
   })
   return {
+    frames: () => frames,
     next: (n = 1) =>
       new Promise((resolve) => {
         if (received.length >= n) resolve(received.splice(0, n))
@@ -188,7 +195,7 @@ describe('bridge protocol', () => {
     expect(session.invoke).not.toHaveBeenCalled()
   })
 
-  it('pushes events in order, one message each, and unsubscribes on close', async () => {
+  it('pushes events in order, one message for what a tick emitted, and unsubscribes on close', async () => {
     const socket = await connect(server.bridgeUrl)
     const box = inbox(socket)
     await new Promise((r) => setTimeout(r, 20))
@@ -197,6 +204,8 @@ describe('bridge protocol', () => {
     const got = (await box.next(500)) as Array<{ event: string; data: { text: string } }>
     expect(got.map((m) => m.data.text)).toEqual(Array.from({ length: 500 }, (_, n) => `line ${n}`))
     expect(got.every((m) => m.event === 'transcript.turn')).toBe(true)
+    // Emitted in one tick, flushed once: 500 events, one WebSocket message.
+    expect(box.frames()).toBe(1)
     const closed = new Promise<number>((resolve) => socket.once('close', (c) => resolve(c)))
     await server.close()
     expect(await closed).toBe(1001)

@@ -1,4 +1,4 @@
-import { Index } from 'flexsearch'
+import { IndexSegments } from './index-segments'
 import type { SearchHit } from '../../../src-preload/contract'
 import type { ArchiveChange, CallArchive } from './call-archive'
 import { hasEveryTerm, queryTerms, snippetOf } from './match-ranges'
@@ -15,7 +15,7 @@ export type NoteLookup = (callId: string) => { text: string; at: string } | unde
  * the archive's bounds.
  */
 export class SearchIndex {
-  private index = newIndex()
+  private index = new IndexSegments((id) => this.textOf(id))
   private readonly docs = new Map<number, Doc>()
   private readonly byCall = new Map<string, number[]>()
   private readonly byMessage = new Map<string, number>()
@@ -80,8 +80,8 @@ export class SearchIndex {
    * shortest is walked in its order, and each line is checked for the other words, until enough.
    */
   private candidates(terms: string[], limit: number): number[] {
-    if (terms.length === 1) return this.index.search(terms[0]!, { limit }) as number[]
-    const lists = terms.map((t) => this.index.search(t, { limit: ALL }) as number[]).sort((a, b) => a.length - b.length)
+    if (terms.length === 1) return this.index.search(terms[0]!, limit)
+    const lists = terms.map((t) => this.index.search(t, ALL)).sort((a, b) => a.length - b.length)
     let walk = lists[0]!
     // A long shortest list: keep only the ids the next list has too, before reading any text.
     if (walk.length > CHECK_DIRECTLY) {
@@ -138,7 +138,7 @@ export class SearchIndex {
 
   /** Clear history drops most of the index at once: building the rest anew is cheaper than removing. */
   private rebuild(keptCallIds: readonly string[]): void {
-    this.index = newIndex()
+    this.index = new IndexSegments((id) => this.textOf(id))
     this.pending = []
     this.docs.clear()
     this.byCall.clear()
@@ -184,7 +184,7 @@ export class SearchIndex {
 
   private drop(id: number): void {
     this.docs.delete(id)
-    this.index.remove(id)
+    this.index.remove(id, this.nextId - 1)
   }
 
   private toHit(id: number, terms: string[]): SearchHit | null {
@@ -217,9 +217,3 @@ const CHECK_DIRECTLY = 5_000
 /** Documents indexed per tick (a few milliseconds of work). */
 const BATCH = 200
 const FLUSH_ON_QUERY = 5_000
-
-function newIndex(): Index {
-  // Resolution 3: hits are ranked coarsely by where the words sit in the line, which is all a
-  // one-line document needs, and indexing is twice as fast as at the default 9.
-  return new Index({ tokenize: 'forward', resolution: 3 })
-}

@@ -88,10 +88,12 @@ export class DeliveryLog {
     return this.byId.get(id)?.delivery
   }
 
-  query(filter: CommandParams<'webhooks.deliveries'>): Page<Delivery> {
+  /** Newest first; `until` leaves out what was received after it (an export's later pages). */
+  query(filter: CommandParams<'webhooks.deliveries'> & { until?: string }): Page<Delivery> {
     const text = filter.text?.toLowerCase()
     const matches: Delivery[] = []
     for (const { delivery: d } of this.byId.values()) {
+      if (filter.until && d.receivedAt > filter.until) continue
       if (filter.event && d.event !== filter.event) continue
       if (filter.channel && d.channel !== filter.channel) continue
       if (filter.outcome && d.outcome !== filter.outcome) continue

@@ -57,7 +57,9 @@ export function ConversationList(props: Props) {
     >
       <ListboxRows
         items={conversations}
-        index={index}
+        // Scrolled to only once someone chose a row: otherwise every text that re-sorts the list
+        // would pull it back to the top (and force a layout on every frame of a flood).
+        index={found}
         scrollBox={scrollBox}
         rowHeight={ROW_HEIGHT}
         virtualizeFrom={VIRTUALIZE_CONVERSATIONS_FROM}

@@ -1,11 +1,13 @@
 import { CircleAlert, Loader, Pencil, RotateCw } from 'lucide-react'
+import { memo } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import type { Message } from '../../../src-preload/contract'
 import type { OutboxItem } from '../../store/messages-types'
 import { useAppStore } from '../../store/store-context'
 import { formatWhen } from './format-when'
 
-export function MessageBubble({ message: m }: { message: Message }) {
+/** Memoised: messages never change once received, and a busy thread re-renders on every new one. */
+export const MessageBubble = memo(function MessageBubble({ message: m }: { message: Message }) {
   const ours = m.direction === 'outbound'
   return (
     <li className={`bubble ${ours ? 'bubble--out' : 'bubble--in'}`}>
@@ -14,7 +16,7 @@ export function MessageBubble({ message: m }: { message: Message }) {
       <span className="bubble-meta mono small muted">{m.at ? formatWhen(m.at) : ''}</span>
     </li>
   )
-}
+})
 
 /**
  * A reply that is going out or failed to. A failed one keeps its text, says why, and is sent

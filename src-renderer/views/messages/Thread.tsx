@@ -1,5 +1,5 @@
 import { Loader } from 'lucide-react'
-import { useLayoutEffect, useRef } from 'react'
+import { useLayoutEffect, useRef, useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { formatPhone } from '../../lib/format'
 import { useAppStore } from '../../store/store-context'
@@ -8,6 +8,11 @@ import { MessageBubble, OutboxBubble } from './MessageBubble'
 import { MessageComposer } from './MessageComposer'
 
 const NO_MESSAGES: never[] = []
+/**
+ * Messages drawn at first, newest last; older ones one press away. A busy thread then costs the
+ * browser a few hundred nodes to lay out on every new text, not thousands.
+ */
+export const THREAD_WINDOW = 150
 
 /** One conversation: who it is with, its state, the messages (live), and the reply box. */
 export function Thread({ id }: { id: string }) {
@@ -21,12 +26,16 @@ export function Thread({ id }: { id: string }) {
     }))
   )
   const logRef = useRef<HTMLOListElement>(null)
-  const count = t.messages.length + t.outbox.length
-  // New messages scroll into view; reading further up is left alone only when the person scrolled.
+  const [shown, setShown] = useState(THREAD_WINDOW)
+  const hidden = Math.max(0, t.messages.length - shown)
+  const visible = hidden > 0 ? t.messages.slice(hidden) : t.messages
+  // New messages scroll into view. Keyed on the newest message, not the count: a full thread
+  // (kept at its cap) stays the same length as texts arrive.
+  const newest = `${t.messages.at(-1)?.id ?? ''}|${t.outbox.length}`
   useLayoutEffect(() => {
     const el = logRef.current
     if (el) el.scrollTop = el.scrollHeight
-  }, [count])
+  }, [newest])
   const c = t.conversation
   if (!c) return <div className="thread" />
   return (
@@ -45,7 +54,14 @@ export function Thread({ id }: { id: string }) {
         {t.status === 'loading' && t.messages.length === 0 ? (
           <li className="muted small" role="status"><Loader size={13} aria-hidden="true" /> Loading messages…</li>
         ) : null}
-        {t.messages.map((m) => <MessageBubble key={m.id} message={m} />)}
+        {hidden > 0 ? (
+          <li className="thread-earlier">
+            <button type="button" className="button button--quiet" onClick={() => setShown((n) => n + THREAD_WINDOW)}>
+              Show {Math.min(hidden, THREAD_WINDOW)} earlier messages
+            </button>
+          </li>
+        ) : null}
+        {visible.map((m) => <MessageBubble key={m.id} message={m} />)}
         {t.outbox.map((o) => <OutboxBubble key={o.localId} item={o} />)}
       </ol>
       {t.status === 'error' ? <p className="notice notice--error small">Older messages could not be loaded; new ones still arrive.</p> : null}

@@ -1,21 +1,29 @@
 import { Loader2, RotateCcw } from 'lucide-react'
 import { useState } from 'react'
-import type { Delivery } from '../../../src-preload/contract'
+import type { DeliverySummary } from '../../../src-preload/contract'
 import { formatClock } from '../../lib/format'
-import { formatTtfb, prettyBody, subjectId } from './delivery-words'
+import type { OpenedDelivery } from '../../store/webhooks-types'
+import { DeliveryContent } from './DeliveryContent'
+import { formatTtfb, subjectId } from './delivery-words'
 import { OutcomeBadge, ReplayedTag, UnverifiedTag } from './OutcomeBadge'
 import { ResendPanel } from './ResendPanel'
 import { ConfirmDialog } from '../directory/ConfirmDialog'
 
-function formatOffset(ms: number): string {
-  return ms < 1000 ? `+${Math.round(ms)} ms` : `+${(ms / 1000).toFixed(2)} s`
+type Props = {
+  delivery: DeliverySummary
+  /** The delivery in full once fetched (see the store's openedDelivery). */
+  opened: OpenedDelivery | null
+  onRetry: () => void
+  replaying: boolean
+  onReplay: (id: string, allowUnverified?: boolean) => Promise<unknown> | void
 }
 
-type Props = { delivery: Delivery; replaying: boolean; onReplay: (id: string, allowUnverified?: boolean) => Promise<unknown> | void }
-
-/** One delivery in full: what came in (headers, body — redacted by the core) and what went back. */
-export function DeliveryDetail({ delivery: d, replaying, onReplay }: Props) {
-  const headers = Object.entries(d.headers).sort(([a], [b]) => a.localeCompare(b))
+/**
+ * One delivery: its facts at once (from the list's summary), then what came in (headers, body —
+ * redacted by the core) and what went back, fetched when it is opened.
+ */
+export function DeliveryDetail({ delivery: d, opened, onRetry, replaying, onReplay }: Props) {
+  const full = opened?.id === d.id ? opened.delivery : null
   const [confirming, setConfirming] = useState(false)
   // A refused delivery was never verified: sending it again into the history is asked first.
   const unverified = d.outcome === 'refused' || d.unverified === true
@@ -31,7 +39,7 @@ export function DeliveryDetail({ delivery: d, replaying, onReplay }: Props) {
           {replaying ? 'Replaying…' : 'Replay'}
         </button>
       </div>
-      <ResendPanel key={d.id} delivery={d} />
+      <ResendPanel key={d.id} delivery={full} />
       <dl className="wh-facts">
         <dt>Received</dt>
         <dd className="mono">{formatClock(d.receivedAt)}</dd>
@@ -63,42 +71,7 @@ export function DeliveryDetail({ delivery: d, replaying, onReplay }: Props) {
           goes into the history marked <strong>unverified</strong>; a call that is over still does not change.
         </ConfirmDialog>
       ) : null}
-      {d.lines.length > 0 ? (
-        <>
-          <h3 className="wh-subhead">Sent back (NDJSON)</h3>
-          <ol className="wh-lines" aria-label="NDJSON lines sent">
-            {d.lines.map((l, i) => (
-              <li key={i}>
-                <span className="mono muted wh-line-time">{formatOffset(l.atMs)}</span>
-                <code className="mono">{l.line}</code>
-              </li>
-            ))}
-          </ol>
-        </>
-      ) : d.channel === 'voice' && d.outcome === 'accepted' ? (
-        <p className="muted small">No NDJSON lines were written for this turn.</p>
-      ) : null}
-      <h3 className="wh-subhead">Headers</h3>
-      {headers.length ? (
-        <table className="wh-headers">
-          <tbody>
-            {headers.map(([k, v]) => (
-              <tr key={k}>
-                <th scope="row" className="mono">
-                  {k}
-                </th>
-                <td className="mono">{v}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : (
-        <p className="muted small">No headers were kept (the request could not be parsed).</p>
-      )}
-      <h3 className="wh-subhead">Body</h3>
-      <pre className="wh-body mono" aria-label="Body" tabIndex={0}>
-        {d.body ? prettyBody(d.body) : '(empty)'}
-      </pre>
+      <DeliveryContent summary={d} opened={opened} onRetry={onRetry} />
     </section>
   )
 }

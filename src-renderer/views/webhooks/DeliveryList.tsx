@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import type { KeyboardEvent } from 'react'
-import type { Delivery } from '../../../src-preload/contract'
+import type { DeliverySummary } from '../../../src-preload/contract'
 import { ListboxRows, listboxTarget } from '../../components/ListboxRows'
 import { DeliveryRow, deliveryDomId } from './DeliveryRow'
 
@@ -9,7 +9,7 @@ export const VIRTUALIZE_FROM = 60
 const ROW_HEIGHT = 30
 
 type Props = {
-  items: Delivery[]
+  items: DeliverySummary[]
   selectedId: string | null
   onSelect: (id: string) => void
 }

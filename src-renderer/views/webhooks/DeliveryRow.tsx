@@ -1,12 +1,12 @@
 import { memo } from 'react'
-import type { Delivery } from '../../../src-preload/contract'
+import type { DeliverySummary } from '../../../src-preload/contract'
 import { formatClock } from '../../lib/format'
 import { deliveryLabel, formatTtfb, subjectId } from './delivery-words'
 import { OutcomeBadge, ReplayedTag, UnverifiedTag } from './OutcomeBadge'
 
 export const deliveryDomId = (id: string): string => `delivery-row-${id}`
 
-type Props = { delivery: Delivery; selected: boolean; onSelect: (id: string) => void }
+type Props = { delivery: DeliverySummary; selected: boolean; onSelect: (id: string) => void }
 
 /** One request in the inspector; memoised because a busy receiver re-renders the list often. */
 export const DeliveryRow = memo(function DeliveryRow({ delivery: d, selected, onSelect }: Props) {

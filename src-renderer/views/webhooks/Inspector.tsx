@@ -19,6 +19,10 @@ export function Inspector() {
       loaded: st.deliveriesLoaded,
       filter: st.deliveryFilter,
       selectedId: st.selectedDeliveryId,
+      opened: st.openedDelivery,
+      retry: st.loadDeliveryDetail,
+      exporting: st.exportProgress,
+      exportDeliveries: st.exportDeliveries,
       replayingId: st.replayingId,
       load: st.loadDeliveries,
       select: st.selectDelivery,
@@ -33,9 +37,12 @@ export function Inspector() {
   }, [load])
 
   const selected = s.items.find((d) => d.id === s.selectedId) ?? null
-  const exportAll = (): void => {
-    const name = downloadJsonLines(s.items)
-    s.pushToast('info', `Saved ${s.items.length} deliveries as ${name}.`)
+  // The list holds summaries: export fetches every matching delivery in full, page by page.
+  const exportAll = async (): Promise<void> => {
+    const all = await s.exportDeliveries()
+    if (!all) return
+    const name = downloadJsonLines(all)
+    s.pushToast('info', `Saved ${all.length} deliveries as ${name}.`)
   }
 
   return (
@@ -46,8 +53,9 @@ export function Inspector() {
           {s.loading && !s.loaded ? 'Loading…' : `${s.items.length} shown · ${s.total} ${hasFilter(s.filter) ? 'match' : 'in total'}`}
         </span>
         <span className="header-spacer" />
-        <button type="button" className="button" disabled={s.items.length === 0} onClick={exportAll}>
-          <Download size={13} aria-hidden="true" /> Export JSON lines
+        <button type="button" className="button" disabled={s.items.length === 0 || s.exporting !== null} onClick={() => void exportAll()}>
+          <Download size={13} aria-hidden="true" />{' '}
+          {s.exporting ? `Exporting ${s.exporting.done} of ${s.exporting.total}…` : 'Export JSON lines'}
         </button>
       </div>
       {s.items.length === 0 && s.loaded ? (
@@ -68,7 +76,13 @@ export function Inspector() {
         <div className={`wh-split${selected ? ' wh-split--detail' : ''}`}>
           <DeliveryList items={s.items} selectedId={s.selectedId} onSelect={s.select} />
           {selected ? (
-            <DeliveryDetail delivery={selected} replaying={s.replayingId === selected.id} onReplay={(id, allowUnverified) => s.replay(id, allowUnverified)} />
+            <DeliveryDetail
+              delivery={selected}
+              opened={s.opened}
+              onRetry={() => void s.retry(selected.id)}
+              replaying={s.replayingId === selected.id}
+              onReplay={(id, allowUnverified) => s.replay(id, allowUnverified)}
+            />
           ) : (
             <p className="wh-detail-hint muted">Select a delivery to see its headers, body and what was sent back.</p>
           )}

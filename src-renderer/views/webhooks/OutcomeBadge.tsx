@@ -1,11 +1,11 @@
 import { CircleCheck, Copy, RotateCcw, ShieldAlert, ShieldX } from 'lucide-react'
-import type { Delivery } from '../../../src-preload/contract'
+import type { DeliverySummary } from '../../../src-preload/contract'
 import { outcomeText } from './delivery-words'
 
 const ICON = { accepted: CircleCheck, refused: ShieldX, duplicate: Copy } as const
 
 /** An outcome is never colour alone: icon and word, with the refusal's reason. */
-export function OutcomeBadge({ delivery }: { delivery: Delivery }) {
+export function OutcomeBadge({ delivery }: { delivery: DeliverySummary }) {
   const Icon = ICON[delivery.outcome]
   const text = outcomeText(delivery)
   return (

@@ -9,16 +9,24 @@ import { prettyBody } from './delivery-words'
  * Edit a delivery's body and send it again, signed by the core with the current webhook secret
  * (which never reaches this page): to the receiver, or to any webhook server's URL.
  */
-export function ResendPanel({ delivery }: { delivery: Delivery }) {
-  const { busy, result, resend } = useAppStore(
-    useShallow((s) => ({ busy: s.resending === delivery.id, result: s.resendResults[delivery.id], resend: s.resendDelivery }))
-  )
+export function ResendPanel({ delivery }: { delivery: Delivery | null }) {
+  const id = delivery?.id ?? ''
+  const { busy, result, resend } = useAppStore(useShallow((s) => ({ busy: s.resending === id, result: s.resendResults[id], resend: s.resendDelivery })))
   const [open, setOpen] = useState(false)
-  const [body, setBody] = useState(() => prettyBody(delivery.body))
+  const [body, setBody] = useState('')
   const [url, setUrl] = useState('')
-  if (!open) {
+  if (!open || !delivery) {
+    // Enabled once the body has been fetched: editing starts from it.
     return (
-      <button type="button" className="button" disabled={!delivery.body} onClick={() => setOpen(true)}>
+      <button
+        type="button"
+        className="button"
+        disabled={!delivery?.body}
+        onClick={() => {
+          setBody(prettyBody(delivery?.body ?? ''))
+          setOpen(true)
+        }}
+      >
         <PencilLine size={13} aria-hidden="true" /> Edit and resend
       </button>
     )
@@ -29,7 +37,7 @@ export function ResendPanel({ delivery }: { delivery: Delivery }) {
       aria-label="Edit and resend"
       onSubmit={(e) => {
         e.preventDefault()
-        void resend(delivery.id, body, url)
+        void resend(id, body, url)
       }}
     >
       <label className="sc-field">

@@ -1,7 +1,7 @@
-import type { Delivery } from '../../../src-preload/contract'
+import type { DeliverySummary } from '../../../src-preload/contract'
 
 /** The receiver's outcome in the words the inspector uses: "accepted" means the signature verified. */
-export const OUTCOME_WORD: Record<Delivery['outcome'], string> = {
+export const OUTCOME_WORD: Record<DeliverySummary['outcome'], string> = {
   accepted: 'Verified',
   refused: 'Refused',
   duplicate: 'Duplicate'
@@ -12,13 +12,13 @@ export function reasonWords(reason: string | null): string {
   return reason ? reason.replace(/_/g, ' ') : ''
 }
 
-export function outcomeText(d: Delivery): string {
+export function outcomeText(d: DeliverySummary): string {
   const reason = d.outcome === 'refused' ? reasonWords(d.reason) : ''
   return reason ? `${OUTCOME_WORD[d.outcome]}: ${reason}` : OUTCOME_WORD[d.outcome]
 }
 
 /** The call or conversation a delivery belongs to, whichever it has. */
-export function subjectId(d: Delivery): string {
+export function subjectId(d: DeliverySummary): string {
   return d.callId ?? d.conversationId ?? ''
 }
 
@@ -28,7 +28,7 @@ export function formatTtfb(ms: number | null): string {
 }
 
 /** A screen reader's whole row in one sentence, since the columns are visual only. */
-export function deliveryLabel(d: Delivery, time: string): string {
+export function deliveryLabel(d: DeliverySummary, time: string): string {
   const parts = [time, d.event ?? 'no event', d.channel ?? 'no channel']
   const subject = subjectId(d)
   if (subject) parts.push(subject)

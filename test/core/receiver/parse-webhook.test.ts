@@ -10,6 +10,10 @@ describe('parseWebhookBody', () => {
     // An escaped backslash right before the closing quote must not swallow the quote.
     expect(nestingExceeds(JSON.stringify({ t: 'ends with a backslash \\', u: [[[1]]] }), 4)).toBe(false)
     expect(nestingExceeds(JSON.stringify({ t: 'x\\', u: [[[[1]]]] }), 4)).toBe(true)
+    // More brackets than the limit side by side is still shallow; as many nested is not.
+    expect(nestingExceeds('{"a":[{},{},{},{},{}]}', 3)).toBe(false)
+    expect(nestingExceeds('[[[[]]]]', 3)).toBe(true)
+    expect(nestingExceeds('[[[]]]', 3)).toBe(false)
   })
 
   it('extracts the facts the receiver routes on, and nothing from a non-object data', () => {

@@ -108,12 +108,14 @@ describe('scenarios in the app (through the bridge contract)', () => {
     const { call, recorder } = await start()
     const status = (await call('app.status', {})) as AppStatus
     await call('sandbox.sms', { to: status.sandbox!.number.phoneNumber, body: 'first words' })
-    const original = (await recorder.waitFor('webhook.delivery', (d) => d.channel === 'sms' && d.outcome === 'accepted')) as Delivery
+    const pushed = await recorder.waitFor('webhook.delivery', (d) => d.channel === 'sms' && d.outcome === 'accepted')
+    const original = (await call('webhooks.delivery', { deliveryId: pushed.id })) as Delivery
     const edited = original.body.replace('first words', 'edited words')
     const result = await call('webhooks.resend', { deliveryId: original.id, body: edited })
     expect(result.status).toBe(200)
     expect(result.url).toBe(status.receiverUrl)
-    const again = await recorder.waitFor('webhook.delivery', (d) => d.id !== original.id && d.body.includes('edited words'))
+    const again = await recorder.waitFor('webhook.delivery', (d) => d.id !== original.id && d.webhookId === result.webhookId)
+    expect(((await call('webhooks.delivery', { deliveryId: again.id })) as Delivery).body).toContain('edited words')
     // Verified like any delivery from AgentPhone (not a trusted replay), under a new id.
     expect(again).toMatchObject({ outcome: 'accepted', replayed: false })
     expect(again.webhookId).toBe(result.webhookId)
@@ -125,7 +127,8 @@ describe('scenarios in the app (through the bridge contract)', () => {
     const { call, recorder } = await start()
     const status = (await call('app.status', {})) as AppStatus
     await call('sandbox.sms', { to: status.sandbox!.number.phoneNumber, body: 'hello' })
-    const original = (await recorder.waitFor('webhook.delivery', (d) => d.channel === 'sms')) as Delivery
+    const pushed = await recorder.waitFor('webhook.delivery', (d) => d.channel === 'sms')
+    const original = (await call('webhooks.delivery', { deliveryId: pushed.id })) as Delivery
     // The sandbox's secret is not the test secret: a server set up for the test secret refuses it.
     const other = await server()
     const r = await call('webhooks.resend', { deliveryId: original.id, body: original.body, url: other.url })

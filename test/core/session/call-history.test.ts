@@ -76,8 +76,10 @@ describe('history does not change after the fact', () => {
 
     await session.stop()
     const again = await start(dir)
-    const rebuilt = (ok(await again.session.invoke('webhooks.deliveries', {})) as { items: Delivery[] }).items
-    expect(rebuilt.find((d) => d.body.includes('msg_forged'))).toMatchObject({ replayed: true, unverified: true })
+    // The core searches the bodies; the list itself carries summaries.
+    const rebuilt = (ok(await again.session.invoke('webhooks.deliveries', { text: 'msg_forged', outcome: 'accepted' })) as { items: Delivery[] }).items
+    expect(rebuilt).toHaveLength(1)
+    expect(rebuilt[0]).toMatchObject({ replayed: true, unverified: true })
   })
 })
 

@@ -14,9 +14,10 @@ export class BridgeDriver {
 
   private constructor(private readonly ws: WebSocket) {
     ws.on('message', (raw) => {
-      const msg = JSON.parse(String(raw)) as { id?: number; result?: unknown; error?: { code: string; message: string }; event?: string; data?: unknown }
-      if (msg.event) {
-        this.events.push({ event: msg.event, data: (msg.data ?? {}) as Record<string, unknown> })
+      const msg = JSON.parse(String(raw)) as { id?: number; result?: unknown; error?: { code: string; message: string }; events?: BridgeEventMessage[] }
+      // Pushed events come batched, one message per flush (the contract's wire format).
+      if (msg.events) {
+        for (const e of msg.events) this.events.push({ event: e.event, data: e.data ?? {} })
         for (const w of [...this.waiters]) w()
         return
       }

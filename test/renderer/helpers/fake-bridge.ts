@@ -52,6 +52,7 @@ const DEFAULTS: Responders = {
   'calls.list': () => ({ items: [], total: 0 }),
   'turns.list': () => ({ items: [] }),
   'app.gaps': () => ({ items: [] }),
+  'webhooks.delivery': ({ deliveryId }) => ({ ok: false, error: { code: 'not_found', message: `Delivery ${deliveryId} is no longer kept.` } }),
   'webhooks.deliveries': () => ({ items: [], total: 0 }),
   'calls.get': () => ({ ok: false, error: { code: 'not_found', message: 'no such call' } }),
   // The desktop window's answer: the local owner, no hub.

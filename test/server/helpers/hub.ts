@@ -70,9 +70,10 @@ export async function connectAs(server: HeadlessServer, token: string, extra: Cl
   const answers = new Map<number, (r: BridgeResult<unknown>) => void>()
   let nextId = 1
   socket.on('message', (raw) => {
-    const msg = JSON.parse(String(raw)) as { id?: number; result?: unknown; error?: BridgeResult<never> extends { error: infer E } ? E : never; event?: string; data?: unknown }
-    if (typeof msg.event === 'string') {
-      events.push({ event: msg.event, data: msg.data } as BridgeEvent)
+    const msg = JSON.parse(String(raw)) as { id?: number; result?: unknown; error?: BridgeResult<never> extends { error: infer E } ? E : never; events?: BridgeEvent[] }
+    // Pushed events come batched, one message per flush (the contract's wire format).
+    if (Array.isArray(msg.events)) {
+      events.push(...msg.events)
       for (const wake of [...waiters]) wake()
       return
     }

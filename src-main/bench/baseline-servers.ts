@@ -1,20 +1,10 @@
 import { createHmac } from 'node:crypto'
-import { mkdtemp, rm } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createRequire } from 'node:module'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import type { Express, Request, Response } from 'express'
 import type expressModule from 'express'
-import { Journal } from '../core/journal/journal'
-import { DeliveryLog } from '../core/live/delivery-log'
-import { systemClock } from '../core/ports'
-import { createReceiver } from '../core/receiver/receiver'
-import { TurnBroker } from '../core/turns/turn-broker'
-
-export const BENCH_SECRET = 'whsec_bench_secret'
 
 /** A server under test: where to send deliveries, and how to shut it down. */
 export interface BenchServer {
@@ -51,14 +41,14 @@ export function startBare(): Promise<BenchServer> {
  * `req.body` to check the signature, then answers 200. Nothing stored, so it is not durable either.
  * Express is a dev dependency, loaded at run time rather than bundled into the bench.
  */
-export function startExpressExample(): Promise<BenchServer> {
+export function startExpressExample(secret: string): Promise<BenchServer> {
   const express = createRequire(import.meta.url)('express') as typeof expressModule
   const app: Express = express()
   app.post('/webhook', express.json(), (req: Request, res: Response) => {
     const signature = req.headers['x-webhook-signature']
     const timestamp = req.headers['x-webhook-timestamp']
     const payload = JSON.stringify(req.body)
-    const expected = `sha256=${createHmac('sha256', BENCH_SECRET).update(`${String(timestamp)}.${payload}`).digest('hex')}`
+    const expected = `sha256=${createHmac('sha256', secret).update(`${String(timestamp)}.${payload}`).digest('hex')}`
     if (signature !== expected) {
       res.status(401).json({ error: 'invalid signature' })
       return
@@ -68,46 +58,12 @@ export function startExpressExample(): Promise<BenchServer> {
   return listen(createServer(app), '/webhook')
 }
 
-/** Our receiver as the session wires it: durable journal, turn broker, bounded delivery log. */
-export interface ReceiverRig extends BenchServer {
-  journal: Journal
-  deliveries: DeliveryLog
-}
-
-export async function startReceiver(): Promise<ReceiverRig> {
-  const dir = await mkdtemp(join(tmpdir(), 'switchboard-bench-'))
-  const journal = await Journal.open({ dir, clock: systemClock })
-  const deliveries = new DeliveryLog()
-  const broker = new TurnBroker({
-    clock: systemClock,
-    config: () => ({
-      fillerEnabled: true,
-      fillerText: 'One moment.',
-      fallbackText: 'Sorry, nobody is free.',
-      turnTimeoutMs: 60_000,
-      deadlineMarginMs: 2_000,
-      maxOpenTurns: 500
-    }),
-    onEvent: () => undefined
-  })
-  const receiver = createReceiver({
-    clock: systemClock,
-    secrets: () => [BENCH_SECRET],
-    journal,
-    broker,
-    onAccepted: () => undefined,
-    onDelivery: (delivery) => deliveries.record(delivery)
-  })
-  await receiver.start()
-  return {
-    url: receiver.url,
-    journal,
-    deliveries,
-    stop: async () => {
-      broker.closeAll()
-      await receiver.stop()
-      await journal.close()
-      await rm(dir, { recursive: true, force: true })
-    }
-  }
+/**
+ * Child side of `--baseline bare|express`: each baseline runs alone in its own process, as the app
+ * does, and reports `{ready, url}` over IPC once it listens. It stops when the bench disconnects.
+ */
+export async function runBaselineServer(kind: string, secret: string): Promise<void> {
+  const server = kind === 'express' ? await startExpressExample(secret) : await startBare()
+  process.send?.({ ready: true, url: server.url })
+  process.on('disconnect', () => void server.stop().finally(() => process.exit(0)))
 }
