@@ -89,12 +89,13 @@ describe('receiver: accepting and refusing deliveries', () => {
   })
 
   it('forgets the oldest ids beyond the dedupe window', async () => {
-    h = await startHarness({ dedupeWindow: 2 })
+    const harness = await startHarness({ dedupeWindow: 2 })
+    h = harness
     // One body per delivery: the same signed body is a duplicate whatever its id (see duplicates.test.ts).
     // Built once per post: the envelope carries the time, and rebuilt a millisecond later it signs differently.
     const send = (text: string, id: string) => {
       const body = smsEnvelope(text)
-      return post(h.receiver.url, body, signedHeaders(body, { id }))
+      return post(harness.receiver.url, body, signedHeaders(body, { id }))
     }
     for (const id of ['a', 'b', 'c']) expect((await send(id, id)).status).toBe(200)
     expect((await send('c again', 'c')).json).toEqual({ duplicate: true })
