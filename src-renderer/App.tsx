@@ -4,6 +4,7 @@ import { ConnectionBanner } from './components/ConnectionBanner'
 import { Header } from './components/Header'
 import { NAV_ITEMS, NavBar } from './components/NavBar'
 import { Toasts } from './components/Toasts'
+import { UnsavedChangesDialog } from './components/UnsavedChangesDialog'
 import { ViewBoundary } from './components/ViewBoundary'
 import { useGlobalKeys, useThemeAttribute } from './lib/app-effects'
 import { useShallow } from 'zustand/react/shallow'
@@ -51,6 +52,7 @@ export function App() {
       </div>
       <TurnAnnouncer />
       <Toasts />
+      <UnsavedChangesDialog />
     </div>
   )
 }

@@ -6,6 +6,9 @@ import { App } from './App'
 import { pickBridge } from './bridge/pick-bridge'
 import { createAppStore } from './store/create-store'
 import { startStore } from './store/start-store'
+import { startHashRouter } from './lib/hash-router'
+import { startUnloadGuard } from './lib/leave-guard'
+import { VIEWS } from './views/registry'
 import { StoreProvider } from './store/store-context'
 import './styles/tokens.css'
 import './styles/app.css'
@@ -15,6 +18,9 @@ import './styles/app.css'
 const bridge = pickBridge()
 const store = createAppStore(bridge)
 startStore(store, bridge)
+// After pickBridge, which takes the `#token=` fragment out of the address first.
+startHashRouter(store, Object.keys(VIEWS))
+if (bridge.transport !== 'ipc') startUnloadGuard(store)
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html must contain <div id="root">')

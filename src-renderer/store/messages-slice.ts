@@ -102,6 +102,7 @@ function createMessagesSlice({ set, get, bridge }: SliceDeps): MessagesSlice {
     },
 
     async openConversation(id) {
+      if (get().holdLeave('messages', () => void get().openConversation(id))) return
       set((s) => ({ openConversationId: id, unread: withoutKeys(s.unread, [id]), view: 'messages' }))
       if (id.startsWith(LOCAL_PREFIX)) return // the API has no id for it yet: live messages fill it
       set((s) => ({ threadStatus: { ...s.threadStatus, [id]: 'loading' } }))

@@ -27,7 +27,7 @@ export function createOutreachSlice({ set, get, bridge }: SliceDeps): OutreachSl
       const s = get()
       const id = Object.keys(s.threads).find((k) => s.threads[k]?.some((m) => m.id === res.value.id))
       if (id) await s.openConversation(id)
-      else set({ view: 'messages' })
+      else get().setView('messages')
       return null
     },
 

@@ -28,6 +28,18 @@ export interface AppSlice {
   setConnection(state: ConnectionState): void
   setTheme(theme: ThemeChoice): void
   setView(view: NavView): void
+  /**
+   * Forms with edits not saved yet, by key → what they are ("Voice turns"). Leaving the view
+   * (or closing the page) while any is listed asks first; see leave-guard.ts.
+   */
+  unsaved: Record<string, string>
+  setUnsaved(key: string, label: string | null): void
+  /** A move away from the view held back by unsaved edits, until the person chooses. */
+  pendingLeave: (() => void) | null
+  /** Runs `go` now, or holds it (true) when it would leave `to`'s view with edits unsaved. */
+  holdLeave(to: NavView, go: () => void): boolean
+  /** The person chose: leave (losing the edits) or stay. */
+  resolveLeave(leave: boolean): void
   toggleSandboxPanel(): void
   dismissGuide(): void
 }
