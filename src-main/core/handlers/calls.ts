@@ -73,15 +73,37 @@ export function callHandlers(ctx: SessionContext, track: (callId: string, hosted
 
     'turns.reply': async (params) => {
       const callId = ctx.broker.list().find((t) => t.turnId === params.turnId)?.callId
+      // Where a transfer goes is settled (and the agent changed, if need be) before the line goes out.
+      const transferTo = callId && params.action === 'transfer' ? await transferTarget(ctx, callId, params) : null
       ctx.broker.reply(params.turnId, params)
       // The agent hangs up because the person said so: the call's end reads "ended by you".
       if (callId && (params.hangup || params.action === 'hangup')) ctx.board.noteEndRequested(callId)
-      // Kept now, while the agent's transfer number is known: the end then says where the call went.
-      const transferTo = callId && params.action === 'transfer' ? ctx.directory.get(ctx.board.get(callId)?.agentId)?.transferNumber : null
+      // Kept now: the end then says where the call went ("Transferred to …").
       if (callId && transferTo) ctx.board.noteTransfer(callId, transferTo)
       return {}
     },
 
     'turns.claim': async ({ turnId, by }) => ctx.broker.claim(turnId, by)
   }
+}
+
+/**
+ * The number a transfer goes to. AgentPhone transfers to the agent's `transferNumber` (its reply
+ * format has no number of its own, agentphone-api.md §4.2), so a different number chosen by the
+ * person is made the agent's transferNumber first, through the documented agent update.
+ */
+async function transferTarget(ctx: SessionContext, callId: string, params: { turnId: string; transferTo?: string | undefined; by?: string | undefined }): Promise<string | null> {
+  const agentId = ctx.board.get(callId)?.agentId ?? null
+  const preset = ctx.directory.get(agentId)?.transferNumber ?? null
+  if (params.transferTo === undefined) {
+    if (!preset) throw new CoreError('invalid_params', 'This agent has no transfer number: choose the number to transfer to.')
+    return preset
+  }
+  const wanted = normalizePhone(params.transferTo)
+  if (wanted === preset) return wanted
+  if (!agentId) throw new CoreError('invalid_params', 'This call has no known agent, so it cannot be transferred.')
+  // Refused now if the turn is gone or someone else answers it: the agent is left as it was.
+  ctx.broker.assertCanReply(params.turnId, params.by)
+  ctx.directory.remember(await ctx.api.agents.update(agentId, { transferNumber: wanted }))
+  return wanted
 }

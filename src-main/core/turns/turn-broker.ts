@@ -104,12 +104,18 @@ export class TurnBroker {
     return 'answered'
   }
 
-  /** Writes a person's line. A non-interim line ends the turn; refused if the turn is gone or claimed by someone else. */
-  reply(turnId: string, params: ReplyParams): void {
+  /** Throws what `reply` would for this person, without writing anything (checked before slow preparations). */
+  assertCanReply(turnId: string, by: string | undefined): void {
     const turn = this.mustBeLive(turnId)
-    if (turn.claimedBy !== null && params.by !== turn.claimedBy) {
+    if (turn.claimedBy !== null && by !== turn.claimedBy) {
       throw new CoreError('turn_claimed', `${turn.claimedBy} is answering this turn — your text was not sent`)
     }
+  }
+
+  /** Writes a person's line. A non-interim line ends the turn; refused if the turn is gone or claimed by someone else. */
+  reply(turnId: string, params: ReplyParams): void {
+    this.assertCanReply(turnId, params.by)
+    const turn = this.mustBeLive(turnId)
     if (!this.write(turn, replyToWireLine(params), 'human')) {
       throw new CoreError('turn_closed', 'This turn already closed (the call dropped it) — your text was not sent')
     }
