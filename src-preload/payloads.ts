@@ -97,7 +97,9 @@ export const TranscriptTurnSchema = z.object({
   at: z.string(),
   source: LineSourceSchema.optional(),
   confidence: z.number().optional(),
-  digits: z.string().optional()
+  digits: z.string().optional(),
+  /** An agent line that also hung up or transferred the call (it may have no words at all). */
+  action: z.enum(['transfer', 'hangup']).optional()
 })
 export type TranscriptTurn = z.infer<typeof TranscriptTurnSchema>
 

@@ -186,7 +186,8 @@ export class TurnBroker {
         interim: !final,
         at: new Date(atMs).toISOString(),
         source,
-        ...(line.digits !== undefined ? { digits: line.digits } : {})
+        ...(line.digits !== undefined ? { digits: line.digits } : {}),
+        ...(line.action ? { action: line.action } : line.hangup ? { action: 'hangup' as const } : {})
       }
     })
     if (final) this.announceClose(turn, source === 'fallback' ? 'fallback' : 'replied', atMs)
