@@ -18,6 +18,7 @@ import { createWebhookConnectSlice } from './webhook-connect-slice'
 import { createWebhooksSlice } from './webhooks-slice'
 import { createSupervisionSlice } from './supervision-slice'
 import { createScenariosSlice } from './scenarios-slice'
+import { createCallConfirmSlice } from './call-confirm-slice'
 import type { AppState, AppStore, SliceDeps } from './types'
 
 function defaultStorage(): SliceDeps['storage'] {
@@ -53,7 +54,8 @@ export function createAppStore(bridge: BridgeClient, storage: SliceDeps['storage
       ...createSettingsSlice(deps),
       ...createScenariosSlice(deps),
       ...createAlertsSlice(deps),
-      ...createHistorySlice(deps)
+      ...createHistorySlice(deps),
+      ...createCallConfirmSlice(deps)
     }
   }))
 }

@@ -10,6 +10,7 @@ import type { MessagingState } from './messages-types'
 import type { GapsSlice, SettingsSlice, WebhookConnectSlice, WebhooksSlice } from './webhooks-types'
 import type { ScenariosSlice } from './scenarios-types'
 import type { HistorySlice } from './history-slice'
+import type { CallConfirmSlice } from './call-confirm-slice'
 
 export type NavView = 'monitor' | 'messages' | 'agents' | 'numbers' | 'webhooks' | 'scenarios' | 'usage' | 'settings'
 export type ThemeChoice = 'system' | 'light' | 'dark'
@@ -98,7 +99,8 @@ export interface DraftsSlice {
   sending: Record<string, boolean>
   setDraft(callId: string, text: string): void
   sendReply(callId: string, opts: { interim?: boolean; hangup?: boolean }): Promise<void>
-  sendDigits(callId: string, digits: string, hangup: boolean): Promise<boolean>
+  /** Keys pressed on the call; `endTurn` makes them the turn's answer, else the turn stays open. */
+  sendDigits(callId: string, digits: string, opts: { endTurn: boolean; hangup: boolean }): Promise<boolean>
 }
 
 export type Toast = { id: number; kind: 'error' | 'info'; message: string }
@@ -111,7 +113,7 @@ export interface ToastsSlice {
   report<T>(what: string, result: BridgeResult<T>): T | undefined
 }
 
-export type AppState = AppSlice & HistorySlice & CallsSlice & RecordingsSlice & SandboxSlice & DraftsSlice & ToastsSlice & DirectorySlice & UsageSlice & WebhooksSlice & WebhookConnectSlice & GapsSlice & SettingsSlice & MessagingState & SupervisionSlice & ScenariosSlice & AlertsSlice
+export type AppState = AppSlice & HistorySlice & CallsSlice & RecordingsSlice & SandboxSlice & DraftsSlice & ToastsSlice & DirectorySlice & UsageSlice & WebhooksSlice & WebhookConnectSlice & GapsSlice & SettingsSlice & MessagingState & SupervisionSlice & ScenariosSlice & AlertsSlice & CallConfirmSlice
 export type AppStore = StoreApi<AppState>
 
 /** Every slice gets the store's set/get plus the bridge: bridge calls live in actions only. */
