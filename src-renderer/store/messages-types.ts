@@ -46,6 +46,9 @@ export interface MessagesSlice {
 }
 
 export interface OutreachSlice {
+  /** Which "start something" dialog is open; they live in the frame, so `c` and `n` work from every view. */
+  outreachDialog: 'place-call' | 'new-message' | null
+  openOutreach(dialog: OutreachSlice['outreachDialog']): void
   /** Agents for the pickers (names, their numbers); null until loaded. */
   pickerAgents: Agent[] | null
   pickerVoices: Voice[] | null

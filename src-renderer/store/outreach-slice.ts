@@ -7,6 +7,14 @@ export function createOutreachSlice({ set, get, bridge }: SliceDeps): OutreachSl
     pickerAgents: null,
     pickerVoices: null,
     pickerError: null,
+    outreachDialog: null,
+
+    openOutreach(outreachDialog) {
+      set({ outreachDialog })
+      // Agents (and for calls, voices) change rarely: asked for when the dialog opens until known.
+      if (outreachDialog === 'new-message') void get().loadPickers()
+      else if (outreachDialog === 'place-call' && (get().pickerAgents === null || get().pickerVoices === null)) void get().loadPickers({ voices: true })
+    },
 
     async loadPickers(opts = {}) {
       const [agents, voices] = await Promise.all([

@@ -4,6 +4,7 @@ import { useShallow } from 'zustand/react/shallow'
 import type { Agent } from '../../../src-preload/contract'
 import { EmptyState } from '../../components/EmptyState'
 import { formatPhone } from '../../lib/format'
+import { plural } from '../../lib/words'
 import { useAppStore } from '../../store/store-context'
 import type { Column } from '../directory/DataTable'
 import { DataTable } from '../directory/DataTable'
@@ -73,7 +74,7 @@ export function AgentsView() {
     <section className="view" aria-labelledby="agents-heading" aria-busy={agents.loading}>
       <div className="view-header">
         <h1 id="agents-heading">Agents</h1>
-        {items ? <span className="muted mono">{items.length} total</span> : null}
+        {items ? <span className="muted mono nowrap">{plural(items.length, 'agent')}</span> : null}
         <span className="header-spacer" />
         <button type="button" className="button button--quiet" onClick={() => void loadAgents()} disabled={agents.loading} aria-label="Reload agents">
           <RotateCw size={14} aria-hidden="true" className={agents.loading ? 'dir-spin' : undefined} />

@@ -64,17 +64,9 @@ export function CallView({ callId }: { callId: string }) {
       <div className="view-header call-header">
         {back}
         <h1 id="call-heading" ref={headingRef} tabIndex={-1}>
-          {DIRECTION_WORD[call.direction]} call · {partyName(call, phoneCallId, sandbox)}{' '}
-          <span className="mono">{formatPhone(remoteParty(call))}</span>
+          {partyName(call, phoneCallId, sandbox)} <span className="mono call-number">{formatPhone(remoteParty(call))}</span>
         </h1>
-        <span className="muted call-agent">
-          agent <span className="strong">{call.agentName ?? 'Unknown agent'}</span>{' '}
-          <span className={`tag tag--mode${call.voiceMode === 'hosted' ? ' tag--hosted' : ''}`}>{voiceModeWord(call, sandbox)}</span>
-        </span>
-        <StateBadge kind={callStateKind(call, waiting)} word={stateWord(call, waiting)} />
-        <Duration startedAt={call.startedAt} endedAt={call.endedAt} />
         <span className="header-spacer" />
-        <CopyId id={call.id} what="call" />
         <SaveAsScenario callId={call.id} ended={ended} />
         <button
           type="button"
@@ -86,6 +78,17 @@ export function CallView({ callId }: { callId: string }) {
         >
           <PhoneOff size={14} aria-hidden="true" /> End call
         </button>
+      </div>
+      <div className="call-facts">
+        <StateBadge kind={callStateKind(call, waiting)} word={stateWord(call, waiting)} />
+        <span className="muted">{DIRECTION_WORD[call.direction]} call</span>
+        <Duration startedAt={call.startedAt} endedAt={call.endedAt} />
+        <span className="muted call-agent">
+          agent <span className="strong">{call.agentName ?? 'Unknown agent'}</span>{' '}
+          <span className={`tag tag--mode${call.voiceMode === 'hosted' ? ' tag--hosted' : ''}`}>{voiceModeWord(call, sandbox)}</span>
+        </span>
+        <span className="header-spacer" />
+        <CopyId id={call.id} what="call" />
       </div>
       {ended ? <CallRecording callId={call.id} /> : null}
       <Transcript callId={call.id} />
