@@ -6,7 +6,7 @@ import { ConfirmDialog } from '../views/directory/ConfirmDialog'
 /** Asked when a move would leave a view with edits not saved: stay (the default) or leave them. */
 export function UnsavedChangesDialog() {
   const { pending, unsaved, resolve } = useAppStore(
-    useShallow((s) => ({ pending: s.pendingLeave !== null, unsaved: Object.values(s.unsaved), resolve: s.resolveLeave }))
+    useShallow((s) => ({ pending: s.pendingLeave !== null, unsaved: s.unsaved, resolve: s.resolveLeave }))
   )
   if (!pending) return null
   return (
@@ -21,7 +21,7 @@ export function UnsavedChangesDialog() {
       }}
       onClose={() => resolve(false)}
     >
-      Your changes to {listWords(unsaved)} are not saved yet. Leaving now loses them.
+      Your changes to {listWords(Object.values(unsaved))} are not saved yet. Leaving now loses them.
     </ConfirmDialog>
   )
 }

@@ -98,7 +98,7 @@ describe('how a call ended, in the call lists and the transcript', () => {
     })
     const log = await screen.findByRole('log', { name: 'Transcript' })
     const items = within(log).getAllByRole('listitem')
-    expect(items.map((i) => i.textContent)).toEqual([expect.stringMatching(/^Agent.*greeting.*Hi, this is the clinic\.$/), expect.stringMatching(/^Call ended.*Transferred to \+14155550199$/)])
+    expect(items.map((i) => i.textContent)).toEqual([expect.stringMatching(/^Front desk.*greeting.*Hi, this is the clinic\.$/), expect.stringMatching(/^Call ended.*Transferred to \+1 415 555 0199$/)])
     void user
   })
 })

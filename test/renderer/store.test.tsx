@@ -71,6 +71,7 @@ describe('store', () => {
     emit('call.started', makeCall())
     await user.click(screen.getByRole('option'))
     await user.click(screen.getByRole('button', { name: 'End call' }))
+    await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'End call' }))
     const toasts = screen.getByRole('region', { name: 'Notifications' })
     expect(toasts.textContent).toContain('Ending the call failed: AgentPhone said no')
   })

@@ -7,7 +7,7 @@ import { formatPhone } from '../../lib/format'
 import { checkPhoneInput } from '../../lib/phone-input'
 import { useAppStore } from '../../store/store-context'
 import { PhoneField } from './PhoneField'
-import { SandboxCalleeHint } from './SandboxCalleeHint'
+import { SandboxCalleeHint, sandboxRings } from './SandboxCalleeHint'
 import { ErrorNotice } from '../ErrorNotice'
 
 export type PlaceCallFields = { agentId: string; to: string; greeting: string; systemPrompt: string; voice: string }
@@ -33,6 +33,9 @@ export function PlaceCallForm(props: {
   const agentId = f.agentId || agents?.find(hasNumber)?.id || ''
   const agent = agents?.find((a) => a.id === agentId)
   const check = checkPhoneInput(f.to)
+  const from = agent?.numbers?.[0]?.phoneNumber
+  // Said before pressing: what this number will ring, so nobody rings a real person by surprise.
+  const rings = check.kind !== 'ok' ? null : sandbox ? sandboxRings(check.e164) : `Rings ${check.display}${from ? ` from ${formatPhone(from)}` : ''}: a real phone call.`
 
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault()
@@ -99,11 +102,13 @@ export function PlaceCallForm(props: {
         </select>
       </div>
       <ErrorNotice>{refusal}</ErrorNotice>
+      <p className="place-rings small" role="status">
+        {placing ? 'Placing the call…' : rings ? `${rings} It opens in the Call view once placed.` : 'Type a number: this says what it will ring.'}
+      </p>
       <div className="dialog-actions">
-        <span className="muted small">{placing ? 'Placing the call…' : 'Opens in the Call view once placed.'}</span>
         <span className="header-spacer" />
         <button type="submit" className="button button--primary" disabled={placing}>
-          {placing ? <Loader size={14} aria-hidden="true" /> : null} Place
+          {placing ? <Loader size={14} aria-hidden="true" /> : null} Place call
         </button>
       </div>
     </form>
