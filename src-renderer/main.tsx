@@ -6,6 +6,7 @@ import { App } from './App'
 import { pickBridge } from './bridge/pick-bridge'
 import { createAppStore } from './store/create-store'
 import { startStore } from './store/start-store'
+import { startSandboxMemory } from './store/sandbox-memory'
 import { startHashRouter } from './lib/hash-router'
 import { startUnloadGuard } from './lib/leave-guard'
 import { VIEWS } from './views/registry'
@@ -17,10 +18,19 @@ import './styles/app.css'
 // events keep flowing into the store whatever the component tree is doing.
 const bridge = pickBridge()
 const store = createAppStore(bridge)
+startSandboxMemory(store, bridge, sessionStorageOrNull())
 startStore(store, bridge)
 // After pickBridge, which takes the `#token=` fragment out of the address first.
 startHashRouter(store, Object.keys(VIEWS))
 if (bridge.transport !== 'ipc') startUnloadGuard(store)
+
+function sessionStorageOrNull(): Storage | null {
+  try {
+    return sessionStorage
+  } catch {
+    return null // storage disabled: the sandbox phone forgets its history on a refresh
+  }
+}
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html must contain <div id="root">')

@@ -90,7 +90,7 @@ describe('Messages: replies', () => {
     const sends = () => bridge.invokes.filter((i) => i.method === 'messages.send')
     expect(sends()).toEqual([{ method: 'messages.send', params: { toNumber: '+15550100999', body: 'We open at nine', numberId: 'num_1' } }])
     const failed = within(thread()).getByRole('alert')
-    expect(failed.textContent).toContain('Not sent (HTTP 503): Carrier error (simulated by the sandbox)')
+    expect(failed.textContent).toContain('Not sent — AgentPhone is unavailable for now (503): Carrier error (simulated by the sandbox)')
     expect(within(thread()).getByText('We open at nine')).toBeTruthy()
     expect((box as HTMLTextAreaElement).value).toBe('')
     // Nothing retries by itself.
