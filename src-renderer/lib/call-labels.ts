@@ -15,6 +15,11 @@ export function partyName(call: CallInfo, phoneCallId: string | null, sandbox: b
   return partyRole(call, 'title')
 }
 
+/** A name for a number the console knows (the sandbox phone's), or null: then the number is the name. */
+export function knownName(number: string | null | undefined, sandbox: boolean): string | null {
+  return sandbox && number === SANDBOX_CALLER ? 'Sandbox phone' : null
+}
+
 /** What the far end is to this call: "Caller" on an inbound call, "Person called" on an outbound one. */
 export function partyRole(call: Pick<CallInfo, 'direction'>, form: 'title' | 'lower'): string {
   const word = call.direction === 'outbound' ? 'Person called' : 'Caller'

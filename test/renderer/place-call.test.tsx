@@ -53,7 +53,7 @@ describe('Place call dialog', () => {
     // In the sandbox it says what will answer before anything rings: the last digit 2 talks.
     expect(within(dialog).getByRole('status').textContent).toContain('Reaches a simulated callee, not a real phone. It ends in 2, so it answers and talks.')
     await user.type(within(dialog).getByLabelText('Greeting (optional)'), 'Hi, this is the shop')
-    await user.type(within(dialog).getByLabelText('System prompt override (optional)'), 'Be brief')
+    await user.type(within(dialog).getByLabelText('Instructions for the AI (optional)'), 'Be brief')
     await user.selectOptions(within(dialog).getByLabelText('Voice'), 'v_alloy')
     await user.click(within(dialog).getByRole('button', { name: 'Place call' }))
 
@@ -63,7 +63,7 @@ describe('Place call dialog', () => {
     expect(within(dialog).getByRole('alert').textContent).toContain('The call was not placed: Carrier error (simulated by the sandbox)')
     expect(within(dialog).getByLabelText<HTMLInputElement>('Number to call').value).toBe('(415) 555-0142')
     expect(within(dialog).getByLabelText<HTMLInputElement>('Greeting (optional)').value).toBe('Hi, this is the shop')
-    expect(within(dialog).getByLabelText<HTMLTextAreaElement>('System prompt override (optional)').value).toBe('Be brief')
+    expect(within(dialog).getByLabelText<HTMLTextAreaElement>('Instructions for the AI (optional)').value).toBe('Be brief')
     expect(within(dialog).getByLabelText<HTMLSelectElement>('Voice').value).toBe('v_alloy')
     expect(places()).toHaveLength(1)
 

@@ -88,9 +88,9 @@ export function PlaceCallForm(props: {
         <input id="place-greeting" className="input" value={f.greeting} placeholder={agent?.beginMessage ?? 'The agent’s own greeting'} onChange={(e) => set({ greeting: e.target.value })} />
       </div>
       <div className="field">
-        <label className="label" htmlFor="place-prompt">System prompt override (optional)</label>
+        <label className="label" htmlFor="place-prompt">Instructions for the AI (optional)</label>
         <textarea id="place-prompt" className="input textarea" rows={3} value={f.systemPrompt} aria-describedby="place-prompt-hint" onChange={(e) => set({ systemPrompt: e.target.value })} />
-        <p id="place-prompt-hint" className="muted small">With a prompt the call runs hosted: the AI answers the turns itself.</p>
+        <p id="place-prompt-hint" className="muted small">With instructions the AI answers this call by itself (nobody types); without, the agent answers as it is set up.</p>
       </div>
       <div className="field">
         <label className="label" htmlFor="place-voice">Voice</label>

@@ -31,7 +31,7 @@ export function AgentsView() {
       render: (a) => (
         <>
           <span className="strong dir-ellipsis">{a.name}</span>
-          <span className="mono muted small dir-ellipsis">{a.id}</span>
+          {a.description ? <span className="muted small dir-ellipsis">{a.description}</span> : null}
         </>
       )
     },

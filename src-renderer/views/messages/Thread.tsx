@@ -1,6 +1,8 @@
 import { Loader } from 'lucide-react'
 import { useLayoutEffect, useRef } from 'react'
 import { useShallow } from 'zustand/react/shallow'
+import { CopyId } from '../../components/CopyId'
+import { knownName } from '../../lib/call-labels'
 import { formatPhone } from '../../lib/format'
 import { useAppStore } from '../../store/store-context'
 import { ConversationState } from './ConversationState'
@@ -17,7 +19,8 @@ export function Thread({ id }: { id: string }) {
       messages: s.threads[id] ?? NO_MESSAGES,
       outbox: s.outbox[id] ?? NO_MESSAGES,
       status: s.threadStatus[id],
-      agentName: (s.pickerAgents ?? []).find((a) => a.id === s.conversations[id]?.agentId)?.name ?? null
+      agentName: (s.pickerAgents ?? []).find((a) => a.id === s.conversations[id]?.agentId)?.name ?? null,
+      sandbox: s.status?.mode === 'sandbox'
     }))
   )
   const logRef = useRef<HTMLOListElement>(null)
@@ -32,13 +35,16 @@ export function Thread({ id }: { id: string }) {
   return (
     <section className="thread" aria-labelledby="thread-heading">
       <div className="thread-header">
-        <h2 id="thread-heading" className="mono">{c.participant ? formatPhone(c.participant) : 'Unknown sender'}</h2>
+        <h2 id="thread-heading">
+          {knownName(c.participant, t.sandbox)}{' '}
+          <span className="mono">{c.participant ? formatPhone(c.participant) : 'Unknown sender'}</span>
+        </h2>
         <span className="muted small">
           with <span className="strong">{t.agentName ?? 'Unknown agent'}</span> on{' '}
           <span className="mono">{c.phoneNumber ? formatPhone(c.phoneNumber) : '—'}</span>
         </span>
         <span className="header-spacer" />
-        <span className="mono muted small thread-id" title="AgentPhone conversation id">{c.id.startsWith('local:') ? '' : c.id}</span>
+        {c.id.startsWith('local:') ? null : <CopyId id={c.id} what="conversation" />}
       </div>
       <ConversationState conversation={c} />
       <ol ref={logRef} className="thread-log" role="log" aria-label="Messages in this conversation">

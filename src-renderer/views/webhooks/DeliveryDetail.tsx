@@ -2,6 +2,7 @@ import { Loader2, RotateCcw } from 'lucide-react'
 import { useState } from 'react'
 import type { Delivery } from '../../../src-preload/contract'
 import { formatClock } from '../../lib/format'
+import { statusWords } from '../../lib/words'
 import { formatTtfb, prettyBody, subjectId } from './delivery-words'
 import { OutcomeBadge, ReplayedTag, UnverifiedTag } from './OutcomeBadge'
 import { ResendPanel } from './ResendPanel'
@@ -45,7 +46,7 @@ export function DeliveryDetail({ delivery: d, replaying, onReplay }: Props) {
         <dd className="mono">{d.webhookId ?? '—'}</dd>
         <dt>Answer</dt>
         <dd className="mono">
-          {d.status ? `HTTP ${d.status}` : 'not answered yet'} · first byte {formatTtfb(d.ttfbMs)}
+          {d.status ? `Answered ${statusWords(d.status)}` : 'not answered yet'} · first reply after {formatTtfb(d.ttfbMs)}
         </dd>
       </dl>
       {confirming ? (
@@ -65,8 +66,8 @@ export function DeliveryDetail({ delivery: d, replaying, onReplay }: Props) {
       ) : null}
       {d.lines.length > 0 ? (
         <>
-          <h3 className="wh-subhead">Sent back (NDJSON)</h3>
-          <ol className="wh-lines" aria-label="NDJSON lines sent">
+          <h3 className="wh-subhead">Sent back, line by line</h3>
+          <ol className="wh-lines" aria-label="Lines sent back">
             {d.lines.map((l, i) => (
               <li key={i}>
                 <span className="mono muted wh-line-time">{formatOffset(l.atMs)}</span>
@@ -76,7 +77,7 @@ export function DeliveryDetail({ delivery: d, replaying, onReplay }: Props) {
           </ol>
         </>
       ) : d.channel === 'voice' && d.outcome === 'accepted' ? (
-        <p className="muted small">No NDJSON lines were written for this turn.</p>
+        <p className="muted small">Nothing was sent back for this turn.</p>
       ) : null}
       <h3 className="wh-subhead">Headers</h3>
       {headers.length ? (

@@ -17,6 +17,27 @@ export function outcomeText(d: Delivery): string {
   return reason ? `${OUTCOME_WORD[d.outcome]}: ${reason}` : OUTCOME_WORD[d.outcome]
 }
 
+/** What a delivery was, in words: "Caller spoke", "Text", "Call ended"; the event name otherwise. */
+export function eventWords(d: Pick<Delivery, 'event' | 'channel'>): string {
+  if (d.event === 'agent.message') return d.channel === 'voice' ? 'Caller spoke' : d.channel === 'sms' ? 'Text' : 'Message'
+  if (d.event === 'agent.call_ended') return 'Call ended'
+  if (d.event === 'agent.reaction') return 'Reaction'
+  if (d.event === 'test' || d.event === 'webhook.test') return 'Test delivery'
+  return d.event ?? '—'
+}
+
+/** The phone number of the person a delivery is about, read from its body (`from`, else `to`). */
+export function partyNumber(d: Pick<Delivery, 'body'>): string | null {
+  try {
+    const data = (JSON.parse(d.body) as { data?: Record<string, unknown> }).data ?? {}
+    const outbound = data.direction === 'outbound'
+    const n = outbound ? (data.to ?? data.toNumber) : (data.from ?? data.fromNumber)
+    return typeof n === 'string' && n !== '' ? n : null
+  } catch {
+    return null
+  }
+}
+
 /** The call or conversation a delivery belongs to, whichever it has. */
 export function subjectId(d: Delivery): string {
   return d.callId ?? d.conversationId ?? ''
@@ -29,13 +50,13 @@ export function formatTtfb(ms: number | null): string {
 
 /** A screen reader's whole row in one sentence, since the columns are visual only. */
 export function deliveryLabel(d: Delivery, time: string): string {
-  const parts = [time, d.event ?? 'no event', d.channel ?? 'no channel']
-  const subject = subjectId(d)
+  const parts = [time, eventWords(d), d.channel ?? 'no channel']
+  const subject = partyNumber(d) ?? subjectId(d)
   if (subject) parts.push(subject)
   parts.push(outcomeText(d))
   if (d.replayed) parts.push('replayed')
   if (d.unverified) parts.push('unverified')
-  parts.push(d.status ? `HTTP ${d.status}` : 'no answer yet')
+  parts.push(d.status ? `answered ${d.status}` : 'no answer yet')
   return parts.join(', ')
 }
 
