@@ -30,7 +30,8 @@ export function startUnloadGuard(store: AppStore, win: Window = window): () => v
   const onBeforeUnload = (e: BeforeUnloadEvent): void => {
     if (Object.keys(store.getState().unsaved).length === 0) return
     e.preventDefault()
-    e.returnValue = '' // older Chromium needs it set to ask
+    // Older browsers ask only when it is set to a non-empty string (whose words they ignore).
+    e.returnValue = 'unsaved'
   }
   win.addEventListener('beforeunload', onBeforeUnload)
   return () => win.removeEventListener('beforeunload', onBeforeUnload)
