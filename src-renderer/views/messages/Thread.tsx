@@ -23,7 +23,7 @@ export function Thread({ id }: { id: string }) {
       sandbox: s.status?.mode === 'sandbox'
     }))
   )
-  const logRef = useRef<HTMLOListElement>(null)
+  const logRef = useRef<HTMLDivElement>(null)
   const count = t.messages.length + t.outbox.length
   // New messages scroll into view; reading further up is left alone only when the person scrolled.
   useLayoutEffect(() => {
@@ -47,13 +47,16 @@ export function Thread({ id }: { id: string }) {
         {c.id.startsWith('local:') ? null : <CopyId id={c.id} what="conversation" />}
       </div>
       <ConversationState conversation={c} />
-      <ol ref={logRef} className="thread-log" role="log" aria-label="Messages in this conversation">
+      {/* The log wraps the list: a list given role="log" would orphan its items (axe: listitem). */}
+      <div ref={logRef} className="thread-log" role="log" aria-label="Messages in this conversation">
+        <ol className="thread-lines">
         {t.status === 'loading' && t.messages.length === 0 ? (
           <li className="muted small" role="status"><Loader size={13} aria-hidden="true" /> Loading messages…</li>
         ) : null}
         {t.messages.map((m) => <MessageBubble key={m.id} message={m} />)}
         {t.outbox.map((o) => <OutboxBubble key={o.localId} item={o} />)}
-      </ol>
+        </ol>
+      </div>
       {t.status === 'error' ? <p className="notice notice--error small">Older messages could not be loaded; new ones still arrive.</p> : null}
       <MessageComposer id={id} />
     </section>
