@@ -108,6 +108,9 @@ describe('screenshots at 1024×700 and in the dark theme', () => {
       await openFirstCall(page)
       await page.getByRole('log', { name: 'Transcript' }).getByText('Can I change my booking to Friday?').waitFor()
       expect((await shot(page, 'call-view-1024')).length).toBeGreaterThan(0)
+      // Over before the next page dials, so its waiting call is the one at the top.
+      await page.getByRole('complementary', { name: 'Sandbox phone' }).getByRole('button', { name: 'Hang up' }).click()
+      await page.getByRole('main').getByText('Caller hung up').first().waitFor()
     } finally {
       await page.context().close()
     }

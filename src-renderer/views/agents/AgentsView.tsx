@@ -35,10 +35,10 @@ export function AgentsView() {
         </>
       )
     },
-    { header: 'Mode', width: '100px', render: (a) => <VoiceModeBadge mode={a.voiceMode} /> },
+    { header: 'Who answers', width: '112px', render: (a) => <VoiceModeBadge mode={a.voiceMode} /> },
     {
       header: 'Numbers',
-      width: 'minmax(130px, 1.2fr)',
+      width: 'minmax(120px, 1fr)',
       render: (a) =>
         a.numbers?.length ? (
           <span className="mono dir-ellipsis" title={a.numbers.map((n) => n.phoneNumber).join(', ')}>
@@ -50,8 +50,9 @@ export function AgentsView() {
     },
     {
       header: 'Voice',
-      width: 'minmax(110px, 1fr)',
-      render: (a) => (a.voice ? <span className="dir-ellipsis">{voiceName.get(a.voice) ?? <span className="mono">{a.voice}</span>}</span> : <span className="muted">Default</span>)
+      width: 'minmax(150px, 1.3fr)',
+      // Two lines if need be: a voice is told apart by the words after its name ("Skylar — Friendly, warm").
+      render: (a) => (a.voice ? <span className="dir-two-lines" title={voiceName.get(a.voice) ?? a.voice}>{voiceName.get(a.voice) ?? <span className="mono">{a.voice}</span>}</span> : <span className="muted">Default</span>)
     },
     {
       header: 'Actions',

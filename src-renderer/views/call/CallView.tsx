@@ -67,7 +67,6 @@ export function CallView({ callId }: { callId: string }) {
           {partyName(call, phoneCallId, sandbox)} <span className="mono call-number">{formatPhone(remoteParty(call))}</span>
         </h1>
         <span className="header-spacer" />
-        <SaveAsScenario callId={call.id} ended={ended} />
         <button
           type="button"
           className="button button--danger"
@@ -88,6 +87,7 @@ export function CallView({ callId }: { callId: string }) {
           <span className={`tag tag--mode${call.voiceMode === 'hosted' ? ' tag--hosted' : ''}`}>{voiceModeWord(call, sandbox)}</span>
         </span>
         <span className="header-spacer" />
+        <SaveAsScenario callId={call.id} ended={ended} />
         <CopyId id={call.id} what="call" />
       </div>
       {ended ? <CallRecording callId={call.id} /> : null}
