@@ -22,7 +22,8 @@ startSandboxMemory(store, bridge, sessionStorageOrNull())
 startStore(store, bridge)
 // After pickBridge, which takes the `#token=` fragment out of the address first.
 startHashRouter(store, Object.keys(VIEWS))
-if (bridge.transport !== 'ipc') startUnloadGuard(store)
+// The browser asks before the tab closes; in the Electron window the shell asks (unload-prompt.ts).
+startUnloadGuard(store)
 
 function sessionStorageOrNull(): Storage | null {
   try {

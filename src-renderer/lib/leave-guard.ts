@@ -22,9 +22,8 @@ export function listWords(items: readonly string[]): string {
 }
 
 /**
- * Closing or reloading the page with unsaved edits: the browser asks its own question (pages
- * cannot word it). Only where a browser will ask: in the Electron window a cancelled unload closes
- * nothing and says nothing, so there the shell must ask instead (it does not yet).
+ * Closing or reloading the page with unsaved edits is cancelled here: a browser then asks its own
+ * question (pages cannot word it); in the Electron window the shell asks (unload-prompt.ts).
  */
 export function startUnloadGuard(store: AppStore, win: Window = window): () => void {
   const onBeforeUnload = (e: BeforeUnloadEvent): void => {
