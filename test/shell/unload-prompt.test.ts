@@ -6,7 +6,8 @@ import { createAppUrlPolicy } from '../../src-main/shell/app-url'
 import { prepareSession } from '../../src-main/shell/prepare-session'
 import { createMainWindow } from '../../src-main/shell/window'
 import { fakeClock } from '../server/helpers/fake-clock'
-import { BrowserWindow, dialog, makeReady, resetElectronMock } from './mocks/electron'
+import type { BrowserWindow} from './mocks/electron';
+import { dialog, makeReady, resetElectronMock } from './mocks/electron'
 
 vi.mock('electron', () => import('./mocks/electron'))
 
