@@ -44,7 +44,7 @@ export default tseslint.config(
     }
   },
   {
-    files: ['src-main/launcher/**/*.mjs', 'test/bench-ui/**/*.mjs', 'resources/**/*.mjs', '*.config.js'],
+    files: ['src-main/launcher/**/*.mjs', 'src-main/build/**/*.mjs', 'test/bench-ui/**/*.mjs', 'resources/**/*.mjs', '*.config.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' } }
   }
 )

@@ -9,7 +9,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['test/core/**/*.test.ts', 'test/shell/**/*.test.ts', 'test/server/**/*.test.ts'],
+          include: ['test/core/**/*.test.ts', 'test/shell/**/*.test.ts', 'test/server/**/*.test.ts', 'test/build/**/*.test.ts'],
           testTimeout: 20_000,
           // The real electron-store runs in the shell tests: inlined, its `electron` import gets the mock.
           server: { deps: { inline: ['electron-store'] } }
@@ -21,7 +21,9 @@ export default defineConfig({
           name: 'renderer',
           environment: 'jsdom',
           include: ['test/renderer/**/*.test.{ts,tsx}'],
-          setupFiles: ['test/renderer/setup.ts']
+          setupFiles: ['test/renderer/setup.ts'],
+          // jsdom renders are CPU-bound: on a loaded two-core machine a long test takes 3-4 × longer.
+          testTimeout: 20_000
         }
       },
       {

@@ -9,12 +9,23 @@ import './zod-page-mode'
 import { z } from 'zod'
 import { AppStatusSchema, CallInfoSchema, DeliveryOutcomeSchema, DeliverySchema, GapSchema, MessageSchema, ModeSchema, SettingsSchema, TranscriptTurnSchema, VoiceModeSchema } from './payloads'
 import type { AgentNumberSchema } from './payloads'
+import { copilotCommandParams, copilotEventSchemas, type CopilotCommandResults } from './copilot-payloads'
 import type { Agent, AppStatus, BridgeResult, CallInfo, Conversation, Delivery, Gap, HistoryStatus, Message, OpenTurn, Page, PhoneNumber, Settings, TranscriptTurn, WebhookConfig, WebhookStatus } from './payloads'
 import { scenarioCommandParams, scenarioEventSchemas } from './scenario-payloads'
 import type { ScenarioCommandResults } from './scenario-payloads'
+import { updateCommandParams, updateEventSchemas } from './update-payloads'
+import type { UpdateCommandResults } from './update-payloads'
+import { teamCommandParams } from './team-payloads'
+import type { TeamCommandResults } from './team-payloads'
+import { historyCommandParams, historyEventSchemas } from './history-payloads'
+import type { HistoryCommandResults } from './history-payloads'
 
 export * from './payloads'
 export * from './scenario-payloads'
+export * from './copilot-payloads'
+export * from './update-payloads'
+export * from './team-payloads'
+export * from './history-payloads'
 
 // ---------------------------------------------------------------------------------------------
 // Commands
@@ -85,7 +96,12 @@ export const commandParams = {
 
   'turns.list': Empty,
   'turns.reply': ReplyParamsSchema,
-  'turns.claim': z.strictObject({ turnId: Id, by: z.string().min(1).max(100) }),
+  /**
+   * Claims a waiting turn for the caller (typing claims it; typing again keeps it). Over a hub the
+   * claim is the connection's person and `by` is ignored. `takeOver`: the person confirmed taking a
+   * turn someone else holds.
+   */
+  'turns.claim': z.strictObject({ turnId: Id, by: z.string().min(1).max(100).optional(), takeOver: z.boolean().optional() }),
 
   'messages.send': z.strictObject({
     toNumber: Phone,
@@ -178,7 +194,11 @@ export const commandParams = {
   }),
   /** What support needs to see: version, mode, ports, tunnel and webhook state, journal, last log lines; secrets redacted. */
   'app.diagnostics': Empty,
-  ...scenarioCommandParams
+  ...scenarioCommandParams,
+  ...copilotCommandParams,
+  ...updateCommandParams,
+  ...teamCommandParams,
+  ...historyCommandParams
 } as const
 
 export type CommandName = keyof typeof commandParams
@@ -186,7 +206,7 @@ export type CommandParams<M extends CommandName> = z.input<(typeof commandParams
 
 
 /** What each command answers with. */
-export interface CommandResults extends ScenarioCommandResults {
+export interface CommandResults extends ScenarioCommandResults, CopilotCommandResults, UpdateCommandResults, TeamCommandResults, HistoryCommandResults {
   'app.status': AppStatus
   'app.configure': AppStatus
   'app.switchMode': AppStatus
@@ -199,7 +219,8 @@ export interface CommandResults extends ScenarioCommandResults {
   'calls.end': Record<string, never>
   'calls.setAnswerer': CallInfo
   'turns.list': { items: OpenTurn[] }
-  'turns.reply': Record<string, never>
+  /** The call the answered turn belongs to (for the activity trail), when it was still known. */
+  'turns.reply': { callId?: string }
   'turns.claim': OpenTurn
   'messages.send': Message
   'conversations.list': Page<Conversation>
@@ -229,8 +250,8 @@ export interface CommandResults extends ScenarioCommandResults {
   'history.status': HistoryStatus
   'history.clear': { removedFiles: number }
   'usage.summary': Record<string, unknown>
-  'usage.daily': { data: Array<{ date: string; messages: number; calls: number; webhooks: number }> }
-  'usage.monthly': { data: Array<{ month: string; messages: number; calls: number; webhooks: number }> }
+  'usage.daily': { data: Array<{ date: string; messages: number; calls: number; webhooks: number; voiceMinutes?: number | null }> }
+  'usage.monthly': { data: Array<{ month: string; messages: number; calls: number; webhooks: number; voiceMinutes?: number | null }> }
   'sandbox.dial': { callId: string }
   'sandbox.answer': Record<string, never>
   'sandbox.decline': Record<string, never>
@@ -267,7 +288,10 @@ export const eventSchemas = {
     callId: z.string(),
     outcome: z.enum(['replied', 'fallback', 'cancelled'])
   }),
-  'turn.claimed': z.object({ turnId: z.string(), callId: z.string(), by: z.string() }),
+  /** `by` is the holder's name; `byId` names the person (a hub link) so a page can tell its own claim. */
+  'turn.claimed': z.object({ turnId: z.string(), callId: z.string(), by: z.string(), byId: z.string().optional() }),
+  /** A claim let go without an answer: its holder went idle, closed their last tab, or it was taken over. */
+  'turn.unclaimed': z.object({ turnId: z.string(), callId: z.string(), by: z.string(), reason: z.enum(['idle', 'left']) }),
   'message.received': MessageSchema,
   'message.sent': MessageSchema,
   'webhook.delivery': DeliverySchema,
@@ -289,7 +313,10 @@ export const eventSchemas = {
   'alerts.muted': z.object({ mutedUntil: z.string().nullable() }),
   /** History was cleared: ended calls, their transcripts and the stored deliveries are gone. */
   'history.cleared': z.object({ at: z.string() }),
-  ...scenarioEventSchemas
+  ...scenarioEventSchemas,
+  ...copilotEventSchemas,
+  ...updateEventSchemas,
+  ...historyEventSchemas
 } as const
 
 export type EventName = keyof typeof eventSchemas

@@ -77,7 +77,7 @@ export const CallInfoSchema = z.object({
   answeredBy: z.enum(['human', 'fallback']),
   /** The voice turn waiting for an answer, if any. */
   waitingTurn: z
-    .object({ turnId: z.string(), deadline: z.string(), transcript: z.string(), claimedBy: z.string().nullable() })
+    .object({ turnId: z.string(), deadline: z.string(), transcript: z.string(), claimedBy: z.string().nullable(), claimedById: z.string().nullable().optional() })
     .nullable(),
   /** Once the call is over: how it ended. */
   outcome: CallOutcomeSchema.nullable().optional()
@@ -86,8 +86,8 @@ export type CallInfo = z.infer<typeof CallInfoSchema>
 
 /** `system`: a line the console adds, not a voice (how the call ended). */
 export const SpeakerSchema = z.enum(['caller', 'agent', 'system'])
-/** Where an agent line came from: the filler, a person, the fallback, or the hosted agent; `outcome` for a system line. */
-export const LineSourceSchema = z.enum(['filler', 'human', 'fallback', 'hosted', 'greeting', 'caller', 'outcome'])
+/** Where a line came from: the filler, a person, the fallback, the hosted agent, the copilot's autopilot; `outcome` for a system line. */
+export const LineSourceSchema = z.enum(['filler', 'human', 'fallback', 'hosted', 'greeting', 'caller', 'outcome', 'copilot'])
 
 export const TranscriptTurnSchema = z.object({
   callId: z.string(),
@@ -99,7 +99,11 @@ export const TranscriptTurnSchema = z.object({
   confidence: z.number().optional(),
   digits: z.string().optional(),
   /** An agent line that also hung up or transferred the call (it may have no words at all). */
-  action: z.enum(['transfer', 'hangup']).optional()
+  action: z.enum(['transfer', 'hangup']).optional(),
+  /** Copilot lines: which model said it ("gpt-4o-mini", "simulated model"). */
+  model: z.string().optional(),
+  /** Who sent a person's line (`turns.reply`'s `by`). */
+  by: z.string().optional()
 })
 export type TranscriptTurn = z.infer<typeof TranscriptTurnSchema>
 
@@ -167,6 +171,8 @@ export const ErrorCodeSchema = z.enum([
   'api_error',
   /** The action is allowed only once the person confirms it (e.g. replaying an unverified delivery). */
   'needs_confirmation',
+  /** The caller's link does not allow this (its role, or a setting only the hub's own machine may change). */
+  'forbidden',
   'internal'
 ])
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>
@@ -263,7 +269,7 @@ export const GapSchema = z.object({
   messages: z.array(MessageSchema)
 })
 export type Gap = z.infer<typeof GapSchema>
-export type OpenTurn = { turnId: string; callId: string; transcript: string; deadline: string; claimedBy: string | null }
+export type OpenTurn = { turnId: string; callId: string; transcript: string; deadline: string; claimedBy: string | null; claimedById?: string | null }
 
 /** The history kept on disk (the journal), for Settings › History. */
 export type HistoryStatus = {

@@ -8,6 +8,7 @@ import { NewMessageDialog } from './components/dialogs/NewMessageDialog'
 import { PlaceCallDialog } from './components/dialogs/PlaceCallDialog'
 import { UnsavedChangesDialog } from './components/UnsavedChangesDialog'
 import { ViewBoundary } from './components/ViewBoundary'
+import { UpdateBanner } from './components/UpdateBanner'
 import { useGlobalKeys, useThemeAttribute } from './lib/app-effects'
 import { useShallow } from 'zustand/react/shallow'
 import { useAppStore, useAppStoreApi } from './store/store-context'
@@ -35,6 +36,7 @@ export function App() {
   return (
     <div className={`app${showPhone ? ' app--with-phone' : ''}`}>
       <ConnectionBanner />
+      <UpdateBanner />
       <Header />
       <ViewBoundary name="waiting-alert" label="The waiting-turn alert">
         <WaitingAlert />

@@ -3,6 +3,7 @@ import type { ChildProcess } from 'node:child_process'
 import { cpus } from 'node:os'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
+import { measureCopilot, printCopilot } from './copilot-overhead'
 import { probeDisk } from './disk-probe'
 import type { ClientJob, ClientResult } from './load-client'
 import { runLoadClient } from './load-client'
@@ -105,9 +106,14 @@ async function main(): Promise<void> {
   child.disconnect()
 
   printTable({ bare, express, ours, disk, turns, memory })
+  printCopilot(await measureCopilot())
 }
 
 if (process.argv.includes('--load-client')) runLoadClient()
+else if (process.argv.includes('--copilot-only')) measureCopilot().then(printCopilot, (error: unknown) => {
+  console.error(error)
+  process.exit(1)
+})
 else
   main().catch((error: unknown) => {
     console.error(error)

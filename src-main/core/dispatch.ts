@@ -1,4 +1,5 @@
 import { commandParams, isCommandName, type BridgeResult } from '../../src-preload/contract'
+import type { Caller } from '../../src-preload/command-roles'
 import { CoreError } from './errors'
 import type { HandlerMap } from './handlers/types'
 import type { Logger } from './ports'
@@ -12,15 +13,16 @@ export async function dispatch(
   method: string,
   params: unknown,
   logger: Logger,
-  mapError: (err: unknown) => CoreError | null = () => null
+  mapError: (err: unknown) => CoreError | null = () => null,
+  caller?: Caller
 ): Promise<BridgeResult<unknown>> {
   if (!isCommandName(method)) return fail(new CoreError('unknown_method', `There is no command called "${String(method)}".`))
   const parsed = commandParams[method].safeParse(params ?? {})
   if (!parsed.success) return fail(new CoreError('invalid_params', describeIssues(parsed.error.issues)))
-  const handler = handlers[method] as ((p: unknown) => Promise<unknown>) | undefined
+  const handler = handlers[method] as ((p: unknown, c: Caller | undefined) => Promise<unknown>) | undefined
   if (!handler) return fail(new CoreError('not_implemented', `"${method}" is not implemented yet.`))
   try {
-    return { ok: true, value: await handler(parsed.data) }
+    return { ok: true, value: await handler(parsed.data, caller) }
   } catch (err) {
     if (err instanceof CoreError) return fail(err)
     const mapped = mapError(err)

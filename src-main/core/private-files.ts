@@ -1,4 +1,4 @@
-import { chmod, mkdir } from 'node:fs/promises'
+import { chmod, mkdir, open, rename, rm } from 'node:fs/promises'
 
 /** Folders holding call history and settings: the owner only. */
 export const PRIVATE_DIR_MODE = 0o700
@@ -14,3 +14,28 @@ export async function ensurePrivateDir(dir: string): Promise<void> {
   await mkdir(dir, { recursive: true, mode: PRIVATE_DIR_MODE })
   await chmod(dir, PRIVATE_DIR_MODE)
 }
+
+/**
+ * Replaces `file` with `text` so that a crash leaves the old file or the new one, never half of
+ * one: a temp file beside it (0600), fdatasync, then rename over the old one.
+ */
+export async function writePrivateFileAtomically(file: string, text: string): Promise<void> {
+  const tmp = `${file}.${process.pid}.${++tempSeq}.tmp`
+  try {
+    const handle = await open(tmp, 'w', PRIVATE_FILE_MODE)
+    try {
+      await handle.writeFile(text, 'utf8')
+      await handle.datasync()
+    } finally {
+      await handle.close()
+    }
+    // The mode given to open() is masked by the umask: set it again.
+    await chmod(tmp, PRIVATE_FILE_MODE)
+    await rename(tmp, file)
+  } catch (err) {
+    await rm(tmp, { force: true }).catch(() => undefined)
+    throw err
+  }
+}
+
+let tempSeq = 0

@@ -1,7 +1,11 @@
 import type { AppStatus, BridgeEvent, BridgeResult, CommandParams, Mode } from '../../src-preload/contract'
 import { commandParams } from '../../src-preload/contract'
+import { checkBaseUrl } from '../../src-preload/base-url-rule'
+import { LOCAL_OWNER, type Caller } from '../../src-preload/command-roles'
 import { DEFAULT_BASE_URL } from './agentphone/client'
 import { AlertMute } from './alert-mute'
+import { AuditLog } from './audit/audit-log'
+import { auditFactFor } from './audit/audit-rules'
 import { API_KEY_SECRET, BASE_URL_KEY, MODE_KEY, RECEIVER_PORT_KEY, TUNNEL_URL_KEY } from './live/keys'
 import { memorySecrets, memoryStore, systemClock, type KeyValueStore, type SecretStore } from './ports'
 import { startSession, type Session } from './session'
@@ -55,10 +59,17 @@ export class SessionHost implements SessionLike {
   /** Set once stop() is called: operations asked for after that are refused. */
   private closing = false
   private stopping: Promise<void> | null = null
+  /** A base URL that was refused by the rule at start (see allowedBaseUrl). */
+  private baseUrlNotice: string | null = null
 
   private constructor(private readonly base: SessionHostOptions) {
     // One mute for the host's lifetime: it survives mode switches, like the windows that set it.
-    this.base = { ...base, alertMute: base.alertMute ?? new AlertMute(base.clock ?? systemClock) }
+    this.base = {
+      ...base,
+      alertMute: base.alertMute ?? new AlertMute(base.clock ?? systemClock),
+      // One trail for the host's lifetime, shared by every session it starts (and the hub's team commands).
+      audit: base.audit ?? new AuditLog({ dir: base.dataDir, clock: base.clock ?? systemClock, logger: base.logger })
+    }
     this.settings = base.settings ?? memoryStore()
     this.secrets = withEnvironmentKey(base.secrets ?? memorySecrets(), base.env)
     this.explicitPort = base.receiver?.port
@@ -74,13 +85,29 @@ export class SessionHost implements SessionLike {
     const status = this.current?.status() ?? this.lastStatus
     if (!status) throw new Error('the session host has not started')
     // The host's own notice (a fallback, a moved port) first; else the session's (a sandbox state file kept aside).
-    return { ...status, notice: this.notice ?? status.notice, portConflict: this.portConflict }
+    return { ...status, notice: this.notice ?? this.baseUrlNotice ?? status.notice, portConflict: this.portConflict }
   }
 
-  async invoke(method: string, params: unknown): Promise<BridgeResult<unknown>> {
+  /** Runs a command for `caller` (the local owner when absent) and records it in the activity trail. */
+  async invoke(method: string, params: unknown, caller?: Caller): Promise<BridgeResult<unknown>> {
+    const result = await this.run(method, params, caller)
+    const fact = auditFactFor(method, params, result)
+    if (fact) void this.base.audit?.record(caller ?? LOCAL_OWNER, fact)
+    return result
+  }
+
+  /** A person's last tab closed: the turns they held lapse (see turn-claims.ts). */
+  personLeft(personId: string): void {
+    this.current?.personLeft(personId)
+  }
+
+  private async run(method: string, params: unknown, caller: Caller | undefined): Promise<BridgeResult<unknown>> {
     if (method === 'app.configure' || method === 'app.switchMode') {
       const parsed = commandParams[method].safeParse(params ?? {})
       if (!parsed.success) return { ok: false, error: { code: 'invalid_params', message: parsed.error.issues[0]?.message ?? 'invalid params' } }
+      const baseUrl = (parsed.data as CommandParams<'app.configure'>).baseUrl
+      const verdict = baseUrl === undefined ? null : checkBaseUrl(baseUrl)
+      if (verdict && !verdict.ok) return { ok: false, error: { code: 'invalid_params', message: verdict.message } }
       const result = await this.enqueue(async (): Promise<BridgeResult<unknown>> => {
         if (method === 'app.configure') await this.configure(parsed.data as CommandParams<'app.configure'>)
         else await this.switchMode((parsed.data as CommandParams<'app.switchMode'>).mode)
@@ -93,7 +120,7 @@ export class SessionHost implements SessionLike {
     await this.queue
     if (method === 'app.status' && this.current) return { ok: true, value: this.status() }
     if (!this.current) return { ok: false, error: { code: 'not_available', message: this.notice ?? 'Switchboard is not running.' } }
-    return this.current.invoke(method, params)
+    return this.current.invoke(method, params, caller)
   }
 
   onEvent(listener: (event: BridgeEvent) => void): () => void {
@@ -274,9 +301,24 @@ export class SessionHost implements SessionLike {
       mode,
       receiverPort: this.explicitPort ?? this.settings.get<number>(RECEIVER_PORT_KEY) ?? DEFAULT_RECEIVER_PORT,
       movable: this.explicitPort === undefined,
-      baseUrl: this.settings.get<string>(BASE_URL_KEY) ?? this.base.live?.baseUrl ?? DEFAULT_BASE_URL,
+      baseUrl: this.allowedBaseUrl(),
       secrets: this.secrets
     }
+  }
+
+  /**
+   * The saved base URL, else the shell's, else AgentPhone's, whichever first passes the rule
+   * (base-url-rule.ts): a value saved by an older version, or edited by hand, that would send the
+   * key in clear or off this machine is never used, and the notice says so.
+   */
+  private allowedBaseUrl(): string {
+    for (const candidate of [this.settings.get<string>(BASE_URL_KEY), this.base.live?.baseUrl]) {
+      if (candidate === undefined) continue
+      const verdict = checkBaseUrl(candidate)
+      if (verdict.ok) return verdict.url
+      this.baseUrlNotice = `${verdict.message} It was not used.`
+    }
+    return DEFAULT_BASE_URL
   }
 
   private optionsFor(plan: Plan): SessionOptions {

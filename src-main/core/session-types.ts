@@ -1,6 +1,9 @@
 import type { BridgeEvent, BridgeResult, Mode } from '../../src-preload/contract'
+import type { Caller } from '../../src-preload/command-roles'
+import type { AuditLog } from './audit/audit-log'
 import type { AlertMute } from './alert-mute'
 import type { JournalOptions } from './journal/journal'
+import type { ConnectChat } from './copilot/chat-client'
 import type { Clock, KeyValueStore, Logger, SecretStore } from './ports'
 
 /** How a shell starts the core. Every outside thing comes in here; nothing is read from globals. */
@@ -29,11 +32,23 @@ export interface SessionOptions {
   alertMute?: AlertMute
   /** How the journal makes a write durable (default fdatasync); tests hold or fail it. */
   journalSync?: JournalOptions['sync']
+  /** How the copilot reaches a model; default the official `openai` SDK. */
+  copilotConnect?: ConnectChat
+  /** The activity trail (who did what); the session host hands every session the same one. */
+  audit?: AuditLog
+  /** How long a claim on a turn lasts without typing from its holder (default 10 s). */
+  claimIdleMs?: number
 }
 
 /** What both shells need of the core: one invoke, one event stream, one stop. */
 export interface SessionLike {
-  invoke(method: string, params: unknown): Promise<BridgeResult<unknown>>
+  /**
+   * Runs a command. `caller` is the person behind it (a hub link's name and role); without one the
+   * call is the hub's own machine (the desktop window, the core itself): the local owner.
+   */
+  invoke(method: string, params: unknown, caller?: Caller): Promise<BridgeResult<unknown>>
+  /** A person's last connection closed: the turns they claimed lapse at once. */
+  personLeft?(personId: string): void
   onEvent(listener: (event: BridgeEvent) => void): () => void
   stop(): Promise<void>
 }

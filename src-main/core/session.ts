@@ -1,15 +1,22 @@
 import path from 'node:path'
 import type { AppStatus, BridgeEvent, BridgeResult, CallInfo, Settings, TranscriptTurn } from '../../src-preload/contract'
+import type { Caller } from '../../src-preload/command-roles'
 import { toCoreError } from './agentphone/errors'
 import { AlertMute } from './alert-mute'
+import { createSessionCopilot } from './copilot/session-copilot'
 import { dispatch } from './dispatch'
 import { alertHandlers } from './handlers/alerts'
 import { appHandlers } from './handlers/app'
 import { callHandlers } from './handlers/calls'
+import { copilotHandlers } from './handlers/copilot'
 import type { SessionContext } from './handlers/context'
 import { diagnosticsHandlers } from './handlers/diagnostics'
 import { directoryHandlers } from './handlers/directory'
 import { historyHandlers } from './handlers/history'
+import { callHistoryHandlers } from './handlers/call-history'
+import { usageBreakdownHandlers } from './handlers/usage-breakdowns'
+import { HistoryService } from './history/history-service'
+import { ReplyAuthors } from './history/reply-authors'
 import { messagingHandlers } from './handlers/messaging'
 import { reportErrorHandlers } from './handlers/report-error'
 import { sandboxHandlers } from './handlers/sandbox'
@@ -17,6 +24,7 @@ import { scenarioHandlers } from './handlers/scenarios'
 import type { HandlerMap } from './handlers/types'
 import { webhookConnectHandlers } from './handlers/webhook-connect'
 import { webhookHandlers } from './handlers/webhooks'
+import { updateHandlers } from './handlers/updates'
 import { Journal } from './journal/journal'
 import { AgentDirectory } from './live/agent-directory'
 import { connectApi } from './live/api-connection'
@@ -41,6 +49,8 @@ import { ScenarioStore } from './scenarios/store'
 import type { SessionLike, SessionOptions } from './session-types'
 import { isPortTaken, PortTakenError } from './stable-ports'
 import { TurnBroker } from './turns/turn-broker'
+import { AuditLog } from './audit/audit-log'
+import { teamHandlers } from './handlers/team'
 
 /** Open voice turns past this many get the fallback at once, so a flood cannot exhaust sockets. */
 const MAX_OPEN_TURNS = 500
@@ -77,9 +87,13 @@ export class Session implements SessionLike {
     return this.ctx.status()
   }
 
-  invoke(method: string, params: unknown): Promise<BridgeResult<unknown>> {
+  invoke(method: string, params: unknown, caller?: Caller): Promise<BridgeResult<unknown>> {
     if (this.stopped) return Promise.resolve({ ok: false, error: { code: 'not_available', message: 'Switchboard is shutting down.' } })
-    return dispatch(this.handlers, method, params, this.logger, (err) => toCoreError(err))
+    return dispatch(this.handlers, method, params, this.logger, (err) => toCoreError(err), caller)
+  }
+
+  personLeft(personId: string): void {
+    if (!this.stopped) this.ctx?.broker.releaseHolder(personId)
   }
 
   onEvent(listener: (event: BridgeEvent) => void): () => void {
@@ -141,6 +155,7 @@ export class Session implements SessionLike {
     await history.pruneNow()
     history.start()
     const ring = new SecretRing(clock)
+    const replyAuthors = new ReplyAuthors()
     const broker = new TurnBroker({
       clock,
       config: () => {
@@ -154,7 +169,8 @@ export class Session implements SessionLike {
           maxOpenTurns: MAX_OPEN_TURNS
         }
       },
-      onEvent: (event) => wireBrokerEvents(event, { board, journal, emit: this.emit })
+      ...(o.claimIdleMs !== undefined ? { claimIdleMs: o.claimIdleMs } : {}),
+      onEvent: (event) => wireBrokerEvents(event, { board, journal, emit: this.emit, authorOf: (callId) => replyAuthors.of(callId) })
     })
     const { api, sandbox, baseUrl } = await connectApi(o, { clock, logger, secrets, store, ring, onStarted: onStop })
     const directory = new AgentDirectory(() => api.agents.listAll())
@@ -190,7 +206,21 @@ export class Session implements SessionLike {
       }
     })
 
+    // The copilot drafts (and in autopilot sends) answers; it hears every event and answers through the broker.
+    const copilot = createSessionCopilot({ clock, logger, store, secrets, sandbox, board, directory, api, broker, emit: this.emit,
+      quickReplies: () => settings().quickReplies,
+      connect: o.copilotConnect
+    })
+    onStop(() => copilot.stop())
+
     await replayJournal(journal, { board, directory, deliveries, emit: this.emit, now: nowIso })
+    // Subscribed after the replay: texts from earlier runs are history, not something to draft.
+    onStop(this.onEvent(copilot.observe))
+    // History and search follow every event from here on; the whole journal is read in the background.
+    const afterwards = await HistoryService.open(o.dataDir, logger)
+    this.listeners.add(afterwards.onEvent)
+    onStop(() => afterwards.stop())
+    void afterwards.start(journal, directory, nowIso)
     try {
       await receiver.start()
     } catch (err) {
@@ -214,6 +244,8 @@ export class Session implements SessionLike {
       directory,
       deliveries,
       history,
+      afterwards,
+      replyAuthors,
       sandbox,
       store,
       secrets,
@@ -265,7 +297,12 @@ export class Session implements SessionLike {
       ...alertHandlers({ mute }),
       ...reportErrorHandlers({ logger, secrets: () => secretValues(secrets, ring) }),
       ...diagnosticsHandlers(this.ctx, { journalDir, recentLogLines: o.recentLogLines }),
-      ...historyHandlers(this.ctx)
+      ...historyHandlers(this.ctx),
+      ...copilotHandlers(copilot),
+      ...updateHandlers({ version: o.version ?? '0.0.0' }),
+      ...teamHandlers(o.audit ?? new AuditLog({ dir: o.dataDir, clock, logger })),
+      ...callHistoryHandlers({ ...this.ctx, service: afterwards, secrets: () => secretValues(secrets, ring) }),
+      ...usageBreakdownHandlers(this.ctx)
     }
 
     if (sandbox) {

@@ -58,3 +58,19 @@ export function parseMessage(text: string): ParsedMessage {
   }
   return { ok: true, call: { id, method, params } }
 }
+
+/**
+ * The page's heartbeat, `{"heartbeat": n}` (pages cannot send WebSocket pings): answered with the
+ * same message at once, so the page knows the hub still hears it. Null for anything else.
+ */
+export function heartbeatEcho(text: string): string | null {
+  if (text.length > 100 || !text.startsWith('{"heartbeat"')) return null
+  try {
+    const message = JSON.parse(text) as unknown
+    if (!isPlainObject(message) || Object.keys(message).length !== 1) return null
+    const beat = message.heartbeat
+    return typeof beat === 'number' && Number.isFinite(beat) ? JSON.stringify({ heartbeat: beat }) : null
+  } catch {
+    return null
+  }
+}

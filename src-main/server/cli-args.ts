@@ -7,14 +7,20 @@ import type { ParseArgsConfig } from 'node:util'
 import { TEST_USAGE, parseTestArgs } from './cli-test-args'
 import type { TestArgs } from './cli-test-args'
 import { LOG_LEVELS, type LogLevel } from './json-logger'
+import { checkBaseUrl } from '../../src-preload/base-url-rule'
 
 export const USAGE = `usage:
   switchboard serve [--host H] [--port P] [--receiver-port R] [--data-dir D] [--base-url URL] [--new-token] [--log-level L]
-      Runs Switchboard headless: the UI and its WebSocket bridge on http://H:P.
+                    [--tls-cert FILE --tls-key FILE] [--public-url URL] [--copilot off|suggest|autopilot]
+      Runs Switchboard headless: the UI and its WebSocket bridge on http://H:P (https with --tls-*).
       Live mode when AGENTPHONE_API_KEY is set, otherwise sandbox (built-in simulator).
       The UI (default 7480) and the receiver (default 7481) keep their ports from one start to the
-      next, and the address keeps its token: open tabs reconnect. --new-token makes a new token
-      (links handed out before stop working); port 0 takes any free port for this run only.
+      next, and the address keeps its token: open tabs reconnect. --new-token makes a new owner
+      token (the owner's link handed out before stops working); port 0 takes any free port for this
+      run only. --base-url (or AGENTPHONE_BASE_URL) must be https:// or a loopback address: the
+      API key is sent there. --public-url is the address people open through a reverse proxy.
+      --copilot sets the reply copilot for this run; it reads OPENAI_BASE_URL, OPENAI_API_KEY and
+      SWITCHBOARD_COPILOT_MODEL.
   switchboard sim [--host H] [--port P] [--api-key K] [--webhook-url U] [--seed] [--data-dir D] [--log-level L]
       Runs only the AgentPhone simulator, e.g. against your own webhook server.
       With --data-dir its state (and key) survive restarts; without, it lives in memory only.
@@ -43,10 +49,27 @@ export interface ServeArgs {
   receiverPort: number | undefined
   /** undefined: `$SWITCHBOARD_DATA_DIR` or the OS app-data folder (see data-dir.ts). */
   dataDir: string | undefined
-  baseUrl: string
+  /** undefined: `$AGENTPHONE_BASE_URL`, else AgentPhone's (see cli-commands.ts). Always https or loopback. */
+  baseUrl: string | undefined
   logLevel: LogLevel
   /** Make a new bridge token (the old address stops working). */
   newToken: boolean
+  /** PEM files: serve HTTPS and WSS. Both or neither. */
+  tlsCert?: string
+  tlsKey?: string
+  /** The address people open through a reverse proxy (printed in the ready line instead). */
+  publicUrl?: string
+  /** `--copilot`: the copilot's mode for this run; undefined keeps the saved one. */
+  copilot: CopilotFlag | undefined
+}
+
+const COPILOT_MODES = ['off', 'suggest', 'autopilot'] as const
+export type CopilotFlag = (typeof COPILOT_MODES)[number]
+
+function parseCopilot(value: string | undefined): CopilotFlag | undefined {
+  if (value === undefined) return undefined
+  if (!(COPILOT_MODES as readonly string[]).includes(value)) throw new UsageError(`--copilot must be off, suggest or autopilot, got "${value}"`)
+  return value as CopilotFlag
 }
 
 export interface SimArgs {
@@ -84,6 +107,14 @@ function parseHttpUrl(flag: string, value: string | undefined): string | undefin
   return value.replace(/\/+$/, '')
 }
 
+/** `--base-url`: where the API key is sent, so https:// or this machine only (base-url-rule.ts). */
+export function parseBaseUrl(source: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined
+  const verdict = checkBaseUrl(value)
+  if (!verdict.ok) throw new UsageError(`${source}: ${verdict.message}`)
+  return verdict.url
+}
+
 function parseLogLevel(value: string | undefined): LogLevel {
   if (value === undefined) return 'info'
   if (!(LOG_LEVELS as readonly string[]).includes(value)) throw new UsageError(`--log-level must be one of ${LOG_LEVELS.join(', ')}, got "${value}"`)
@@ -118,16 +149,26 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       'data-dir': { type: 'string' },
       'base-url': { type: 'string' },
       'log-level': { type: 'string' },
-      'new-token': { type: 'boolean' }
+      'new-token': { type: 'boolean' },
+      copilot: { type: 'string' },
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
+      'public-url': { type: 'string' }
     })
     if (v.help) return { command: 'help' }
+    const tlsCert = nonEmpty('tls-cert', v['tls-cert'] as string | undefined)
+    const tlsKey = nonEmpty('tls-key', v['tls-key'] as string | undefined)
+    if ((tlsCert === undefined) !== (tlsKey === undefined)) throw new UsageError('--tls-cert and --tls-key go together: give both PEM files, or neither')
     return {
       command: 'serve',
+      copilot: parseCopilot(v.copilot as string | undefined),
+      ...(tlsCert && tlsKey ? { tlsCert, tlsKey } : {}),
+      ...(v['public-url'] !== undefined ? { publicUrl: parseHttpUrl('public-url', v['public-url'] as string) } : {}),
       host: nonEmpty('host', v.host as string | undefined) ?? DEFAULT_HOST,
       port: parsePort('port', v.port as string | undefined),
       receiverPort: parsePort('receiver-port', v['receiver-port'] as string | undefined),
       dataDir: nonEmpty('data-dir', v['data-dir'] as string | undefined),
-      baseUrl: parseHttpUrl('base-url', v['base-url'] as string | undefined) ?? DEFAULT_LIVE_BASE_URL,
+      baseUrl: parseBaseUrl('--base-url', v['base-url'] as string | undefined),
       logLevel: parseLogLevel(v['log-level'] as string | undefined),
       newToken: v['new-token'] === true
     }

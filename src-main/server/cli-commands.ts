@@ -4,16 +4,20 @@
  * everything else on stderr.
  */
 import { randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import type { AppStatus } from '../../src-preload/contract'
-import type { Logger } from '../core/ports'
+import { withCopilotKey, withCopilotOverrides } from '../core/copilot/copilot-env'
+import { AuditLog } from '../core/audit/audit-log'
+import { systemClock, type Logger } from '../core/ports'
 import { ensurePrivateDir } from '../core/private-files'
 import type { SessionHostOptions } from '../core/session-host'
 import type { SessionLike } from '../core/session-types'
-import type { ServeArgs, SimArgs } from './cli-args'
+import { DEFAULT_LIVE_BASE_URL, parseBaseUrl, type ServeArgs, type SimArgs } from './cli-args'
 import { defaultDataDir } from './data-dir'
 import { confSettingsStore, fileSecretStore } from './headless-stores'
 import { TokenStore } from './token-store'
 import { listenUi } from './ui-listener'
+import { isLoopbackHost } from './upgrade-guard'
 
 /** Something that can be stopped on SIGINT/SIGTERM. */
 export interface Running {
@@ -40,18 +44,30 @@ export async function runServe(args: ServeArgs, deps: ServeDeps): Promise<Runnin
   const dataDir = args.dataDir ?? defaultDataDir(deps.env)
   await ensurePrivateDir(dataDir)
   const settings = confSettingsStore(dataDir)
+  // The hub's own machine chooses where the API key goes: the flag, else the environment.
+  const baseUrl = args.baseUrl ?? parseBaseUrl('AGENTPHONE_BASE_URL', deps.env.AGENTPHONE_BASE_URL || undefined) ?? DEFAULT_LIVE_BASE_URL
+  const tls = args.tlsCert && args.tlsKey ? readTls(args.tlsCert, args.tlsKey) : undefined
   const tokens = TokenStore.open({ dataDir, rotate: args.newToken, logger: deps.logger })
-  if (args.newToken) deps.logger.warn('a new bridge token was made: addresses handed out before no longer open the UI')
+  if (args.newToken) deps.logger.warn("a new owner token was made: the owner's address handed out before no longer opens the UI")
   deps.logger.info('starting', { dataDir })
+  // The copilot's key may come from the SDK's own OPENAI_API_KEY, as the API key may from AGENTPHONE_API_KEY.
+  const secrets = withCopilotKey(fileSecretStore(dataDir), deps.env.OPENAI_API_KEY)
+  // One activity trail for the core's commands and the team's links.
+  const audit = new AuditLog({ dir: dataDir, clock: systemClock, logger: deps.logger })
 
   const session = await deps.startSession({
     env: deps.env,
     dataDir,
     logger: deps.logger,
-    settings,
-    secrets: fileSecretStore(dataDir),
+    settings: withCopilotOverrides(settings, {
+      mode: args.copilot,
+      baseUrl: deps.env.OPENAI_BASE_URL?.trim(),
+      model: deps.env.SWITCHBOARD_COPILOT_MODEL?.trim()
+    }),
+    secrets,
     receiver: { port: args.receiverPort },
-    live: { baseUrl: args.baseUrl },
+    live: { baseUrl },
+    audit,
     version: deps.version
   })
   let server
@@ -64,8 +80,10 @@ export async function runServe(args: ServeArgs, deps: ServeDeps): Promise<Runnin
       staticDir: deps.staticDir,
       resourcesDir: deps.resourcesDir,
       logger: deps.logger,
-      token: tokens.primary.token,
-      verifyToken: (given) => tokens.verify(given) !== null
+      tokens,
+      audit,
+      tls,
+      publicUrl: args.publicUrl
     })
   } catch (error) {
     await session.stop()
@@ -74,11 +92,17 @@ export async function runServe(args: ServeArgs, deps: ServeDeps): Promise<Runnin
 
   const status = session.status()
   deps.logger.info(`running in ${status.mode} mode`)
+  if (!tls && (!isLoopbackHost(args.host) || args.publicUrl?.startsWith('http:'))) {
+    deps.logger.warn(
+      `traffic to this hub is unencrypted: anyone on the network between a browser and ${args.host} can read its link, calls and texts. ` +
+        'Give --tls-cert and --tls-key, or put it behind a reverse proxy with HTTPS (README: "A hub for a team", Caddy and nginx recipes).'
+    )
+  }
   if (status.notice) deps.logger.warn(status.notice)
   const ready: Record<string, unknown> = {
     ready: true,
     // The token rides in the fragment, which browsers never send to a server or in a Referer.
-    ui: `${server.url}/#token=${encodeURIComponent(server.token)}`,
+    ui: `${args.publicUrl ?? server.url}/#token=${encodeURIComponent(server.token)}`,
     bridge: server.bridgeUrl,
     receiver: status.receiverUrl
   }
@@ -92,6 +116,18 @@ export async function runServe(args: ServeArgs, deps: ServeDeps): Promise<Runnin
       await session.stop()
     }
   }
+}
+
+/** Reads the PEM files named by --tls-cert/--tls-key; a file that cannot be read is a clear error. */
+function readTls(certFile: string, keyFile: string): { cert: Buffer; key: Buffer } {
+  const read = (flag: string, file: string): Buffer => {
+    try {
+      return readFileSync(file)
+    } catch (error) {
+      throw new Error(`${flag} ${file} cannot be read: ${(error as Error).message}`)
+    }
+  }
+  return { cert: read('--tls-cert', certFile), key: read('--tls-key', keyFile) }
 }
 
 /** What `sim` needs of the simulator (src-main/core/sim/simulator.ts). */

@@ -21,12 +21,21 @@ export interface UpgradeGuardOptions {
   verifyToken(given: string | null): boolean
   /** The host the server was bound to: when loopback, the Host header must be loopback too. */
   boundHost: string
+  /** Served over HTTPS (--tls-cert): a page's origin is https://. */
+  tls?: boolean
+  /** `--public-url`: the address people open through a reverse proxy; its host and origin are ours too. */
+  publicUrl?: string
 }
 
-/** Bound to loopback, the Host header must be a loopback name too: that defeats DNS rebinding. */
-export function hostAllowed(req: IncomingMessage, boundHost: string): boolean {
+/**
+ * Bound to loopback, the Host header must be a loopback name too (that defeats DNS rebinding), or
+ * the public address a reverse proxy serves us under (`--public-url`).
+ */
+export function hostAllowed(req: IncomingMessage, boundHost: string, publicUrl?: string): boolean {
   if (!isLoopbackHost(boundHost)) return true
-  return isLoopbackHost((req.headers.host ?? '').replace(/:\d+$/, ''))
+  const header = req.headers.host ?? ''
+  if (publicUrl && header.toLowerCase() === new URL(publicUrl).host) return true
+  return isLoopbackHost(header.replace(/:\d+$/, ''))
 }
 
 /** Where a tab asks whether its token is still accepted (the browser hides why an upgrade failed). */
@@ -39,7 +48,7 @@ export const TOKEN_CHECK_PATH = '/bridge/token'
  * would not.
  */
 export function checkTokenRequest(req: IncomingMessage, options: UpgradeGuardOptions): 204 | 401 | 403 {
-  if (!hostAllowed(req, options.boundHost)) return 403
+  if (!hostAllowed(req, options.boundHost, options.publicUrl)) return 403
   const auth = req.headers.authorization ?? ''
   const given = auth.startsWith('Bearer ') ? auth.slice(7) : null
   return options.verifyToken(given) ? 204 : 401
@@ -47,7 +56,7 @@ export function checkTokenRequest(req: IncomingMessage, options: UpgradeGuardOpt
 
 /**
  * Checks a bridge upgrade request. A missing Origin (a script, not a browser page) is allowed; a
- * present one must be exactly the origin the request was sent to. Bound to loopback, the Host
+ * present one must be the host the request was sent to. Bound to loopback, the Host
  * header must also be a loopback name, which defeats DNS rebinding of the page that holds the UI.
  */
 export function checkUpgrade(req: IncomingMessage, options: UpgradeGuardOptions): UpgradeVerdict {
@@ -61,10 +70,14 @@ export function checkUpgrade(req: IncomingMessage, options: UpgradeGuardOptions)
   if (!options.verifyToken(url.searchParams.get('token'))) {
     return { ok: false, status: 401, reason: 'missing or wrong bridge token' }
   }
-  if (!hostAllowed(req, options.boundHost)) return { ok: false, status: 403, reason: 'unexpected Host header' }
+  if (!hostAllowed(req, options.boundHost, options.publicUrl)) return { ok: false, status: 403, reason: 'unexpected Host header' }
   const hostHeader = req.headers.host ?? ''
   const origin = req.headers.origin
-  if (origin !== undefined && origin !== `http://${hostHeader}`) {
+  // Behind a TLS reverse proxy (README) the page is https:// while this server speaks plain HTTP
+  // to the proxy: the same host over https is the same page. Over our own TLS, http:// is not.
+  const allowed = options.tls ? [`https://${hostHeader}`] : [`http://${hostHeader}`, `https://${hostHeader}`]
+  if (options.publicUrl) allowed.push(new URL(options.publicUrl).origin)
+  if (origin !== undefined && !allowed.includes(origin)) {
     return { ok: false, status: 403, reason: 'cross-origin bridge connections are refused' }
   }
   return { ok: true }

@@ -3,6 +3,7 @@
  * call is served only when it comes from our window's main frame showing our app; everything
  * crosses back as BridgeResult data, never as a thrown error. Events go the other way in batches.
  */
+import { LOCAL_OWNER } from '../../src-preload/command-roles'
 import type { BrowserWindow, IpcMain, IpcMainEvent, IpcMainInvokeEvent } from 'electron'
 import type { BridgeErrorPayload, BridgeResult } from '../../src-preload/contract'
 import { commandNames, EVENTS_CHANNEL } from '../../src-preload/contract'
@@ -59,7 +60,8 @@ export function bindIpc(options: IpcBindingOptions): () => void {
       const input = params === undefined ? {} : params
       if (!isPlainObject(input)) return refusal({ code: 'invalid_params', message: 'params must be an object' })
       try {
-        return await session.invoke(name, input)
+        // The window is the hub's own machine: the local owner, who alone may choose the base URL.
+        return await session.invoke(name, input, LOCAL_OWNER)
       } catch (error) {
         // The session answers errors as data; a throw is a bug, and its internals stay here.
         logger.error('session.invoke threw', { channel: name, error: String(error) })

@@ -24,6 +24,7 @@ import { createQuitController } from './quit-controller'
 import { createSafeSecretStore, SAFE_SECRETS_FILE } from './secrets'
 import { acquireSingleInstanceLock, DEV_LOCK_WAIT_MS } from './single-instance'
 import { createSettingsStore } from './settings-store'
+import { startUpdates, type Updates } from './updates'
 import { bringToFront, createMainWindow, guardWebContents } from './window'
 import { rememberWindowState, restoredBounds, WINDOW_STATE_KEY } from './window-state'
 
@@ -53,14 +54,15 @@ let window: BrowserWindow | null = null
 let unbindIpc: (() => void) | null = null
 let windowStore: KeyValueStore | null = null
 let attention: { stop(): void } | null = null
+let updates: Updates | null = null
 
 function openWindow(current: SessionHost): BrowserWindow {
   const { bounds, maximized } = restoredBounds(windowStore?.get(WINDOW_STATE_KEY), screen.getAllDisplays())
-  const created = createMainWindow({ preloadPath, policy, logger, bounds, icon: path.join(resources, 'icon.png') })
+  const created = createMainWindow({ preloadPath, policy, logger, bounds, icon: path.join(resources, 'icon.png'), devTools: !app.isPackaged })
   if (maximized) created.maximize()
   if (windowStore) rememberWindowState(created, windowStore)
   window = created
-  unbindIpc = bindIpc({ ipcMain, session: current, window: created, isAppUrl: policy.isAppUrl, logger, onFocusRequest: () => bringToFront(created) })
+  unbindIpc = bindIpc({ ipcMain, session: updates?.wrap(current) ?? current, window: created, isAppUrl: policy.isAppUrl, logger, onFocusRequest: () => bringToFront(created) })
   // Windows logoff or shutdown: Electron skips before-quit, so stop here (the journal is synced).
   created.on('session-end', () => void quit.stopNow())
   created.on('closed', () => {
@@ -123,6 +125,8 @@ async function start(): Promise<void> {
   if (quit.state() !== 'running') return
   const host = session
   installDesktopMenu({ host, packaged: app.isPackaged, logsDir: path.join(identity.userData, 'logs'), logger })
+  // Packaged only: electron-updater from GitHub releases, never restarting over a live call.
+  updates = startUpdates({ app, host, logger })
   openWindow(host)
   attention = startDesktopAttention({ host, window: () => window, reveal: revealWindow, resources, logger })
 }
@@ -136,6 +140,7 @@ const quit = createQuitController({
     unbindIpc = null
     attention?.stop()
     attention = null
+    updates?.stop()
   },
   logger
 })

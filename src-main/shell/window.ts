@@ -28,6 +28,8 @@ export interface MainWindowOptions {
   logger?: Logger
   clock?: Clock
   platform?: NodeJS.Platform
+  /** False in a packaged build: no DevTools at all, not only no menu item for them. */
+  devTools?: boolean
 }
 
 /** The background painted before the page: the OS theme's, so neither theme flashes the other. */
@@ -76,7 +78,8 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
       allowRunningInsecureContent: false,
       webviewTag: false,
       // Windows and Linux fetch hunspell dictionaries from a Google CDN; macOS checks locally.
-      spellcheck: platform === 'darwin'
+      spellcheck: platform === 'darwin',
+      devTools: options.devTools ?? true
     }
   })
   const contents = window.webContents

@@ -4,8 +4,11 @@ import type { BridgeApi, BridgeErrorPayload, BridgeResult } from '../../src-prel
  * Where the link to the core stands. IPC is always `open`; the WebSocket moves between states.
  * `token-refused`: the server is up but no longer accepts this tab's token (restarted with
  * `--new-token` or on another data folder); retrying cannot help, a new address can.
+ * `revoked`: an admin revoked (or replaced) this tab's personal link.
+ * `offline`: the hub has been silent past the heartbeat limit (a sleeping laptop, a dead network);
+ * the tab reconnects by itself.
  */
-export type ConnectionState = 'connecting' | 'open' | 'reconnecting' | 'no-token' | 'token-refused'
+export type ConnectionState = 'connecting' | 'open' | 'reconnecting' | 'offline' | 'no-token' | 'token-refused' | 'revoked'
 
 /**
  * The one bridge interface the whole UI uses. It is the contract's BridgeApi; a transport that can

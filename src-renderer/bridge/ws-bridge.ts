@@ -9,7 +9,8 @@ export interface SocketLike {
   close(): void
   onopen: ((ev: unknown) => void) | null
   onmessage: ((ev: { data: unknown }) => void) | null
-  onclose: ((ev: unknown) => void) | null
+  /** A browser's CloseEvent carries the server's close code (4003: this link was revoked). */
+  onclose: ((ev: { code?: number } | unknown) => void) | null
   onerror: ((ev: unknown) => void) | null
 }
 
@@ -32,7 +33,19 @@ export interface WsBridgeOptions {
    * a dead token would say "reconnecting…" forever.
    */
   checkToken?: () => Promise<TokenVerdict>
+  /** How often the page tells the hub it is there (browsers cannot send WebSocket pings). Default 10 s. */
+  heartbeatMs?: number
+  /** Past this long without a word from the hub the tab says Offline and reconnects. Default 30 s. */
+  silenceMs?: number
 }
+
+/** The hub closed this socket because an admin revoked or replaced its link (bridge-connection.ts). */
+export const CLOSE_LINK_REVOKED = 4003
+
+/** After this page's timers slept, how long the hub has to answer before the tab says Offline. */
+export const PROBE_GRACE_MS = 5_000
+
+export const REVOKED_MESSAGE = 'An admin revoked or replaced this link: ask them for your new link.'
 
 /** What the server says of a token: `unreachable` while it is down or restarting. */
 export type TokenVerdict = 'accepted' | 'refused' | 'unreachable'
@@ -99,6 +112,15 @@ export function createWsBridge(opts: WsBridgeOptions): BridgeClient {
   let closed = false
   let queuedEvents: Array<{ event: string; data: unknown }> = []
   let wrapBurst: ((deliver: () => void) => void) | null = null
+  const heartbeatMs = opts.heartbeatMs ?? 10_000
+  const silenceMs = opts.silenceMs ?? 30_000
+  let lastHeard = 0
+  let lastBeat = 0
+  let watch: ReturnType<typeof setInterval> | null = null
+  const stopWatch = (): void => {
+    if (watch) clearInterval(watch)
+    watch = null
+  }
 
   const deliver = (event: string, data: unknown): void => {
     for (const h of handlers.get(event) ?? []) h(data)
@@ -139,6 +161,7 @@ export function createWsBridge(opts: WsBridgeOptions): BridgeClient {
   }
 
   const onMessage = (raw: unknown): void => {
+    lastHeard = Date.now()
     const msg = parseWireMessage(raw)
     if (!msg) return
     if (msg.kind === 'event') {
@@ -157,6 +180,59 @@ export function createWsBridge(opts: WsBridgeOptions): BridgeClient {
     p.resolve(msg.result)
   }
 
+  const scheduleRetry = (): void => {
+    if (!closed) retryTimer = setTimeout(connect, backoff(attempt++))
+  }
+
+  /**
+   * The hub has said nothing past the limit (its answers to our heartbeat included): the socket may
+   * look open on a laptop that slept or a network that died. Let it go, say Offline, reconnect.
+   */
+  const goOffline = (s: SocketLike): void => {
+    stopWatch()
+    if (socket !== s) return
+    socket = null
+    s.onclose = null
+    s.onmessage = null
+    try {
+      s.close()
+    } catch {
+      // already closing
+    }
+    failAll()
+    setState('offline')
+    scheduleRetry()
+  }
+
+  /**
+   * Every second: a heartbeat when one is due, and the silence check. A tick that comes far too
+   * late means this page's timers were asleep (the laptop slept, or the browser throttled a
+   * background tab): the silence meanwhile says nothing about the hub, so it is asked once more and
+   * given a few seconds to answer before the tab says Offline.
+   */
+  const startWatch = (s: SocketLike): void => {
+    stopWatch()
+    const tickMs = Math.min(1000, heartbeatMs)
+    let lastTick = Date.now()
+    let graceUntil = 0
+    lastHeard = lastBeat = lastTick
+    const beat = (now: number): void => {
+      lastBeat = now
+      s.send(JSON.stringify({ heartbeat: now }))
+    }
+    watch = setInterval(() => {
+      const now = Date.now()
+      const slept = now - lastTick > 3 * tickMs
+      lastTick = now
+      if (slept) {
+        graceUntil = now + PROBE_GRACE_MS
+        return beat(now)
+      }
+      if (now - lastHeard > silenceMs && now >= graceUntil) return goOffline(s)
+      if (now - lastBeat >= heartbeatMs) beat(now)
+    }, tickMs)
+  }
+
   const connect = (): void => {
     const s = factory(opts.url)
     socket = s
@@ -165,35 +241,38 @@ export function createWsBridge(opts: WsBridgeOptions): BridgeClient {
       const toSend = queue
       queue = []
       for (const m of toSend) s.send(m)
+      startWatch(s)
       setState('open')
     }
     s.onmessage = (ev) => onMessage(ev.data)
     s.onerror = () => undefined // a close always follows; that is where recovery happens
-    s.onclose = () => {
+    s.onclose = (ev) => {
       if (socket !== s) return
       socket = null
+      stopWatch()
       failAll()
       if (closed) return
-      setState('reconnecting')
-      const retry = (): void => {
-        if (!closed) retryTimer = setTimeout(connect, backoff(attempt++))
-      }
-      if (!opts.checkToken) return retry()
+      // Revoked: no retry can help; the banner says to ask for a new link.
+      if ((ev as { code?: number } | null)?.code === CLOSE_LINK_REVOKED) return setState('revoked')
+      // Still offline while the hub stays unreachable; "reconnecting" after an ordinary drop.
+      setState(state === 'offline' ? 'offline' : 'reconnecting')
+      if (!opts.checkToken) return scheduleRetry()
       opts.checkToken().then(
         (verdict) => {
           if (closed) return
           // Refused: stop knocking with a dead token, and let the banner say how to get a new address.
           if (verdict === 'refused') setState('token-refused')
-          else retry()
+          else scheduleRetry()
         },
-        retry
+        scheduleRetry
       )
     }
   }
 
   const invoke = (method: CommandName, params: unknown): Promise<BridgeResult<unknown>> => {
     if (state === 'token-refused') return Promise.resolve(localError('not_available', TOKEN_REFUSED_MESSAGE))
-    if (closed || state === 'reconnecting') {
+    if (state === 'revoked') return Promise.resolve(localError('not_available', REVOKED_MESSAGE))
+    if (closed || state === 'reconnecting' || state === 'offline') {
       return Promise.resolve(localError('not_available', 'Disconnected from Switchboard — reconnecting; try again in a moment.'))
     }
     const id = nextId++
@@ -234,6 +313,7 @@ export function createWsBridge(opts: WsBridgeOptions): BridgeClient {
     },
     close() {
       closed = true
+      stopWatch()
       if (retryTimer) clearTimeout(retryTimer)
       const s = socket
       socket = null

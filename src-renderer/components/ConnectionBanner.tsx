@@ -1,7 +1,8 @@
-import { Info, KeyRound, Unplug, WifiOff } from 'lucide-react'
+import { Ban, Info, KeyRound, Unplug, WifiOff } from 'lucide-react'
 import { useAppStore } from '../store/store-context'
 import { JournalHealthBanner } from './JournalHealthBanner'
 import { PortConflictBanner } from './PortConflictBanner'
+import { UnencryptedBanner } from './UnencryptedBanner'
 
 /** Shown across the top whenever the link to the core is down: stale data must look stale. */
 export function ConnectionBanner() {
@@ -13,6 +14,23 @@ export function ConnectionBanner() {
       <div role="alert" className="banner banner--danger">
         <WifiOff size={15} aria-hidden="true" />
         Disconnected — reconnecting… Live calls and transcripts may be out of date until it is back.
+      </div>
+    )
+  }
+  if (connection === 'offline') {
+    return (
+      <div role="alert" className="banner banner--danger">
+        <WifiOff size={15} aria-hidden="true" />
+        Offline — the hub has not answered for 30 seconds (this computer slept, or the network dropped). Reconnecting…
+        Live calls and transcripts may be out of date until it is back.
+      </div>
+    )
+  }
+  if (connection === 'revoked') {
+    return (
+      <div role="alert" className="banner banner--danger">
+        <Ban size={15} aria-hidden="true" />
+        An admin of this hub revoked or replaced your link, so this tab is disconnected. Ask them for your new link.
       </div>
     )
   }
@@ -40,6 +58,7 @@ export function ConnectionBanner() {
   }
   return (
     <>
+      <UnencryptedBanner />
       <JournalHealthBanner />
       {conflict ? (
         <PortConflictBanner conflict={conflict} notice={notice} />

@@ -2,13 +2,17 @@ import { FlaskConical, Phone, PlugZap, Radio, Wifi, WifiOff } from 'lucide-react
 import { useShallow } from 'zustand/react/shallow'
 import { useAppStore } from '../store/store-context'
 import { MuteControl } from './attention/MuteControl'
+import { AutopilotPause } from './AutopilotPause'
 import { ShortcutSheet } from './ShortcutSheet'
 import { ThemeMenu } from './ThemeMenu'
+import { WhoChip } from './WhoChip'
 
 const CONNECTION = {
   open: { word: 'Connected', Icon: Wifi, cls: 'ok' },
   connecting: { word: 'Connecting…', Icon: PlugZap, cls: 'pending' },
   reconnecting: { word: 'Reconnecting…', Icon: WifiOff, cls: 'bad' },
+  offline: { word: 'Offline', Icon: WifiOff, cls: 'bad' },
+  revoked: { word: 'Link revoked', Icon: WifiOff, cls: 'bad' },
   'no-token': { word: 'Not connected', Icon: WifiOff, cls: 'bad' },
   'token-refused': { word: 'Not connected', Icon: WifiOff, cls: 'bad' }
 } as const
@@ -51,6 +55,8 @@ export function Header() {
         </span>
       ) : null}
       <span className="header-spacer" />
+      <AutopilotPause />
+      <WhoChip />
       <span className={`connection connection--${conn.cls}`} role="status" aria-label={`Connection: ${conn.word}`}>
         <conn.Icon size={14} aria-hidden="true" />
         {conn.word}

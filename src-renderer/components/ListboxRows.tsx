@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { Fragment, useEffect } from 'react'
+import { Fragment, useCallback, useEffect, useRef } from 'react'
 import type { KeyboardEvent, ReactNode } from 'react'
 
 /** Where a navigation key moves the highlight of a one-tab-stop listbox, or null for other keys. */
@@ -29,6 +29,11 @@ export interface ListboxRowsProps<T> {
   renderRow: (item: T) => ReactNode
   spaceClassName?: string
   rowClassName?: string
+  /**
+   * Told the index of the last row rendered whenever it changes (virtual lists only): a list that
+   * pages as it scrolls asks for more from here, without reading the layout on every scroll event.
+   */
+  onLastRendered?: (index: number) => void
 }
 
 /** The rows of a listbox: all of them when few, a virtual window when many. */
@@ -47,13 +52,26 @@ function PlainRows<T>({ items, index, domId, getKey, renderRow }: ListboxRowsPro
 
 function VirtualRows<T>(props: ListboxRowsProps<T>) {
   const { items, index, scrollBox, rowHeight } = props
+  // The virtualizer rebuilds every row's measurement when these functions change: kept stable (per
+  // list) so a scroll through thousands of rows does not redo them all on every frame.
+  const getKey = useRef(props.getKey)
+  getKey.current = props.getKey
+  const getItemKey = useCallback((i: number) => (items[i] ? getKey.current(items[i]) : i), [items])
+  const estimateSize = useCallback(() => rowHeight, [rowHeight])
+  const getScrollElement = useCallback(() => scrollBox, [scrollBox])
   const v = useVirtualizer({
     count: items.length,
-    getScrollElement: () => scrollBox,
-    estimateSize: () => rowHeight,
+    getScrollElement,
+    estimateSize,
     overscan: props.overscan ?? 8,
-    getItemKey: (i) => (items[i] ? props.getKey(items[i]) : i)
+    getItemKey
   })
+  const rendered = v.getVirtualItems()
+  const last = rendered.length ? rendered[rendered.length - 1]!.index : -1
+  const onLast = props.onLastRendered
+  useEffect(() => {
+    if (last >= 0) onLast?.(last)
+  }, [last, onLast])
   // Rows have a fixed height, so keeping the highlight in view is plain arithmetic; it is also
   // immune to the virtualizer's asynchronous scroll reconciling when keys repeat quickly.
   useEffect(() => {
@@ -64,7 +82,7 @@ function VirtualRows<T>(props: ListboxRowsProps<T>) {
   }, [scrollBox, index, rowHeight])
   return (
     <div className={props.spaceClassName ?? 'virtual-space'} style={{ height: v.getTotalSize() }}>
-      {v.getVirtualItems().map((row) => {
+      {rendered.map((row) => {
         const item = items[row.index]
         return item ? (
           <div key={row.key} className={props.rowClassName ?? 'virtual-row'} style={{ transform: `translateY(${row.start}px)`, height: rowHeight }}>

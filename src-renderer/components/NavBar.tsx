@@ -1,4 +1,4 @@
-import { Activity, BarChart3, Bot, FlaskConical, Hash, MessageSquare, Settings, Webhook } from 'lucide-react'
+import { Activity, BarChart3, Bot, FlaskConical, Hash, History, MessageSquare, Settings, Webhook } from 'lucide-react'
 import type { LucideIcon } from 'lucide-react'
 import { useShallow } from 'zustand/react/shallow'
 import { waitingTurns } from '../store/selectors'
@@ -12,6 +12,7 @@ export const NAV_ITEMS: ReadonlyArray<{ view: NavView; label: string; Icon: Luci
   { view: 'numbers', label: 'Numbers', Icon: Hash },
   { view: 'webhooks', label: 'Webhooks', Icon: Webhook },
   { view: 'scenarios', label: 'Scenarios', Icon: FlaskConical },
+  { view: 'history', label: 'History', Icon: History },
   { view: 'usage', label: 'Usage', Icon: BarChart3 },
   { view: 'settings', label: 'Settings', Icon: Settings }
 ]

@@ -15,6 +15,7 @@ export const GO_KEYS: Readonly<Record<string, NavView>> = {
   n: 'numbers',
   w: 'webhooks',
   c: 'scenarios',
+  h: 'history',
   u: 'usage',
   s: 'settings'
 }
@@ -73,7 +74,9 @@ export const SHORTCUT_GROUPS: ShortcutGroup[] = [
       { keys: ['Alt', 'T'], does: 'Transfer the call: choose the number, then confirm' },
       { keys: ['Alt', 'A'], does: 'Switch who answers: me, or the fallback line at once' },
       { keys: ['Alt', 'E'], does: 'End the call (asks first)' },
-      { keys: ['Esc'], does: 'Leave the reply box; again: back to the Monitor' }
+      { keys: ['Alt', 'O'], does: 'Take the call over from autopilot (you answer its turns)' },
+      { keys: ['Enter'], does: "With the copilot's draft in the box: send it as is (type to edit it)" },
+      { keys: ['Esc'], does: "Clear the copilot's draft; else leave the reply box; again: back to the Monitor" }
     ]
   },
   {

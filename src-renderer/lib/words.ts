@@ -32,8 +32,8 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 }
 
 /** What a source tag on an agent's line says: who or what said it. */
-export function sourceWord(source: TranscriptTurn['source'], simulated: boolean): string | null {
-  switch (source) {
+export function sourceWord(line: Pick<TranscriptTurn, 'source' | 'model'>, simulated: boolean): string | null {
+  switch (line.source) {
     case 'filler':
       return 'holding line'
     case 'human':
@@ -44,6 +44,8 @@ export function sourceWord(source: TranscriptTurn['source'], simulated: boolean)
       return simulated ? 'AI (simulated)' : 'AI'
     case 'greeting':
       return 'greeting'
+    case 'copilot':
+      return `autopilot · ${line.model ?? 'model'}`
     default:
       return null
   }

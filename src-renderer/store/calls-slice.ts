@@ -116,10 +116,10 @@ export function createCallsSlice({ set, get, bridge }: SliceDeps): CallsSlice {
       turnsTouchedDuringLoad?.add(turnId)
       set((s) => (s.turns[turnId] ? { turns: withoutKeys(s.turns, [turnId]) } : s))
     },
-    claimTurn(turnId, by) {
+    claimTurn(turnId, by, byId = null) {
       set((s) => {
         const t = s.turns[turnId]
-        return t ? { turns: { ...s.turns, [turnId]: { ...t, claimedBy: by } } } : s
+        return t ? { turns: { ...s.turns, [turnId]: { ...t, claimedBy: by, claimedById: byId } } } : s
       })
     }
   }
@@ -134,7 +134,7 @@ export function createCallsSlice({ set, get, bridge }: SliceDeps): CallsSlice {
     // Every call.updated repeats the waiting turn: a new turns map each time would re-sort the
     // Monitor and re-render every row watching turns, for nothing.
     const known = get().turns[w.turnId]
-    if (known && known.callId === call.id && known.deadline === w.deadline && known.transcript === w.transcript && known.claimedBy === w.claimedBy) return
+    if (known && known.callId === call.id && known.deadline === w.deadline && known.transcript === w.transcript && known.claimedBy === w.claimedBy && (known.claimedById ?? null) === (w.claimedById ?? null)) return
     s.openTurn({ callId: call.id, ...w } satisfies OpenTurn)
   }
 }

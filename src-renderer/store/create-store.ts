@@ -4,6 +4,7 @@ import type { BridgeClient } from '../bridge/bridge-client'
 import { createAlertsSlice } from './alerts-slice'
 import { createAppSlice } from './app-slice'
 import { createCallsSlice } from './calls-slice'
+import { createCopilotSlice } from './copilot-slice'
 import { createDraftsSlice } from './drafts-slice'
 import { createRecordingsSlice } from './recordings-slice'
 import { createSandboxSlice } from './sandbox-slice'
@@ -13,13 +14,16 @@ import { createUsageSlice } from './usage-slice'
 import { createMessagingSlices } from './messages-slice'
 import { createGapsSlice } from './gaps-slice'
 import { createHistorySlice } from './history-slice'
+import { createCallHistorySlice } from './call-history-slice'
 import { createSettingsSlice } from './settings-slice'
 import { createWebhookConnectSlice } from './webhook-connect-slice'
 import { createWebhooksSlice } from './webhooks-slice'
 import { createSupervisionSlice } from './supervision-slice'
 import { createScenariosSlice } from './scenarios-slice'
 import { createCallConfirmSlice } from './call-confirm-slice'
+import { createTeamSlice } from './team-slice'
 import type { AppState, AppStore, SliceDeps } from './types'
+import { createUpdateSlice } from './update-slice'
 
 function defaultStorage(): SliceDeps['storage'] {
   try {
@@ -55,7 +59,11 @@ export function createAppStore(bridge: BridgeClient, storage: SliceDeps['storage
       ...createScenariosSlice(deps),
       ...createAlertsSlice(deps),
       ...createHistorySlice(deps),
-      ...createCallConfirmSlice(deps)
+      ...createCallConfirmSlice(deps),
+      ...createCopilotSlice(deps),
+      ...createUpdateSlice(deps),
+      ...createTeamSlice(deps),
+      ...createCallHistorySlice(deps)
     }
   }))
 }

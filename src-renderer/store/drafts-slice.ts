@@ -1,6 +1,9 @@
 import type { CommandParams } from '../../src-preload/contract'
-import { waitingTurnFor } from './selectors'
+import { claimedByOther, waitingTurnFor } from './selectors'
 import type { DraftsSlice, SliceDeps } from './types'
+
+/** How often typing renews a claim: well inside the core's 10 s idle limit. */
+export const CLAIM_KEEPALIVE_MS = 3000
 
 export const TOO_LATE_MESSAGE = 'Too late: the turn already closed — your text was kept'
 
@@ -73,10 +76,14 @@ export function createReplier({ set, get, bridge }: SliceDeps): (callId: string,
 export function createDraftsSlice(deps: SliceDeps): DraftsSlice {
   const { set, get } = deps
   const reply = createReplier(deps)
-  const claiming = new Set<string>()
+  // When each turn was last claimed from here: typing keeps the claim alive, a few seconds apart
+  // (the core lets a claim lapse after 10 s without it, see turn-claims.ts).
+  const lastClaimed = new Map<string, number>()
   const claim = async (turnId: string): Promise<void> => {
-    if (claiming.has(turnId)) return
-    claiming.add(turnId)
+    const now = Date.now()
+    if (now - (lastClaimed.get(turnId) ?? -Infinity) < CLAIM_KEEPALIVE_MS) return
+    if (lastClaimed.size > 100) lastClaimed.clear()
+    lastClaimed.set(turnId, now)
     // A refusal needs no notice here: the turn.claimed event already shows who has it.
     await deps.bridge.invoke('turns.claim', { turnId, by: get().operator })
   }
@@ -88,9 +95,18 @@ export function createDraftsSlice(deps: SliceDeps): DraftsSlice {
     setDraft(callId, text) {
       set((s) => ({ drafts: { ...s.drafts, [callId]: text } }))
       writeDrafts(deps.storage, get().drafts)
-      // Starting to type claims the waiting turn, so teammates on the same hub see who answers it.
+      // Typing claims the waiting turn (and keeps the claim), so teammates on the same hub see who answers it.
       const turn = waitingTurnFor(get(), callId)
-      if (turn && turn.claimedBy === null && text.trim() !== '') void claim(turn.turnId)
+      if (turn && !claimedByOther(get(), turn) && text.trim() !== '') void claim(turn.turnId)
+    },
+    async takeOverTurn(callId) {
+      const turn = waitingTurnFor(get(), callId)
+      if (!turn) return { code: 'turn_closed', message: 'This turn already closed.' }
+      const res = await deps.bridge.invoke('turns.claim', { turnId: turn.turnId, takeOver: true })
+      if (!res.ok) return res.error
+      lastClaimed.set(turn.turnId, Date.now())
+      get().claimTurn(turn.turnId, res.value.claimedBy, res.value.claimedById ?? null)
+      return null
     },
     async sendReply(callId, { interim, hangup }) {
       const text = (get().drafts[callId] ?? '').trim()

@@ -14,7 +14,7 @@ export function subscribeMessaging(store: AppStore, bridge: BridgeClient): Array
     // Watching the store rather than the event: the status also changes through app.status loads.
     store.subscribe((now, before) => {
       // Texts that arrived while the link was down were never pushed: the list catches up.
-      if (before.connection === 'reconnecting' && now.connection === 'open' && now.conversationsStatus === 'loaded') {
+      if ((before.connection === 'reconnecting' || before.connection === 'offline') && now.connection === 'open' && now.conversationsStatus === 'loaded') {
         void s().loadConversations()
         if (now.openConversationId) void s().openConversation(now.openConversationId)
       }

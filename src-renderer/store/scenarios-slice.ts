@@ -98,6 +98,8 @@ export function createScenariosSlice({ set, get, bridge }: SliceDeps): Scenarios
     async runScenario() {
       const s = get()
       const saved = s.savedScenarios.find((x) => x.name === s.scenarioName && x.hasBaseline)
+      // The last run's result goes at once: left on screen until the core answers, it reads as this run's.
+      set({ scenarioRun: { runId: '', steps: [], result: null, error: null, running: true } })
       const res = get().report(
         'Running the scenario',
         await bridge.invoke('scenarios.run', {
@@ -107,7 +109,10 @@ export function createScenariosSlice({ set, get, bridge }: SliceDeps): Scenarios
           ...(saved ? { baselineOf: saved.name } : {})
         })
       )
-      if (!res) return
+      if (!res) {
+        set((st) => (st.scenarioRun?.runId === '' ? { scenarioRun: null } : {}))
+        return
+      }
       // Step events for this run may already be here if the answer was slow; keep those.
       set((st) => ({ scenarioRun: st.scenarioRun?.runId === res.runId ? st.scenarioRun : { runId: res.runId, steps: [], result: null, error: null, running: true } }))
     },

@@ -78,3 +78,13 @@ export function waitingTurns(s: TurnsAndCalls): OpenTurn[] {
 export function oldestWaitingTurn(s: TurnsAndCalls): OpenTurn | null {
   return waitingTurns(s)[0] ?? null
 }
+
+/**
+ * The name of whoever else holds `turn`'s claim, or null when nobody does or it is this window's
+ * person. Compared by the link's id where the core gave one: two people may share a name.
+ */
+export function claimedByOther(s: Pick<AppState, 'me' | 'operator'>, turn: Pick<OpenTurn, 'claimedBy' | 'claimedById'> | null | undefined): string | null {
+  if (!turn?.claimedBy) return null
+  if (turn.claimedById && s.me) return turn.claimedById === s.me.id ? null : turn.claimedBy
+  return turn.claimedBy === s.operator ? null : turn.claimedBy
+}

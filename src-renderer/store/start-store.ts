@@ -4,8 +4,10 @@ import { runBatched } from './batch'
 import { isTerminal } from '../lib/call-state'
 import { subscribeWebhookEvents } from './webhooks-events'
 import { subscribeMessaging } from './messages-events'
+import { subscribeCopilot } from './copilot-events'
 import { startSupervision } from './start-supervision'
 import { subscribeScenarioEvents } from './scenarios-events'
+import { subscribeCallHistoryEvents } from './call-history-events'
 import { startAttention } from '../lib/attention/start-attention'
 
 /**
@@ -66,12 +68,16 @@ export function startStore(store: AppStore, bridge: BridgeClient): () => void {
         s().pushToast('info', 'AgentPhone dropped the waiting request: that turn was cancelled.')
       }
     }),
-    bridge.on('turn.claimed', (t) => s().claimTurn(t.turnId, t.by)),
+    bridge.on('turn.claimed', (t) => s().claimTurn(t.turnId, t.by, t.byId ?? null)),
+    bridge.on('turn.unclaimed', (t) => s().claimTurn(t.turnId, null, null)),
     bridge.on('sandbox.heard', ({ callId, ...line }) => s().addHeard(callId, { ...line, at: Date.now() })),
     bridge.on('sandbox.ring', (ring) => s().setRinging(ring)),
+    bridge.on('update.status', (update) => s().setUpdate(update)),
     ...subscribeWebhookEvents(store, bridge),
     ...subscribeMessaging(store, bridge),
     ...subscribeScenarioEvents(store, bridge),
+    ...subscribeCopilot(store, bridge),
+    ...subscribeCallHistoryEvents(store, bridge),
     startSupervision(store, bridge),
     startAttention(store, bridge)
   ]
@@ -83,16 +89,20 @@ export function startStore(store: AppStore, bridge: BridgeClient): () => void {
     void s().loadStatus()
     void s().loadCalls()
     void s().loadTurns()
+    // Who this tab is (its link's name and role), again after a reconnect: an admin may have changed it.
+    void s().loadMe()
   }
 
   let wasDown = false
   const offConn = bridge.onConnectionChange?.((state) => {
     s().setConnection(state)
     if (state === 'open' && wasDown) load()
-    wasDown = state === 'reconnecting'
+    wasDown = state === 'reconnecting' || state === 'offline'
   })
   s().setConnection(bridge.connectionState?.() ?? 'open')
   load()
+  // Once: only the packaged app has an update to offer, and it pushes every change as an event.
+  void s().loadUpdate()
 
   return () => {
     for (const off of offs) off()

@@ -1,9 +1,8 @@
 import type { BridgeClient } from '../bridge/bridge-client'
 import { startNotifications } from '../lib/notifications'
-import { withRecent } from './supervision-slice'
 import type { AppStore } from './types'
 
-/** How long an ended call stays on the live board before it moves to "Recent calls". */
+/** How long an ended call stays on the live board (after that it is in History). */
 export const LINGER_MS = 30_000
 
 /**
@@ -18,7 +17,6 @@ export function startSupervision(store: AppStore, bridge: BridgeClient): () => v
   const offs = [
     bridge.on('call.ended', (call) => {
       s().linger(call.id, Date.now() + LINGER_MS)
-      store.setState((st) => ({ recentCalls: withRecent(st.recentCalls, call) }))
       clearTimeout(timers.get(call.id))
       timers.set(
         call.id,
@@ -34,7 +32,7 @@ export function startSupervision(store: AppStore, bridge: BridgeClient): () => v
     store.subscribe((now, before) => {
       // A restarted core (mode switch) has other calls: what we kept about the old ones goes.
       if (before.status && now.status && before.status.startedAt !== now.status.startedAt) {
-        store.setState({ recentCalls: [], lingering: {}, closures: {}, callAgents: {} })
+        store.setState({ lingering: {}, closures: {}, callAgents: {} })
       }
     }),
     startNotifications(store, bridge)

@@ -1,14 +1,9 @@
-import type { CallInfo } from '../../src-preload/contract'
-import { isTerminal } from '../lib/call-state'
 import { createReplier } from './drafts-slice'
 import type { SupervisionSlice } from './supervision-types'
 import type { SliceDeps } from './types'
 
 /** Turn closures kept per call: enough for any transcript on screen, bounded for all-day use. */
 const MAX_CLOSURES = 50
-/** How many past calls the "Recent calls" section asks for. */
-export const RECENT_LIMIT = 100
-
 function initialPermission(): SupervisionSlice['notifyPermission'] {
   return typeof Notification === 'undefined' ? 'unsupported' : Notification.permission
 }
@@ -22,9 +17,6 @@ export function createSupervisionSlice(deps: SliceDeps): SupervisionSlice {
 
   return {
     callAgents: {},
-    recentCalls: [],
-    recentLoading: false,
-    recentOpen: false,
     lingering: {},
     closures: {},
     notifyPermission: initialPermission(),
@@ -40,15 +32,6 @@ export function createSupervisionSlice(deps: SliceDeps): SupervisionSlice {
       })()
       agentRequests.set(agentId, request)
       return request
-    },
-    async loadRecentCalls() {
-      set({ recentLoading: true })
-      const page = get().report('Loading recent calls', await bridge.invoke('calls.list', { limit: RECENT_LIMIT }))
-      set(page ? { recentLoading: false, recentCalls: page.items.filter((c) => isTerminal(c.status)) } : { recentLoading: false })
-    },
-    setRecentOpen(recentOpen) {
-      set({ recentOpen })
-      if (recentOpen) void get().loadRecentCalls()
     },
     async setAnswerer(callId, answeredBy) {
       set((s) => ({ answererPending: { ...s.answererPending, [callId]: true } }))
@@ -92,9 +75,4 @@ export function createSupervisionSlice(deps: SliceDeps): SupervisionSlice {
       set({ notifyPermission })
     }
   }
-}
-
-/** Keeps a call's ended record in the recent list once it leaves the live board. */
-export function withRecent(recent: CallInfo[], ended: CallInfo): CallInfo[] {
-  return [ended, ...recent.filter((c) => c.id !== ended.id)].slice(0, RECENT_LIMIT)
 }

@@ -7,24 +7,18 @@ export type TurnClosure = { turnId: string; callId: string; outcome: 'fallback' 
 export type NotifyPermission = 'default' | 'granted' | 'denied' | 'unsupported'
 
 /**
- * Live supervision: agents behind calls, recent calls, closures, notification permission. The
+ * Live supervision: agents behind calls, closures, notification permission. The
  * core's settings (quick replies, notification switches) live in the settings slice.
  */
 export interface SupervisionSlice {
   /** Agents looked up for open calls (transfer number); null means looked up and not found. */
   callAgents: Record<string, Agent | null>
-  /** Calls from calls.list without the live filter, for the "Recent calls" section. */
-  recentCalls: CallInfo[]
-  recentLoading: boolean
-  recentOpen: boolean
   /** Ended calls that stay on the live board a little longer: call id → when they leave (ms). */
   lingering: Record<string, number>
   closures: Record<string, TurnClosure[]>
   notifyPermission: NotifyPermission
   answererPending: Record<string, boolean>
   loadCallAgent(agentId: string): Promise<void>
-  loadRecentCalls(): Promise<void>
-  setRecentOpen(open: boolean): void
   setAnswerer(callId: string, answeredBy: CallInfo['answeredBy']): Promise<void>
   /** Transfers to `to` (E.164), or to the agent's own transfer number when null. */
   transferCall(callId: string, to: string | null): Promise<boolean>

@@ -2,6 +2,7 @@ import type { StoreApi } from 'zustand/vanilla'
 import type { AppStatus, BridgeErrorPayload, BridgeResult, CallInfo, OpenTurn, TranscriptTurn } from '../../src-preload/contract'
 import type { BridgeClient, ConnectionState } from '../bridge/bridge-client'
 import type { AlertsSlice } from './alerts-slice'
+import type { CopilotSlice } from './copilot-slice'
 import type { DirectorySlice } from './directory-slice'
 import type { RecordingsSlice } from './recordings-slice'
 import type { UsageSlice } from './usage-slice'
@@ -11,8 +12,11 @@ import type { GapsSlice, SettingsSlice, WebhookConnectSlice, WebhooksSlice } fro
 import type { ScenariosSlice } from './scenarios-types'
 import type { HistorySlice } from './history-slice'
 import type { CallConfirmSlice } from './call-confirm-slice'
+import type { UpdateSlice } from './update-slice'
+import type { TeamSlice } from './team-slice'
+import type { CallHistorySlice } from './call-history-types'
 
-export type NavView = 'monitor' | 'messages' | 'agents' | 'numbers' | 'webhooks' | 'scenarios' | 'usage' | 'settings'
+export type NavView = 'monitor' | 'messages' | 'agents' | 'numbers' | 'webhooks' | 'scenarios' | 'history' | 'usage' | 'settings'
 export type ThemeChoice = 'system' | 'light' | 'dark'
 
 export interface AppSlice {
@@ -64,7 +68,8 @@ export interface CallsSlice {
   addTranscriptLine(line: TranscriptTurn): void
   openTurn(turn: OpenTurn): void
   closeTurn(turnId: string): void
-  claimTurn(turnId: string, by: string): void
+  /** `byId`: the person (hub link) holding it, so a window can tell its own claim from a namesake's. */
+  claimTurn(turnId: string, by: string | null, byId?: string | null): void
 }
 
 export type HeardLine = { text: string; interim: boolean; digits?: string; hangup?: boolean; action?: string; at: number }
@@ -101,6 +106,8 @@ export interface DraftsSlice {
   sendReply(callId: string, opts: { interim?: boolean; hangup?: boolean }): Promise<void>
   /** Keys pressed on the call; `endTurn` makes them the turn's answer, else the turn stays open. */
   sendDigits(callId: string, digits: string, opts: { endTurn: boolean; hangup: boolean }): Promise<boolean>
+  /** Takes the call's waiting turn from the teammate holding it (the person confirmed); the refusal, if any. */
+  takeOverTurn(callId: string): Promise<BridgeErrorPayload | null>
 }
 
 export type Toast = { id: number; kind: 'error' | 'info'; message: string }
@@ -113,7 +120,7 @@ export interface ToastsSlice {
   report<T>(what: string, result: BridgeResult<T>): T | undefined
 }
 
-export type AppState = AppSlice & HistorySlice & CallsSlice & RecordingsSlice & SandboxSlice & DraftsSlice & ToastsSlice & DirectorySlice & UsageSlice & WebhooksSlice & WebhookConnectSlice & GapsSlice & SettingsSlice & MessagingState & SupervisionSlice & ScenariosSlice & AlertsSlice & CallConfirmSlice
+export type AppState = AppSlice & HistorySlice & CallHistorySlice & CallsSlice & RecordingsSlice & SandboxSlice & DraftsSlice & ToastsSlice & DirectorySlice & UsageSlice & WebhooksSlice & WebhookConnectSlice & GapsSlice & SettingsSlice & MessagingState & SupervisionSlice & ScenariosSlice & AlertsSlice & CopilotSlice & UpdateSlice & TeamSlice & CallConfirmSlice
 export type AppStore = StoreApi<AppState>
 
 /** Every slice gets the store's set/get plus the bridge: bridge calls live in actions only. */

@@ -1,10 +1,12 @@
-import type { CommandResult } from '../../src-preload/contract'
+import type { CommandResult, UsageByAgentRow, UsageByNumberRow } from '../../src-preload/contract'
 import type { SliceDeps } from './types'
 
 export const USAGE_SPANS = [7, 30, 90] as const
 export type UsageSpan = (typeof USAGE_SPANS)[number]
 /** Months the monthly chart shows: the API's default is 6, a year reads better on a chart. */
 export const USAGE_MONTHS = 12
+export const AGENT_PERIODS = ['week', 'month', 'year'] as const
+export type AgentPeriod = (typeof AGENT_PERIODS)[number]
 
 export interface UsageSlice {
   /** `usage.summary` as the API sent it; views parse it (its shape changed over time). */
@@ -12,10 +14,14 @@ export interface UsageSlice {
   usageDaily: CommandResult<'usage.daily'>['data'] | null
   usageMonthly: CommandResult<'usage.monthly'>['data'] | null
   usageSpan: UsageSpan
+  usageByAgent: UsageByAgentRow[] | null
+  usageByNumber: UsageByNumberRow[] | null
+  usageAgentPeriod: AgentPeriod
   usageLoading: boolean
   usageError: string | null
   loadUsage(): Promise<void>
   setUsageSpan(span: UsageSpan): Promise<void>
+  setUsageAgentPeriod(period: AgentPeriod): Promise<void>
 }
 
 export function createUsageSlice({ set, get, bridge }: SliceDeps): UsageSlice {
@@ -31,8 +37,20 @@ export function createUsageSlice({ set, get, bridge }: SliceDeps): UsageSlice {
     return null
   }
 
+  // The breakdowns are extras: one that fails leaves its chart empty and the rest of the view working.
+  async function loadBreakdowns(): Promise<void> {
+    const [agents, numbers] = await Promise.all([bridge.invoke('usage.byAgent', { period: get().usageAgentPeriod }), bridge.invoke('usage.byNumber', {})])
+    set((s) => ({
+      usageByAgent: agents.ok ? agents.value.data : s.usageByAgent,
+      usageByNumber: numbers.ok ? numbers.value.data : s.usageByNumber
+    }))
+  }
+
   return {
     usageSummary: null,
+    usageByAgent: null,
+    usageByNumber: null,
+    usageAgentPeriod: 'month',
     usageDaily: null,
     usageMonthly: null,
     usageSpan: 30,
@@ -44,7 +62,8 @@ export function createUsageSlice({ set, get, bridge }: SliceDeps): UsageSlice {
       const [summary, dailyError, monthly] = await Promise.all([
         bridge.invoke('usage.summary', {}),
         loadDaily(),
-        bridge.invoke('usage.monthly', { months: USAGE_MONTHS })
+        bridge.invoke('usage.monthly', { months: USAGE_MONTHS }),
+        loadBreakdowns()
       ])
       const error = (!summary.ok ? summary.error.message : null) ?? dailyError ?? (!monthly.ok ? monthly.error.message : null)
       set((s) => ({
@@ -53,6 +72,10 @@ export function createUsageSlice({ set, get, bridge }: SliceDeps): UsageSlice {
         usageLoading: false,
         usageError: error
       }))
+    },
+    async setUsageAgentPeriod(period) {
+      set({ usageAgentPeriod: period })
+      await loadBreakdowns()
     },
     async setUsageSpan(span) {
       set({ usageSpan: span })

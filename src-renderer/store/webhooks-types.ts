@@ -59,7 +59,7 @@ export interface GapsSlice {
   dismissGaps(): void
 }
 
-export type SettingsSectionId = 'connection' | 'voice' | 'quick-replies' | 'notifications' | 'history' | 'appearance' | 'operator' | 'alerts' | 'sandbox'
+export type SettingsSectionId = 'connection' | 'voice' | 'quick-replies' | 'notifications' | 'history' | 'appearance' | 'operator' | 'alerts' | 'sandbox' | 'copilot' | 'team'
 
 export interface SettingsSlice {
   settings: Settings | null

@@ -10,6 +10,7 @@ const PLANS: Record<Exclude<NavView, 'monitor'>, string> = {
   numbers: 'Buy numbers, attach them to agents, and release the ones you no longer need (with confirmation).',
   webhooks: 'Connect your tunnel URL, prove the round trip, and inspect, verify and replay every delivery the receiver saw.',
   scenarios: 'Write or open a scenario, play it against your webhook server, and see each request, answer and latency.',
+  history: 'Every call afterwards: transcripts, recordings, notes, search and export.',
   usage: 'Calls, messages and webhooks per day and per month, as charts and totals.',
   settings: 'Filler and fallback lines, deadline margin, quick replies, notifications and theme.'
 }

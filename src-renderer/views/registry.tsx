@@ -8,6 +8,7 @@ import { MessagesView } from './messages/MessagesView'
 import { SettingsView } from './settings/SettingsView'
 import { WebhooksView } from './webhooks/WebhooksView'
 import { ScenariosView } from './scenarios/ScenariosView'
+import { HistoryView } from './history/HistoryView'
 
 /**
  * Which component renders each navigation view. A view not listed shows its placeholder. Each
@@ -21,5 +22,6 @@ export const VIEWS: Partial<Record<NavView, ComponentType>> = {
   messages: MessagesView,
   webhooks: WebhooksView,
   scenarios: ScenariosView,
+  history: HistoryView,
   settings: SettingsView
 }

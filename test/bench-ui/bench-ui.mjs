@@ -9,9 +9,9 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { chromium } from 'playwright-core'
 import { lineLatencies, percentile } from './analyse.mjs'
 import { connectBridge } from './bridge.mjs'
+import { launchChromium, printTable, runBench } from './harness.mjs'
 import { createLoad } from './load.mjs'
 import { installProbe, readProbe, resetProbe } from './probe.mjs'
 import { startServe } from './serve.mjs'
@@ -29,16 +29,7 @@ const TARGET_TASK_MS = 200
 const log = (msg) => console.log(`[bench:ui] ${msg}`)
 const fmt = (n) => (Number.isFinite(n) ? n.toFixed(0) : 'n/a')
 
-let serve = null
-let browser = null
 let bridge = null
-const cleanup = async () => {
-  bridge?.close()
-  await browser?.close().catch(() => undefined)
-  await serve?.stop()
-  bridge = browser = serve = null
-}
-for (const sig of ['SIGINT', 'SIGTERM']) process.once(sig, () => void cleanup().finally(() => process.exit(130)))
 
 /** One measured phase: `calls` calls, `lines` lines at `rate` cycles a second. */
 /** Chromium's cumulative main-thread seconds (all tasks, and JavaScript alone) for this page. */
@@ -115,26 +106,16 @@ function report(base, big) {
     target,
     target ? (ok ? 'PASS' : 'FAIL') : ''
   ])
-  const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => String(r[i]).length)))
-  const line = (cells) => cells.map((c, i) => String(c).padEnd(widths[i])).join('  ')
-  console.log('')
-  console.log(line(head))
-  console.log(widths.map((w) => '-'.repeat(w)).join('  '))
-  for (const r of body) console.log(line(r))
-  console.log('')
+  printTable(head, body)
   for (const s of [base, big]) if (s.errors) console.log(`${s.name}: ${s.errors} bridge errors, last: ${s.lastError}`)
   if (!base.longTaskSupported) console.log('longtask entries are not supported here: the frame-gap monitor stands in for them')
 }
 
-async function main() {
+async function main(parts) {
   const t0 = Date.now()
   // BENCH_OUT_DIR: measure another build (a copy of out/ with main/ and web/), e.g. before a change.
-  serve = await startServe(ROOT, process.env.BENCH_OUT_DIR ? path.resolve(process.env.BENCH_OUT_DIR) : undefined)
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']
-  })
+  const serve = (parts.serve = await startServe(ROOT, process.env.BENCH_OUT_DIR ? path.resolve(process.env.BENCH_OUT_DIR) : undefined))
+  const browser = (parts.browser = await launchChromium())
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
   await page.goto(serve.ready.ui)
   await page.getByRole('heading', { name: 'Monitor' }).waitFor({ timeout: 30_000 })
@@ -143,7 +124,7 @@ async function main() {
   await cdp.send('Performance.enable')
 
   let load = null
-  bridge = await connectBridge(serve.ready.bridge, (event, data) => load?.onEvent(event, data))
+  bridge = parts.bridge = await connectBridge(serve.ready.bridge, (event, data) => load?.onEvent(event, data))
   const status = await bridge.call('app.status')
   if (!status.sandbox) throw new Error('the headless shell did not start in sandbox mode')
   const to = status.sandbox.number.phoneNumber
@@ -156,12 +137,4 @@ async function main() {
   log(`done in ${((Date.now() - t0) / 1000).toFixed(0)} s`)
 }
 
-try {
-  await main()
-} catch (err) {
-  console.error(`[bench:ui] failed: ${err instanceof Error ? err.stack : err}`)
-  if (serve) console.error(serve.stderr().slice(-2000))
-  process.exitCode = 1
-} finally {
-  await cleanup()
-}
+await runBench('bench:ui', main)

@@ -6,12 +6,13 @@ import os from 'node:os'
 import path from 'node:path'
 import readline from 'node:readline'
 
-export async function startServe(root, outDir = path.join(root, 'out')) {
+/** `dataDir`: a folder prepared beforehand (removed on stop like the default temporary one). */
+export async function startServe(root, outDir = path.join(root, 'out'), dataDir = null) {
   const cli = path.join(outDir, 'main/cli.js')
   if (!existsSync(cli) || !existsSync(path.join(outDir, 'web/index.html'))) {
     throw new Error('build first: npx electron-vite build && npx vite build --config vite.web.config.ts')
   }
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'switchboard-bench-'))
+  dataDir ??= mkdtempSync(path.join(os.tmpdir(), 'switchboard-bench-'))
   const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--receiver-port', '0', '--data-dir', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, AGENTPHONE_API_KEY: '' }

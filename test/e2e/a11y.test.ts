@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { seriousViolations } from './helpers/axe'
 import { BridgeDriver } from './helpers/bridge-driver'
 import { launchChromium } from './helpers/browser'
 import { openFirstCall, openUi, waitingCall, type Theme } from './helpers/scenes'
@@ -22,14 +22,6 @@ afterAll(async () => {
   await browser?.close()
   expect(await serve?.stop()).toBe(0)
 })
-
-/** Serious and critical axe violations on the page as it is now, one readable line each. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze()
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => `${n.target.join(' ')}${n.failureSummary ? ` (${n.failureSummary.replace(/\s+/g, ' ').slice(0, 160)})` : ''}`).slice(0, 4).join('; ')}`)
-}
 
 describe.each<Theme>(['light', 'dark'])('accessibility, %s theme (axe: no serious or critical violations)', (theme) => {
   let page: Page
@@ -102,5 +94,19 @@ describe.each<Theme>(['light', 'dark'])('accessibility, %s theme (axe: no seriou
       checked.push(name)
     }
     expect(checked).toEqual(names)
+  })
+
+  it('History, its search results, and a call afterwards', async () => {
+    await page.getByRole('button', { name: 'History', exact: true }).click()
+    await page.getByRole('listbox', { name: 'Calls' }).getByRole('option').first().waitFor()
+    expect(await seriousViolations(page)).toEqual([])
+    await page.getByRole('searchbox').fill('room')
+    await page.getByRole('list', { name: 'Search results' }).getByRole('button').first().waitFor()
+    expect(await seriousViolations(page)).toEqual([])
+    await page.getByRole('list', { name: 'Search results' }).getByRole('button').first().click()
+    await page.getByRole('form', { name: 'Note and tags' }).waitFor()
+    expect(await seriousViolations(page)).toEqual([])
+    await page.getByRole('button', { name: /Back to History/ }).click()
+    await page.getByRole('searchbox').fill('')
   })
 })

@@ -143,16 +143,19 @@ describe('the account owner’s views against the sandbox simulator', () => {
     const calls = page.getByRole('region', { name: 'Calls' })
     await expect.poll(() => calls.getByRole('definition').first().textContent()).toBe('1')
     await expect.poll(() => page.getByRole('figure', { name: 'Calls and messages per day' }).getAttribute('aria-describedby')).toBeTruthy()
-    await page.getByText(/^1 call and [1-9]\d* messages? in the last 30 days; busiest: /).waitFor()
+    await page.getByRole('figure', { name: 'Calls and messages per day' }).getByText(/^1 call and [1-9]\d* messages? in the last 30 days; busiest: /).waitFor()
+    // Per agent and per number, from the usage endpoints, each with its table.
+    await page.getByRole('figure', { name: 'Per agent' }).getByRole('row', { name: /Sandbox Agent/ }).waitFor({ state: 'attached' })
+    await page.getByRole('figure', { name: 'Per number' }).getByText(/^1 call and [1-9]\d* messages? since each number was bought/).waitFor()
     for (const name of ['Calls and messages per day', 'Calls and messages per month']) {
       const figure = page.getByRole('figure', { name })
       await figure.locator('svg.recharts-surface').first().waitFor()
       // Real bars, not just axes: at least one rectangle with a height.
       await expect.poll(() => figure.locator('path.recharts-rectangle').count()).toBeGreaterThan(0)
     }
-    await page.getByText('90 days').click()
+    await page.getByRole('radio', { name: '90 days' }).click()
     await expect.poll(() => page.getByRole('figure', { name: 'Calls and messages per day' }).getByRole('row').count()).toBe(91)
-    await page.getByText('30 days').click()
+    await page.getByRole('radio', { name: '30 days' }).click()
     await expect.poll(() => page.getByRole('figure', { name: 'Calls and messages per day' }).getByRole('row').count()).toBe(31)
     expect(await axeViolations('main')).toEqual([])
     await page.screenshot({ path: path.join(SHOTS, 'usage.png') })

@@ -69,8 +69,10 @@ describe('placing a call in the sandbox, in a real browser against `switchboard 
     await dialog.getByRole('button', { name: 'Place call', exact: true }).click()
     await dialog.waitFor({ state: 'detached', timeout: 15_000 })
     await page.getByRole('heading', { level: 1, name: /Person called/ }).waitFor()
+    // The <audio> has no controls of its own: the player's buttons drive it.
     const player = page.getByLabel('Call recording')
-    await player.waitFor({ timeout: 20_000 })
+    await player.waitFor({ state: 'attached', timeout: 20_000 })
+    await page.getByRole('group', { name: 'Recording player' }).getByRole('button', { name: 'Play' }).waitFor()
     // The WAV loads under the page's CSP (media-src blob:) and lasts as long as the call.
     await expect.poll(() => player.evaluate((a) => (a as unknown as { readyState: number }).readyState), { timeout: 10_000 }).toBeGreaterThanOrEqual(1)
     expect(await player.evaluate((a) => (a as unknown as { duration: number }).duration)).toBeGreaterThanOrEqual(1)

@@ -71,11 +71,11 @@ describe('a restart on the same data folder', () => {
     await connection(page).getByText('Connected').waitFor({ timeout: 30_000 })
     await expect.poll(() => page.getByText('Disconnected — reconnecting…').count()).toBe(0)
 
-    // The call from before is in the call list, read back from the journal, with how it ended.
-    await page.getByRole('button', { name: /Recent calls/ }).click()
-    const recent = page.getByRole('list', { name: 'Recent calls' })
-    await recent.getByRole('button', { name: /Caller hung up/ }).first().waitFor()
-    await recent.getByRole('button', { name: /Caller hung up/ }).first().click()
+    // The call from before is in History, read back from the journal, with how it ended.
+    await page.getByRole('button', { name: /Open History/ }).click()
+    const calls = page.getByRole('listbox', { name: 'Calls' })
+    await calls.getByRole('option', { name: /Caller hung up/ }).first().waitFor()
+    await calls.getByRole('option', { name: /Caller hung up/ }).first().click()
     await page.getByRole('log', { name: 'Transcript' }).getByText('Caller hung up').waitFor()
 
     // Reloading the same address keeps the preferences and the token (kept for the tab).

@@ -1,23 +1,29 @@
 import type { Browser, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
+import type { BridgeDriver } from './helpers/bridge-driver'
 import type { ServeHandle } from './helpers/serve'
 import { useApp } from './helpers/app'
-import { waitingCall } from './helpers/scenes'
+import { seriousViolations } from './helpers/axe'
+import { openMonitor, waitingCall } from './helpers/scenes'
 
 let serve: ServeHandle
 let browser: Browser
 let page: Page
+let driver: BridgeDriver
 
-useApp((app) => {
-  ;({ serve, browser, page } = app)
-})
+useApp(
+  (app) => {
+    ;({ serve, browser, page } = app)
+    driver = app.driver!
+  },
+  { driver: true }
+)
 
-/** A teammate's browser on the same headless hub, under its own name. */
-async function teammate(name: string): Promise<Page> {
+/** A teammate's own browser (its own context: own storage, own socket) opened on their link. */
+async function openLink(link: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
-  await context.addInitScript(`localStorage.setItem('switchboard.operator', ${JSON.stringify(name)})`)
   const other = await context.newPage()
-  await other.goto(serve.ready.ui)
+  await other.goto(link)
   await other.getByLabel('Mode: Sandbox').waitFor()
   return other
 }
@@ -28,27 +34,88 @@ async function openWaitingCall(p: Page): Promise<void> {
   await p.getByRole('log', { name: 'Transcript' }).waitFor()
 }
 
-describe('several people on one headless hub', () => {
-  it('shows everyone the same waiting turn; once one starts answering, the other sees who and cannot send', async () => {
-    const grace = await teammate('Grace')
-    const alan = await teammate('Alan')
-    await waitingCall(page, 'Who can help me?')
-    // The same board in every browser.
-    await grace.getByRole('listbox', { name: 'Live calls' }).getByText('Waiting for you').waitFor()
-    await alan.getByRole('listbox', { name: 'Live calls' }).getByText('Waiting for you').waitFor()
+async function openSettings(p: Page): Promise<void> {
+  await p.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /^Settings/ }).or(p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Settings/ })).first().click()
+  await p.getByRole('heading', { name: 'Settings', exact: true }).waitFor()
+}
 
+describe('a hub handed to a team', () => {
+  it('the owner issues an operator link; the operator answers a turn, is refused Settings, and is told when the link is revoked', async () => {
+    // The owner, in Settings › Team, makes Grace a link.
+    await openSettings(page)
+    const team = page.getByRole('region', { name: 'Team' }).or(page.locator('section', { has: page.getByRole('heading', { name: 'Team', exact: true }) }))
+    await team.getByLabel('Name', { exact: true }).fill('Grace')
+    await team.getByLabel('Role').selectOption('operator')
+    await team.getByRole('button', { name: 'Create link' }).click()
+    const link = await page.getByLabel('Personal link for Grace').inputValue()
+    expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]{64}$/)
+    expect(link).not.toContain(new URL(serve.ready.bridge).searchParams.get('token')!)
+
+    // Grace opens it in her own browser: the header says who she is.
+    const grace = await openLink(link)
+    await grace.locator('.who-chip', { hasText: 'Grace' }).waitFor()
+
+    // She answers a caller's turn, and the caller hears it.
+    await openMonitor(page)
+    await waitingCall(page, 'Can someone help me?')
     await openWaitingCall(grace)
+    await grace.getByLabel('Reply to caller').fill('Grace here, how can I help?')
+    await grace.getByLabel('Reply to caller').press('Enter')
+    await page.getByRole('list', { name: 'Caller hears' }).getByText('Grace here, how can I help?').waitFor()
+
+    // Settings are for admins: she sees only her own part, and the hub would refuse her anyway.
+    await openSettings(grace)
+    await grace.getByText(/your link is an operator’s/).waitFor()
+    expect(await grace.getByRole('heading', { name: 'Connection' }).count()).toBe(0)
+    expect(await grace.getByRole('heading', { name: 'Team', exact: true }).count()).toBe(0)
+    expect(await seriousViolations(grace)).toEqual([])
+
+    // The owner sees what she did (here in a second window of the owner's, checked with axe too),
+    // then revokes her link.
+    const ownerAgain = await openLink(serve.ready.ui)
+    await openSettings(ownerAgain)
+    await ownerAgain.getByRole('list', { name: 'Team activity' }).getByText(/Grace.*answered a turn/).waitFor()
+    expect(await seriousViolations(ownerAgain)).toEqual([])
+    await ownerAgain.context().close()
+    await openSettings(page)
+    await page.getByRole('button', { name: 'Refresh' }).click()
+    await page.getByRole('list', { name: 'Team activity' }).getByText(/Grace.*answered a turn/).waitFor()
+    await page.getByRole('button', { name: "Revoke Grace's link" }).click()
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Revoke link' }).click()
+
+    // Her page says so at once, and stops trying.
+    await grace.getByText('An admin of this hub revoked or replaced your link').waitFor({ timeout: 5000 })
+    await grace.getByRole('status', { name: 'Connection: Link revoked' }).waitFor()
+    expect(await seriousViolations(grace)).toEqual([])
+    await grace.context().close()
+
+    // The caller hangs up, so the next test's caller can ring.
+    const phone = page.getByRole('complementary', { name: 'Sandbox phone' })
+    await phone.getByRole('button', { name: 'Hang up' }).click()
+    await phone.getByRole('button', { name: 'Dial' }).waitFor()
+  })
+
+  it('two operators on one waiting turn: once one types, the other sees who and cannot send; the answer is the first one’s', async () => {
+    const link = async (name: string): Promise<string> => {
+      const issued = await driver.call<{ token: string }>('team.invite', { name, role: 'operator' })
+      return `${new URL(serve.ready.ui).origin}/#token=${issued.token}`
+    }
+    const ada = await openLink(await link('Ada'))
+    const alan = await openLink(await link('Alan'))
+    await openMonitor(page)
+    await waitingCall(page, 'Who can help me?')
+    await openWaitingCall(ada)
     await openWaitingCall(alan)
-    await grace.getByLabel('Reply to caller').fill('Grace here, happy to help.')
-    await alan.getByText('Grace is answering').waitFor()
+    await ada.getByLabel('Reply to caller').fill('Ada here, happy to help.')
+    await alan.getByText('Ada is answering').waitFor()
     await alan.getByLabel('Reply to caller').fill('Alan here!')
     expect(await alan.getByRole('button', { name: 'Send', exact: true }).isDisabled()).toBe(true)
 
-    await grace.getByLabel('Reply to caller').press('Enter')
+    await ada.getByLabel('Reply to caller').press('Enter')
     const heard = page.getByRole('list', { name: 'Caller hears' })
-    await heard.getByText('Grace here, happy to help.').waitFor()
+    await heard.getByText('Ada here, happy to help.').waitFor()
     expect(await heard.getByText('Alan here!').count()).toBe(0)
-    await grace.context().close()
+    await ada.context().close()
     await alan.context().close()
   })
 })

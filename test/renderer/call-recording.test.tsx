@@ -36,7 +36,13 @@ describe('Call view › recording', () => {
     const { call, user } = await openEndedCall(bridge)
     const player = await screen.findByLabelText<HTMLAudioElement>('Call recording')
     expect(player.tagName).toBe('AUDIO')
-    expect(player.controls).toBe(true)
+    // Our own controls drive it: play/pause, a seek bar and the speed.
+    const controls = within(screen.getByRole('group', { name: 'Recording player' }))
+    expect(controls.getByRole('button', { name: 'Play' })).toBeTruthy()
+    expect(controls.getByRole('slider', { name: 'Position' })).toBeTruthy()
+    await user.selectOptions(controls.getByRole('combobox', { name: /Speed/ }), '1.5')
+    expect(player.playbackRate).toBe(1.5)
+    expect(screen.getByRole('link', { name: /Save recording/ }).getAttribute('download')).toBe(`call-${call.id}.wav`)
     expect(player.getAttribute('src')).toBe('blob:test/1')
     expect(made[0]?.type).toBe('audio/wav')
     // jsdom's Blob lacks text(); FileReader reads it the way a browser would.
@@ -46,7 +52,7 @@ describe('Call view › recording', () => {
       reader.readAsText(made[0]!)
     })
     expect(text).toBe('RIFF....WAVEfmt ')
-    expect(within(screen.getByRole('group', { name: 'Recording' })).getByText('47 KB WAV')).toBeTruthy()
+    expect(within(screen.getByRole('group', { name: 'Recording' })).getByText('(47 KB WAV)')).toBeTruthy()
     expect(bridge.invokes.filter((i) => i.method === 'calls.recording')).toEqual([{ method: 'calls.recording', params: { callId: call.id } }])
     await user.click(screen.getByRole('button', { name: /Back to Monitor/ }))
     expect(revoked).toEqual(['blob:test/1'])
@@ -61,7 +67,7 @@ describe('Call view › recording', () => {
     expect((await screen.findByRole('alert')).textContent).toContain('The recording could not be loaded: AgentPhone did not answer')
     fail = false
     await user.click(screen.getByRole('button', { name: 'Try again' }))
-    expect(await screen.findByText(/No recording for this call/)).toBeTruthy()
+    expect(await screen.findByText(/^No recording\./)).toBeTruthy()
     expect(made).toEqual([])
   })
 })

@@ -66,11 +66,16 @@ describe('a replay of a refused delivery asks first and is marked', () => {
 })
 
 describe('how a call ended, in the call lists and the transcript', () => {
-  it('says the outcome in the live row and in Recent calls, and never "not spoken yet" for an ended call', async () => {
+  it('says the outcome in the live row and in History, and never "not spoken yet" for an ended call', async () => {
     const ringing = call('call_ringing', { status: 'ringing' })
     const longAgo = new Date(Date.now() - 10 * 60_000).toISOString()
     const busy = call('call_busy', { status: 'failed', startedAt: longAgo, endedAt: longAgo, outcome: { kind: 'busy', label: 'Busy', detail: null } })
-    const bridge = fakeBridge({ 'calls.list': () => ({ items: [call('call_live'), ringing, busy], total: 3 }) })
+    const bridge = fakeBridge({
+      'calls.list': () => ({ items: [call('call_live'), ringing, busy], total: 3 }),
+      'calls.history': () => ({ items: [{ ...busy, durationSeconds: 0, responders: [], hasRecording: false, tags: [], hasNote: false, known: 'both' as const }], nextCursor: null }),
+      'agents.list': () => ({ items: [], total: 0 }),
+      'numbers.list': () => ({ items: [], total: 0 })
+    })
     const { user, emit } = await renderApp(bridge)
     const row = await screen.findByRole('option', { name: /Ringing$/ })
     expect(row.textContent).toContain('The caller has not spoken yet')
@@ -80,9 +85,9 @@ describe('how a call ended, in the call lists and the transcript', () => {
     expect(ended.textContent).not.toContain('not spoken yet')
     expect(screen.getByRole('option', { name: /Live$/ }).textContent).toContain('The caller has not spoken yet')
 
-    await user.click(screen.getByRole('button', { name: /Recent calls/ }))
-    const recent = within(screen.getByRole('list', { name: 'Recent calls' })).getAllByRole('button')
-    expect(recent.some((b) => /, Busy, /.test(b.getAttribute('aria-label') ?? '') && b.textContent?.includes('Busy'))).toBe(true)
+    await user.click(screen.getByRole('button', { name: /Open History/ }))
+    const past = await within(await screen.findByRole('listbox', { name: 'Calls' })).findByRole('option', { name: /, Busy, / })
+    expect(past.textContent).toContain('Busy')
   })
 
   it('shows the outcome line in the transcript as the call ending, not as the agent speaking', async () => {

@@ -43,7 +43,8 @@ describe('store', () => {
     const before = bridge.invokes.length
     await act(async () => bridge.setConnection('open'))
     expect(screen.queryByRole('alert')).toBeNull()
-    expect(bridge.methods().slice(before)).toEqual(['app.status', 'calls.list', 'turns.list'])
+    // The copilot's status is reloaded too (copilot-settings tests cover it).
+    expect(bridge.methods().slice(before).filter((m) => m !== 'copilot.status')).toEqual(['app.status', 'calls.list', 'turns.list', 'team.whoami'])
   })
 
   it('keeps a call that started while calls.list was in flight, and drops live calls the list no longer has', async () => {
@@ -101,7 +102,7 @@ describe('core restarts', () => {
     })
     expect(screen.queryAllByRole('option')).toHaveLength(0)
     // Settings are re-read too (they belong to the restarted core): not part of the board reset.
-    expect(bridge.methods().slice(before).filter((m) => m !== 'settings.get')).toEqual(['calls.list', 'turns.list'])
+    expect(bridge.methods().slice(before).filter((m) => m !== 'settings.get' && m !== 'copilot.status')).toEqual(['calls.list', 'turns.list'])
     expect(screen.getByText('Live mode: connect a tunnel to receive calls.')).toBeTruthy()
     expect(screen.queryByRole('complementary', { name: 'Sandbox phone' })).toBeNull()
   })

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
 import type { ChartPoint } from '../../src-renderer/views/usage/usage-data'
 import { describeSeries, parseSummary, summarize, toDailyPoints, toMonthlyPoints } from '../../src-renderer/views/usage/usage-data'
-import { fakeBridge } from './helpers/fake-bridge'
+import { fakeBridge, makeCall } from './helpers/fake-bridge'
 import { renderApp } from './helpers/render-app'
 
 // recharts needs a real layout (jsdom has none; the e2e test draws the real chart). The stand-in
@@ -32,16 +32,16 @@ describe('usage data mapping', () => {
       { date: '2026-03-01', calls: 1, messages: 0, webhooks: 0 }
     ])
     expect(points).toEqual([
-      { key: '2026-03-01', label: 'Mar 1', calls: 1, messages: 0 },
-      { key: '2026-03-02', label: 'Mar 2', calls: 4, messages: 1 }
+      { key: '2026-03-01', label: 'Mar 1', calls: 1, messages: 0, minutes: 0 },
+      { key: '2026-03-02', label: 'Mar 2', calls: 4, messages: 1, minutes: 0 }
     ])
   })
 
   it('labels months and reads a missing or broken count as zero', () => {
     const rows = [{ month: '2026-01', calls: 3, messages: -2, webhooks: 0 }, { month: '2025-12', calls: Number.NaN, messages: 7, webhooks: 0 }]
     expect(toMonthlyPoints(rows)).toEqual([
-      { key: '2025-12', label: 'Dec 2025', calls: 0, messages: 7 },
-      { key: '2026-01', label: 'Jan 2026', calls: 3, messages: 0 }
+      { key: '2025-12', label: 'Dec 2025', calls: 0, messages: 7, minutes: 0 },
+      { key: '2026-01', label: 'Jan 2026', calls: 3, messages: 0, minutes: 0 }
     ])
   })
 
@@ -84,7 +84,7 @@ describe('Usage view', { timeout: 20_000 }, () => {
     expect(within(perDay).getAllByRole('row')).toHaveLength(31)
     expect((await within(perDay).findByTestId('drawn')).textContent).toMatch(/^Mar 1:1\/2 Mar 2:4\/2 Mar 3:1\/2 /)
     const feb = within(screen.getByRole('figure', { name: 'Calls and messages per month' })).getByRole('row', { name: /Feb 2026/ })
-    expect(within(feb).getAllByRole('cell').map((c) => c.textContent)).toEqual(['10', '20'])
+    expect(within(feb).getAllByRole('cell').map((c) => c.textContent)).toEqual(['10', '20', '0'])
     expect(bridge.invokes.find((i) => i.method === 'usage.monthly')?.params).toEqual({ months: 12 })
 
     await user.click(screen.getByRole('radio', { name: '7 days' }))
@@ -108,5 +108,35 @@ describe('Usage view', { timeout: 20_000 }, () => {
     await user.click(screen.getByRole('button', { name: 'Try again' }))
     expect(await screen.findByRole('region', { name: 'Numbers' })).toBeTruthy()
     expect(screen.queryByRole('alert')).toBeNull()
+  })
+
+  it('counts call minutes, breaks usage down per agent and per number, and refreshes as calls end and texts arrive', async () => {
+    let calls = 1
+    const bridge = fakeBridge({
+      'usage.summary': () => ({ ...SUMMARY, stats: { ...SUMMARY.stats, callsLast30d: calls } }),
+      'usage.daily': () => ({ data: [{ date: '2026-03-01', calls, messages: 0, webhooks: 0, voiceMinutes: 3 * calls }] }),
+      'usage.monthly': () => ({ data: [] }),
+      'usage.byAgent': ({ period }) => ({ data: [{ agentId: 'agt_1', agentName: `Sales (${period})`, calls, messages: 2, minutes: 7 }, { agentId: null, agentName: 'Unassigned', calls: 0, messages: 1, minutes: 0 }] }),
+      'usage.byNumber': () => ({ data: [{ numberId: 'num_1', phoneNumber: '+14155550100', agentName: 'Sales', calls, messages: 3 }] })
+    })
+    const { user, emit } = await renderApp(bridge)
+    await user.click(screen.getByRole('button', { name: 'Usage' }))
+    const perDay = await screen.findByRole('figure', { name: 'Calls and messages per day' })
+    expect(within(perDay).getByText(/1 call \(3 call minutes\) and 0 messages/)).toBeTruthy()
+    expect(within(within(perDay).getByRole('row', { name: /Mar 1/ })).getAllByRole('cell').map((c) => c.textContent)).toEqual(['1', '0', '3'])
+
+    const perAgent = await screen.findByRole('figure', { name: 'Per agent' })
+    expect(within(perAgent).getByRole('row', { name: /Sales \(month\)/ })).toBeTruthy()
+    expect(within(within(perAgent).getByRole('row', { name: /Sales/ })).getAllByRole('cell').map((c) => c.textContent)).toEqual(['1', '2', '7'])
+    await user.click(screen.getByRole('radio', { name: 'Year' }))
+    await within(perAgent).findByRole('row', { name: /Sales \(year\)/ })
+    const perNumber = screen.getByRole('figure', { name: 'Per number' })
+    expect(within(within(perNumber).getByRole('row', { name: /\+1 415 555 0100/ })).getAllByRole('cell').map((c) => c.textContent)).toEqual(['1', '3'])
+
+    // A call ends: the counts are asked for again and move without a reload.
+    calls = 2
+    emit('call.ended', { ...makeCall(), status: 'completed', endedAt: new Date().toISOString() })
+    await waitFor(() => expect(within(within(perDay).getByRole('row', { name: /Mar 1/ })).getAllByRole('cell').map((c) => c.textContent)).toEqual(['2', '0', '6']), { timeout: 3000 })
+    expect(within(within(perNumber).getByRole('row', { name: /\+1 415 555 0100/ })).getAllByRole('cell')[0]!.textContent).toBe('2')
   })
 })

@@ -1,32 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { SocketLike } from '../../src-renderer/bridge/ws-bridge'
+import { ScriptedSocket } from './helpers/scripted-socket'
 import { checkTokenWith, createWsBridge, DISCONNECTED_MESSAGE, TOKEN_REFUSED_MESSAGE, type TokenVerdict } from '../../src-renderer/bridge/ws-bridge'
-
-/** A scripted socket: the test opens it, feeds it messages and closes it. */
-class ScriptedSocket implements SocketLike {
-  sent: Array<Record<string, unknown>> = []
-  closed = false
-  onopen: SocketLike['onopen'] = null
-  onmessage: SocketLike['onmessage'] = null
-  onclose: SocketLike['onclose'] = null
-  onerror: SocketLike['onerror'] = null
-  constructor(readonly url: string) {}
-  send(data: string): void {
-    this.sent.push(JSON.parse(data) as Record<string, unknown>)
-  }
-  close(): void {
-    this.closed = true
-  }
-  open(): void {
-    this.onopen?.({})
-  }
-  receive(msg: unknown): void {
-    this.onmessage?.({ data: typeof msg === 'string' ? msg : JSON.stringify(msg) })
-  }
-  drop(): void {
-    this.onclose?.({})
-  }
-}
 
 function setup(requestTimeoutMs = 30_000, checkToken?: () => Promise<TokenVerdict>) {
   const sockets: ScriptedSocket[] = []

@@ -1,28 +1,10 @@
-import { EventEmitter } from 'node:events'
 import { describe, expect, it } from 'vitest'
 import type { WebSocket } from 'ws'
 import { attachBridgeConnection, CLOSE_SLOW_CONSUMER, CLOSE_TOO_MANY_CALLS } from '../../src-main/server/bridge-connection'
 import { silentLogger } from '../../src-main/core/ports'
 import { fakeClock } from './helpers/fake-clock'
 import { fakeSession, turnEvent } from './helpers/fake-session'
-
-/** Just enough of a ws socket to watch what the connection does with it. */
-class FakeSocket extends EventEmitter {
-  readyState = 1
-  bufferedAmount = 0
-  sent: string[] = []
-  closedWith: [number, string] | null = null
-  terminated = false
-  send(text: string): void {
-    this.sent.push(text)
-  }
-  close(code: number, reason: string): void {
-    this.closedWith = [code, reason]
-  }
-  terminate(): void {
-    this.terminated = true
-  }
-}
+import { FakeSocket } from './helpers/fake-socket'
 
 function setup(maxCallsInFlight = 256) {
   const socket = new FakeSocket()

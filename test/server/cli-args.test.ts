@@ -11,7 +11,8 @@ describe('parseCliArgs', () => {
       port: undefined,
       receiverPort: undefined,
       dataDir: undefined,
-      baseUrl: 'https://api.agentphone.ai',
+      // Undefined: $AGENTPHONE_BASE_URL, else AgentPhone's, decided when serving.
+      baseUrl: undefined,
       logLevel: 'info',
       newToken: false
     })
@@ -50,8 +51,11 @@ describe('parseCliArgs', () => {
     [['serve', '--port', '70000'], /--port must be a port number/],
     [['serve', '--port', '-1'], /port/],
     [['serve', '--receiver-port', '1.5'], /--receiver-port must be a port number/],
-    [['serve', '--base-url', 'not a url'], /--base-url must be a URL/],
-    [['serve', '--base-url', 'ftp://x.example'], /http\(s\)/],
+    [['serve', '--base-url', 'not a url'], /--base-url: The API base URL "not a url" is not a URL/],
+    [['serve', '--base-url', 'ftp://x.example'], /https:\/\/ or a loopback address/],
+    [['serve', '--base-url', 'http://collector.example'], /--base-url: The API base URL must be https:\/\/ or a loopback address/],
+    [['serve', '--tls-cert', 'cert.pem'], /--tls-cert and --tls-key go together/],
+    [['serve', '--public-url', 'not a url'], /--public-url must be a URL/],
     [['serve', '--host', ''], /--host must not be empty/],
     [['serve', 'extra'], /positional/i],
     [['sim', '--seed=yes'], /seed/],

@@ -148,7 +148,8 @@ describe('switchboard test (a real child process)', () => {
     const base = join(work, 'baseline.json')
     const order = join(dir, 'order.yaml')
     expect((await runCli(['test', order, '--webhook-url', await server(), '--json', base])).code).toBe(0)
-    const same = await runCli(['test', order, '--webhook-url', await server(), '--baseline', base, '--max-latency-increase', '1000'])
+    // Latency is not what this checks (a loaded machine can be 20 × slower): the same replies pass.
+    const same = await runCli(['test', order, '--webhook-url', await server(), '--baseline', base, '--max-latency-increase', '100000'])
     expect(same.code).toBe(0)
     const changed = await runCli(['test', order, '--webhook-url', await server(['digitsWithAlias', 'forgetsHangup']), '--baseline', base])
     expect(changed.code).toBe(1)

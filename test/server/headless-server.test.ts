@@ -137,7 +137,8 @@ describe('bridge protocol', () => {
     const params = { agentId: 'agt_1', toNumber: '+15550100' }
     socket.send(JSON.stringify({ id: 7, method: 'calls.place', params }))
     expect(await box.next()).toEqual([{ id: 7, result: { echo: { method: 'calls.place', params } } }])
-    expect(session.invoke).toHaveBeenCalledWith('calls.place', params)
+    // The connection's identity rides along: a single-token server's client is the owner, never local.
+    expect(session.invoke).toHaveBeenCalledWith('calls.place', params, { id: 'owner', name: 'Owner', role: 'owner', local: false })
   })
 
   it('returns session errors, and throws, as data', async () => {
@@ -149,7 +150,7 @@ describe('bridge protocol', () => {
     expect(await box.next()).toEqual([{ id: 1, error: { code: 'not_found', message: 'no such call' } }])
     socket.send(JSON.stringify({ id: 2, method: 'app.status' }))
     expect(await box.next()).toEqual([{ id: 2, error: { code: 'internal', message: 'internal error' } }])
-    expect(session.invoke).toHaveBeenLastCalledWith('app.status', {})
+    expect(session.invoke).toHaveBeenLastCalledWith('app.status', {}, expect.objectContaining({ id: 'owner' }))
   })
 
   it('answers malformed messages with errors and keeps serving', async () => {

@@ -107,7 +107,7 @@ describe('a stable address across restarts', () => {
     expect(await upgrade(oldBridge.toString())).toBe(401)
     expect(await tokenCheck(second.ready.ui, oldToken)).toBe(401)
     expect(await tokenCheck(second.ready.ui, tokenOf(second.ready.bridge))).toBe(204)
-    expect(second.logger.warn).toHaveBeenCalledWith(expect.stringContaining('new bridge token'))
+    expect(second.logger.warn).toHaveBeenCalledWith(expect.stringContaining('new owner token'))
   })
 
   it('moves off a remembered port another program took, says so, and remembers the new one', async () => {

@@ -1,3 +1,4 @@
+import { LOCAL_OWNER } from '../../src-preload/command-roles'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { BrowserWindow as ElectronWindow, IpcMain } from 'electron'
 import type { BridgeEvent } from '../../src-preload/contract'
@@ -46,9 +47,9 @@ describe('IPC commands', () => {
   it('passes a call from our window to the session and returns its result as data', async () => {
     const params = { agentId: 'agt_1', toNumber: '+15550100' }
     await expect(ipcMain.invoke('calls.place', ctx.ours(), params)).resolves.toEqual({ ok: true, value: { echo: { method: 'calls.place', params } } })
-    expect(ctx.session.invoke).toHaveBeenCalledWith('calls.place', params)
+    expect(ctx.session.invoke).toHaveBeenCalledWith('calls.place', params, LOCAL_OWNER)
     await expect(ipcMain.invoke('app.status', ctx.ours())).resolves.toMatchObject({ ok: true })
-    expect(ctx.session.invoke).toHaveBeenLastCalledWith('app.status', {})
+    expect(ctx.session.invoke).toHaveBeenLastCalledWith('app.status', {}, LOCAL_OWNER)
   })
 
   it('drops calls from a foreign sender without touching the session', async () => {

@@ -2,6 +2,9 @@ import { normalizePhone } from '../agentphone/phone'
 import { CoreError } from '../errors'
 import { callInfoFromApi, transcriptFromApi } from '../live/call-info'
 import { isLive } from '../live/call-board'
+import { LOCAL_OWNER, type Caller } from '../../../src-preload/command-roles'
+import type { ClaimHolder } from '../turns/turn-claims'
+import type { ReplyParams } from '../turns/turn-types'
 import type { SessionContext } from './context'
 import type { HandlerMap } from './types'
 
@@ -15,6 +18,9 @@ export function callHandlers(ctx: SessionContext, track: (callId: string, hosted
     'calls.get': async ({ callId }) => {
       const known = ctx.board.get(callId)
       if (known) return { call: known, transcript: ctx.board.transcript(callId) }
+      // Off the board (it keeps the last 200 ended calls) but in the journal: History's archive has it.
+      const archived = ctx.afterwards?.archive.get(callId)
+      if (archived) return { call: archived.info, transcript: archived.lines }
       const call = await ctx.api.calls.get(callId)
       const agent = await ctx.directory.resolve(call.agentId)
       return { call: callInfoFromApi(call, agent, ctx.nowIso()), transcript: transcriptFromApi(call) }
@@ -71,19 +77,24 @@ export function callHandlers(ctx: SessionContext, track: (callId: string, hosted
 
     'turns.list': async () => ({ items: ctx.broker.list() }),
 
-    'turns.reply': async (params) => {
+    'turns.reply': async (params, caller) => {
       const callId = ctx.broker.list().find((t) => t.turnId === params.turnId)?.callId
+      // The line carries who sent it: the hub link's name when there is one, else `by` (a claimed
+      // turn takes replies from its claimer only, so this is the name).
+      const who = caller ? claimHolder(caller) : undefined
       // Where a transfer goes is settled (and the agent changed, if need be) before the line goes out.
-      const transferTo = callId && params.action === 'transfer' ? await transferTarget(ctx, callId, params) : null
-      ctx.broker.reply(params.turnId, params)
+      const transferTo = callId && params.action === 'transfer' ? await transferTarget(ctx, callId, params, who) : null
+      ctx.replyAuthors.during(callId, who?.name ?? params.by, () => ctx.broker.reply(params.turnId, params, who))
       // The agent hangs up because the person said so: the call's end reads "ended by you".
       if (callId && (params.hangup || params.action === 'hangup')) ctx.board.noteEndRequested(callId)
       // Kept now: the end then says where the call went ("Transferred to …").
       if (callId && transferTo) ctx.board.noteTransfer(callId, transferTo)
-      return {}
+      return callId ? { callId } : {}
     },
 
-    'turns.claim': async ({ turnId, by }) => ctx.broker.claim(turnId, by)
+    // Over a hub the claim is the connection's person; `by` counts only for in-process callers.
+    'turns.claim': async ({ turnId, by, takeOver }, caller) =>
+      ctx.broker.claim(turnId, caller ? claimHolder(caller) : by ?? claimHolder(LOCAL_OWNER), { takeOver })
   }
 }
 
@@ -92,7 +103,7 @@ export function callHandlers(ctx: SessionContext, track: (callId: string, hosted
  * format has no number of its own, agentphone-api.md §4.2), so a different number chosen by the
  * person is made the agent's transferNumber first, through the documented agent update.
  */
-async function transferTarget(ctx: SessionContext, callId: string, params: { turnId: string; transferTo?: string | undefined; by?: string | undefined }): Promise<string | null> {
+async function transferTarget(ctx: SessionContext, callId: string, params: ReplyParams, who: ClaimHolder | undefined): Promise<string | null> {
   const agentId = ctx.board.get(callId)?.agentId ?? null
   const preset = ctx.directory.get(agentId)?.transferNumber ?? null
   if (params.transferTo === undefined) {
@@ -103,7 +114,9 @@ async function transferTarget(ctx: SessionContext, callId: string, params: { tur
   if (wanted === preset) return wanted
   if (!agentId) throw new CoreError('invalid_params', 'This call has no known agent, so it cannot be transferred.')
   // Refused now if the turn is gone or someone else answers it: the agent is left as it was.
-  ctx.broker.assertCanReply(params.turnId, params.by)
+  ctx.broker.assertCanReply(params.turnId, params, who)
   ctx.directory.remember(await ctx.api.agents.update(agentId, { transferNumber: wanted }))
   return wanted
 }
+
+const claimHolder = (caller: Caller): ClaimHolder => ({ id: caller.id, name: caller.name })

@@ -8,6 +8,8 @@ import type { Clock, KeyValueStore, Logger, SecretStore } from '../ports'
 import type { SecretRing } from '../live/secret-ring'
 import type { GapFinder } from '../live/gap-finder'
 import type { HistoryKeeper } from '../live/history-keeper'
+import type { HistoryService } from '../history/history-service'
+import type { ReplyAuthors } from '../history/reply-authors'
 import type { Receiver } from '../receiver/receiver'
 import type { Simulator } from '../sim/simulator'
 import type { TurnBroker } from '../turns/turn-broker'
@@ -34,6 +36,10 @@ export interface SessionContext {
   deliveries: DeliveryLog
   /** Retention and Clear history. */
   history: HistoryKeeper
+  /** Every call afterwards: the journal's archive, search, notes (absent until the session built it). */
+  afterwards?: HistoryService
+  /** Who is sending the reply being written now, so the line carries the name. */
+  replyAuthors: ReplyAuthors
   sandbox: SandboxHandle | null
   /** Non-secret settings and state kept between starts. */
   store: KeyValueStore

@@ -8,6 +8,8 @@ export interface AgentSummary {
   beginMessage: string | null
   transferNumber: string | null
   numbers: string[]
+  /** The agent's instructions, which the copilot hands its model. */
+  systemPrompt: string | null
 }
 
 /**
@@ -56,7 +58,8 @@ export class AgentDirectory {
       voiceMode: agent.voiceMode,
       beginMessage: agent.beginMessage ?? null,
       transferNumber: agent.transferNumber ?? null,
-      numbers: (agent.numbers ?? []).map((n) => n.phoneNumber)
+      numbers: (agent.numbers ?? []).map((n) => n.phoneNumber),
+      systemPrompt: agent.systemPrompt ?? null
     })
   }
 

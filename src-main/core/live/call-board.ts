@@ -185,7 +185,7 @@ function sameCall(a: CallInfo, b: CallInfo): boolean {
       const x = a.waitingTurn
       const y = b.waitingTurn
       if (x === y) continue
-      if (!x || !y || x.turnId !== y.turnId || x.deadline !== y.deadline || x.transcript !== y.transcript || x.claimedBy !== y.claimedBy) return false
+      if (!x || !y || x.turnId !== y.turnId || x.deadline !== y.deadline || x.transcript !== y.transcript || x.claimedBy !== y.claimedBy || x.claimedById !== y.claimedById) return false
     } else if (a[key] !== b[key]) return false
   }
   return true

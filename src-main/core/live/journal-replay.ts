@@ -20,8 +20,9 @@ export const REPLAY_RECORDS = 100_000
  */
 export async function replayJournal(
   journal: Journal,
-  deps: { board: CallBoard; directory: AgentDirectory; deliveries: DeliveryLog; emit: (e: BridgeEvent) => void; now: () => string },
-  window = REPLAY_RECORDS
+  deps: { board: CallBoard; directory: AgentDirectory; deliveries: DeliveryLog; emit: (e: BridgeEvent) => void; now: () => string; other?: (record: JournalRecord) => void },
+  /** null: the whole journal (History's archive reads it all, in the background). */
+  window: number | null = REPLAY_RECORDS
 ): Promise<void> {
   const { board } = deps
   // Only the newest accepted deliveries fit in the inspector: keep those records, build them last.
@@ -37,7 +38,8 @@ export async function replayJournal(
     else if (record.kind === 'call.ended') board.end(String(data.callId), data as unknown as CallEnd, { persist: false })
     else if (record.kind === 'call.endRequested') board.noteEndRequested(String(data.callId), { persist: false })
     else if (record.kind === 'call.transferTo') board.noteTransfer(String(data.callId), String(data.number), { persist: false })
-  }, { last: window })
+    else deps.other?.(record)
+  }, window === null ? {} : { last: window })
   for (const record of recent.slice(-deps.deliveries.capacity)) deps.deliveries.record(deliveryFromJournal(record))
 }
 

@@ -1,3 +1,4 @@
+import type { z } from 'zod'
 import { SettingsSchema, type Settings } from '../../../src-preload/contract'
 import { CoreError } from '../errors'
 import type { KeyValueStore } from '../ports'
@@ -22,13 +23,19 @@ const KEY = 'settings'
  * instead of refusing to start.
  */
 export function readSettings(store: KeyValueStore): Settings {
-  const stored = store.get<Record<string, unknown>>(KEY) ?? {}
-  const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS }
-  for (const [key, value] of Object.entries(stored)) {
-    const field = SettingsSchema.shape[key as keyof Settings]
-    if (field && field.safeParse(value).success) merged[key] = value
+  return overDefaults(SettingsSchema, DEFAULT_SETTINGS, store.get(KEY))
+}
+
+/** `stored` over `defaults`, field by field: a field that does not fit its schema keeps its default. */
+export function overDefaults<S extends z.ZodObject>(schema: S, defaults: z.output<S>, stored: unknown): z.output<S> {
+  const merged: Record<string, unknown> = { ...defaults }
+  if (stored && typeof stored === 'object') {
+    for (const [key, value] of Object.entries(stored)) {
+      const field = schema.shape[key]
+      if (field && field.safeParse(value).success) merged[key] = value
+    }
   }
-  return SettingsSchema.parse(merged)
+  return schema.parse(merged)
 }
 
 /**

@@ -8,13 +8,16 @@ import type { CallBoard } from './call-board'
  * Broker events update the board (which turn is waiting, what the agent said) before they go out,
  * so a renderer that asks `calls.list` right after `turn.opened` already sees the waiting turn.
  */
-export function wireBrokerEvents(event: BridgeEvent, deps: { board: CallBoard; journal: Journal; emit: (e: BridgeEvent) => void }): void {
+export function wireBrokerEvents(event: BridgeEvent, deps: { board: CallBoard; journal: Journal; emit: (e: BridgeEvent) => void; authorOf?: (callId: string) => string | undefined }): void {
   const { board, journal, emit } = deps
   switch (event.event) {
-    case 'transcript.turn':
+    case 'transcript.turn': {
+      // A person's line carries their name (History shows who answered).
+      const by = event.data.source === 'human' ? deps.authorOf?.(event.data.callId) : undefined
       // The board journals it (not awaited: the line is already on the wire).
-      board.addLine(event.data)
+      board.addLine(by ? { ...event.data, by } : event.data)
       return
+    }
     case 'turn.opened': {
       const { turnId, callId, deadline, transcript } = event.data
       if (board.get(callId)) board.upsert({ id: callId, waitingTurn: { turnId, deadline, transcript, claimedBy: null } })
@@ -29,7 +32,14 @@ export function wireBrokerEvents(event: BridgeEvent, deps: { board: CallBoard; j
     case 'turn.claimed': {
       const call = board.get(event.data.callId)
       if (call?.waitingTurn?.turnId === event.data.turnId) {
-        board.upsert({ id: call.id, waitingTurn: { ...call.waitingTurn, claimedBy: event.data.by } })
+        board.upsert({ id: call.id, waitingTurn: { ...call.waitingTurn, claimedBy: event.data.by, claimedById: event.data.byId ?? null } })
+      }
+      break
+    }
+    case 'turn.unclaimed': {
+      const call = board.get(event.data.callId)
+      if (call?.waitingTurn?.turnId === event.data.turnId) {
+        board.upsert({ id: call.id, waitingTurn: { ...call.waitingTurn, claimedBy: null, claimedById: null } })
       }
       break
     }

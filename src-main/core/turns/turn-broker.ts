@@ -4,11 +4,11 @@ import { CoreError } from '../errors'
 import type { Clock, Timer } from '../ports'
 import { replyToWireLine, wallTime } from './turn-line'
 import type { WireLine } from './turn-line'
-import type { LineSource, ReplyParams, TurnBrokerOptions, TurnConfig, TurnHooks, TurnOutcome, TurnRequest } from './turn-types'
+import type { LineSource, ReplyOrigin, ReplyParams, TurnBrokerOptions, TurnConfig, TurnHooks, TurnOutcome, TurnRequest } from './turn-types'
+import { TurnClaims, type ClaimHolder } from './turn-claims'
 
 interface LiveTurn extends TurnRequest {
   deadlineMs: number
-  claimedBy: string | null
   /** The delivery's response, then any retry of it that joined (AgentPhone gave up on the first). */
   responses: ServerResponse[]
   hooks: TurnHooks
@@ -37,6 +37,7 @@ export class TurnBroker {
   private readonly live = new Map<string, LiveTurn>()
   /** Recently closed turns, oldest first, so a late reply can say what happened instead. */
   private readonly closed = new Map<string, ClosedTurn>()
+  private readonly claims: TurnClaims
   private shuttingDown = false
 
   constructor(options: TurnBrokerOptions) {
@@ -44,6 +45,14 @@ export class TurnBroker {
     this.config = options.config
     this.emit = options.onEvent
     this.closedMemory = options.closedMemory ?? 1000
+    this.claims = new TurnClaims({
+      clock: options.clock,
+      idleMs: options.claimIdleMs,
+      onLapse: (turnId, holder, reason) => {
+        const turn = this.live.get(turnId)
+        if (turn) this.emit({ event: 'turn.unclaimed', data: { turnId, callId: turn.callId, by: holder.name, reason } })
+      }
+    })
   }
 
   /** Answers `res` with 200 NDJSON at once and keeps it open until a reply, the deadline or a hang-up. */
@@ -56,7 +65,6 @@ export class TurnBroker {
     const turn: LiveTurn = {
       ...request,
       deadlineMs: now + config.turnTimeoutMs - config.deadlineMarginMs,
-      claimedBy: null,
       responses: [res],
       hooks,
       timer: undefined
@@ -105,38 +113,59 @@ export class TurnBroker {
   }
 
   /** Throws what `reply` would for this person, without writing anything (checked before slow preparations). */
-  assertCanReply(turnId: string, by: string | undefined): void {
-    const turn = this.mustBeLive(turnId)
-    if (turn.claimedBy !== null && by !== turn.claimedBy) {
-      throw new CoreError('turn_claimed', `${turn.claimedBy} is answering this turn — your text was not sent`)
-    }
+  assertCanReply(turnId: string, params: ReplyParams, who?: ClaimHolder): void {
+    this.mustBeLive(turnId)
+    this.refuseIfClaimed(turnId, who ?? (params.by ? { id: params.by, name: params.by } : null))
   }
 
-  /** Writes a person's line. A non-interim line ends the turn; refused if the turn is gone or claimed by someone else. */
-  reply(turnId: string, params: ReplyParams): void {
-    this.assertCanReply(turnId, params.by)
+  private refuseIfClaimed(turnId: string, person: ClaimHolder | null): void {
+    const holder = this.claims.blocking(turnId, person)
+    if (holder) throw new CoreError('turn_claimed', `${holder.name} is answering this turn — your text was not sent`)
+  }
+
+  /**
+   * Writes a person's line (or the autopilot's, marked with its model). A non-interim line ends the
+   * turn; refused if the turn is gone or someone else holds its claim. `who` is the person (a hub
+   * link); without it, `params.by` names them. An interim line from a person claims the turn (or
+   * keeps the claim alive): they are working on it. The autopilot never claims.
+   */
+  reply(turnId: string, params: ReplyParams, who?: ClaimHolder, origin: ReplyOrigin = { source: 'human' }): void {
     const turn = this.mustBeLive(turnId)
-    if (!this.write(turn, replyToWireLine(params), 'human')) {
+    const person = origin.source === 'copilot' ? null : (who ?? (params.by ? { id: params.by, name: params.by } : null))
+    this.refuseIfClaimed(turnId, person)
+    if (!this.write(turn, replyToWireLine(params), origin.source, origin.source === 'copilot' ? origin.model : undefined)) {
       throw new CoreError('turn_closed', 'This turn already closed (the call dropped it) — your text was not sent')
     }
+    if (params.interim && person && this.live.has(turnId)) this.claim(turnId, person)
   }
 
-  /** Marks a turn as taken by `by`, so a teammate's reply is refused. Claiming it again as the same person is fine. */
-  claim(turnId: string, by: string): OpenTurn {
+  /**
+   * Marks a turn as taken by `by`, so a teammate's reply is refused. Claiming it again as the same
+   * person keeps the claim alive (it lapses after a short idle time); `takeOver` takes it from
+   * someone else (the person confirmed). A plain string is a name an in-process caller chose.
+   */
+  claim(turnId: string, by: string | ClaimHolder, options: { takeOver?: boolean } = {}): OpenTurn {
     const turn = this.mustBeLive(turnId)
-    if (turn.claimedBy !== null && turn.claimedBy !== by) {
-      throw new CoreError('turn_claimed', `${turn.claimedBy} already claimed this turn`)
-    }
-    if (turn.claimedBy === null) {
-      turn.claimedBy = by
-      this.emit({ event: 'turn.claimed', data: { turnId, callId: turn.callId, by } })
-    }
-    return toOpenTurn(turn)
+    const holder = typeof by === 'string' ? { id: by, name: by } : by
+    const taken = this.claims.take(turnId, holder, options.takeOver)
+    if (taken !== 'kept') this.emit({ event: 'turn.claimed', data: { turnId, callId: turn.callId, by: holder.name, byId: holder.id } })
+    return this.toOpenTurn(turn)
+  }
+
+  /** A person's last connection closed: their claims lapse now, not after the idle time. */
+  releaseHolder(holderId: string): void {
+    this.claims.leave(holderId)
+  }
+
+  /** One waiting turn, or null once it closed (or was never opened). */
+  peek(turnId: string): OpenTurn | null {
+    const turn = this.live.get(turnId)
+    return turn ? this.toOpenTurn(turn) : null
   }
 
   /** Every turn still waiting for an answer, oldest first. */
   list(): OpenTurn[] {
-    return [...this.live.values()].map(toOpenTurn)
+    return [...this.live.values()].map((turn) => this.toOpenTurn(turn))
   }
 
   /** Shutdown: every open turn gets the fallback now (better than silence), and so does any later one. */
@@ -161,7 +190,7 @@ export class TurnBroker {
   }
 
   /** False (and the turn closed as cancelled) if every response is already gone. */
-  private write(turn: LiveTurn, line: WireLine, source: LineSource): boolean {
+  private write(turn: LiveTurn, line: WireLine, source: LineSource, model?: string): boolean {
     const open = turn.responses.filter((r) => !r.destroyed && !r.writableEnded)
     if (open.length === 0) {
       this.cancel(turn)
@@ -187,7 +216,8 @@ export class TurnBroker {
         at: new Date(atMs).toISOString(),
         source,
         ...(line.digits !== undefined ? { digits: line.digits } : {}),
-        ...(line.action ? { action: line.action } : line.hangup ? { action: 'hangup' as const } : {})
+        ...(line.action ? { action: line.action } : line.hangup ? { action: 'hangup' as const } : {}),
+        ...(model !== undefined ? { model } : {})
       }
     })
     if (final) this.announceClose(turn, source === 'fallback' ? 'fallback' : 'replied', atMs)
@@ -210,6 +240,7 @@ export class TurnBroker {
 
   private forget(turn: LiveTurn, outcome: TurnOutcome, atMs: number, finalLine: string | null = null): void {
     turn.timer?.cancel()
+    this.claims.drop(turn.turnId)
     this.live.delete(turn.turnId)
     this.closed.set(turn.turnId, { outcome, atMs, finalLine })
     if (this.closed.size > this.closedMemory) {
@@ -218,18 +249,20 @@ export class TurnBroker {
     }
   }
 
+  private toOpenTurn(turn: LiveTurn): OpenTurn {
+    const holder = this.claims.holder(turn.turnId)
+    return {
+      turnId: turn.turnId,
+      callId: turn.callId,
+      transcript: turn.transcript,
+      deadline: new Date(turn.deadlineMs).toISOString(),
+      claimedBy: holder?.name ?? null,
+      claimedById: holder?.id ?? null
+    }
+  }
+
   private announceClose(turn: LiveTurn, outcome: TurnOutcome, atMs: number): void {
     turn.hooks.onClose?.(outcome, atMs)
     this.emit({ event: 'turn.closed', data: { turnId: turn.turnId, callId: turn.callId, outcome } })
-  }
-}
-
-function toOpenTurn(turn: LiveTurn): OpenTurn {
-  return {
-    turnId: turn.turnId,
-    callId: turn.callId,
-    transcript: turn.transcript,
-    deadline: new Date(turn.deadlineMs).toISOString(),
-    claimedBy: turn.claimedBy
   }
 }

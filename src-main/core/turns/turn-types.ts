@@ -16,7 +16,10 @@ export interface TurnConfig {
 }
 
 export type TurnOutcome = 'replied' | 'fallback' | 'cancelled'
-export type LineSource = 'filler' | 'human' | 'fallback'
+export type LineSource = 'filler' | 'human' | 'fallback' | 'copilot'
+
+/** Who wrote a reply: a person, or the copilot's autopilot (then with the model that wrote it). */
+export type ReplyOrigin = { source: 'human' } | { source: 'copilot'; model: string }
 
 /** A validated `turns.reply` (the contract's ReplyParamsSchema output). */
 export type ReplyParams = z.output<typeof ReplyParamsSchema>
@@ -45,4 +48,6 @@ export interface TurnBrokerOptions {
   onEvent: (event: BridgeEvent) => void
   /** How many closed turns are remembered, to explain a late reply (default 1000). */
   closedMemory?: number
+  /** How long a claim lasts without typing from its holder (default 10 s, see turn-claims.ts). */
+  claimIdleMs?: number
 }

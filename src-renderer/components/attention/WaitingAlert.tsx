@@ -2,7 +2,7 @@ import { BellRing } from 'lucide-react'
 import { useShallow } from 'zustand/react/shallow'
 import type { OpenTurn } from '../../../src-preload/contract'
 import { answerCall } from '../../lib/answer-call'
-import { oldestWaitingTurn } from '../../store/selectors'
+import { oldestWaitingTurn, claimedByOther } from '../../store/selectors'
 import { useAppStore, useAppStoreApi } from '../../store/store-context'
 import { Countdown } from '../Timers'
 import { alertTurns, summarize } from './alert-turns'
@@ -30,10 +30,9 @@ export function WaitingAlert() {
 function AlertTurn({ turn }: { turn: OpenTurn }) {
   const store = useAppStoreApi()
   // Spread, not nested: useShallow compares one level, so every field must be a plain value.
-  const { oldest, operator, ...sum } = useAppStore(
-    useShallow((s) => ({ ...summarize(s, turn), oldest: oldestWaitingTurn(s)?.turnId === turn.turnId, operator: s.operator }))
+  const { oldest, takenBy, ...sum } = useAppStore(
+    useShallow((s) => ({ ...summarize(s, turn), oldest: oldestWaitingTurn(s)?.turnId === turn.turnId, takenBy: claimedByOther(s, turn) }))
   )
-  const takenBy = turn.claimedBy && turn.claimedBy !== operator ? turn.claimedBy : null
   return (
     <>
       <span className="waiting-alert-who">

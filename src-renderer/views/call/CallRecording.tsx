@@ -1,12 +1,13 @@
-import { FileAudio, Loader2, RotateCw } from 'lucide-react'
+import { Download, FileAudio, Loader2, RotateCw } from 'lucide-react'
 import { useEffect, useState } from 'react'
 import type { RecordingFetch } from '../../store/recordings-slice'
 import { useAppStore } from '../../store/store-context'
+import { RecordingPlayer } from './RecordingPlayer'
 
 type State = RecordingFetch | { kind: 'loading' }
 
 /**
- * An ended call's recording, in a plain audio player. Asked for once the call has ended (a live
+ * An ended call's recording, in a small player (play, pause, seek, speed) with the WAV to save. Asked for once the call has ended (a live
  * call has none yet); the audio is held as a blob: URL, released when the view closes.
  */
 export function CallRecording({ callId }: { callId: string }) {
@@ -41,11 +42,13 @@ export function CallRecording({ callId }: { callId: string }) {
         </span>
       ) : state.kind === 'audio' ? (
         <>
-          <audio controls preload="metadata" src={state.url} aria-label="Call recording" />
-          <span className="muted small">{Math.max(1, Math.round(state.bytes / 1024))} KB WAV</span>
+          <RecordingPlayer src={state.url} />
+          <a className="button button--quiet" href={state.url} download={`call-${callId}.wav`}>
+            <Download size={13} aria-hidden="true" /> Save recording <span className="muted small">({Math.max(1, Math.round(state.bytes / 1024))} KB WAV)</span>
+          </a>
         </>
       ) : state.kind === 'none' ? (
-        <span className="muted small">No recording for this call (it did not connect, or recording was off).</span>
+        <span className="muted small">No recording. (The call did not connect, or recording was off.)</span>
       ) : (
         <span className="small" role="alert">
           The recording could not be loaded: {state.message}{' '}

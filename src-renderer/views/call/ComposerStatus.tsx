@@ -2,9 +2,13 @@ import { Hourglass, UserCheck } from 'lucide-react'
 import type { CallInfo } from '../../../src-preload/contract'
 import { Countdown } from '../../components/Timers'
 import { isTerminal } from '../../lib/call-state'
+import { TakeOverButton } from './TakeOverButton'
 
-/** The line above the reply box: what the call needs from the person now, with the deadline. */
-export function ComposerStatus(props: { call: CallInfo; deadline: string | null; claimedBy: string | null; me: string }) {
+/**
+ * The line above the reply box: what the call needs from the person now, with the deadline.
+ * `takenBy`: the teammate holding the turn's claim (null when it is free or this person's).
+ */
+export function ComposerStatus(props: { call: CallInfo; deadline: string | null; claimedBy: string | null; takenBy: string | null }) {
   if (isTerminal(props.call.status)) return <span className="muted">The call is over.</span>
   if (props.call.voiceMode === 'hosted') {
     return <span className="muted">The hosted agent answers this call itself; you can still end it (Alt+E).</span>
@@ -24,11 +28,12 @@ export function ComposerStatus(props: { call: CallInfo; deadline: string | null;
     <span className="composer-deadline">
       <span className="strong">The caller is waiting:</span> <Countdown deadline={props.deadline} long />
       {props.claimedBy ? (
-        <span className={props.claimedBy === props.me ? 'muted' : 'strong'}>
+        <span className={props.takenBy ? 'strong' : 'muted'}>
           <UserCheck size={13} aria-hidden="true" />{' '}
-          {props.claimedBy === props.me ? 'you are answering' : `${props.claimedBy} is answering — your reply would be refused`}
+          {props.takenBy ? `${props.takenBy} is answering — your reply would be refused` : 'you are answering'}
         </span>
       ) : null}
+      {props.takenBy ? <TakeOverButton callId={props.call.id} holder={props.takenBy} /> : null}
     </span>
   )
 }

@@ -138,10 +138,10 @@ function Closure({ closure }: { closure: TurnClosure }) {
   )
 }
 
-/** How the call ended: a line of its own, in the transcript where it happened. */
-function Outcome({ line }: { line: TranscriptTurn }) {
+/** How the call ended: a line of its own, in the transcript where it happened (`id`: a place to jump to). */
+export function Outcome({ line, id }: { line: TranscriptTurn; id?: string }) {
   return (
-    <li className="line line--event line--outcome">
+    <li id={id} tabIndex={id ? -1 : undefined} className="line line--event line--outcome">
       <span className="line-meta">
         <PhoneOff size={13} aria-hidden="true" />
         <span className="line-speaker">Call ended</span>
@@ -162,7 +162,7 @@ function outcomeText(text: string): string {
 
 function Line({ line, simulated, party, agent }: { line: TranscriptTurn; simulated: boolean; party: string; agent: string }) {
   const caller = line.speaker === 'caller'
-  const source = caller ? null : sourceWord(line.source, simulated)
+  const source = caller ? null : sourceWord(line, simulated)
   const hearing = caller ? hearingWord(line.confidence) : null
   return (
     <li className={`line line--${line.speaker}${line.interim ? ' line--interim' : ''}`}>
@@ -179,11 +179,18 @@ function Line({ line, simulated, party, agent }: { line: TranscriptTurn; simulat
         ) : null}
         {hearing ? <span className="tag tag--unsure" title="Speech recognition was not sure of these words">{hearing}</span> : null}
       </span>
-      <span className="line-text">
-        {line.text}
-        {line.digits ? <span className="muted">{line.text ? ' · ' : ''}{keysWord(line.digits)}</span> : null}
-        {line.action ? <span className="muted">{line.text || line.digits ? ' · ' : ''}{line.action === 'transfer' ? 'transferred the call' : 'hung up'}</span> : null}
-      </span>
+      <LineText line={line} />
     </li>
+  )
+}
+
+/** What was said, with any keys pressed and what the line did to the call (it may have no words). */
+export function LineText({ line }: { line: TranscriptTurn }) {
+  return (
+    <span className="line-text">
+      {line.text}
+      {line.digits ? <span className="muted">{line.text ? ' · ' : ''}{keysWord(line.digits)}</span> : null}
+      {line.action ? <span className="muted">{line.text || line.digits ? ' · ' : ''}{line.action === 'transfer' ? 'transferred the call' : 'hung up'}</span> : null}
+    </span>
   )
 }

@@ -8,6 +8,8 @@ export type CallKeyActions = {
   transfer?: () => void
   toggleAnswerer?: () => void
   endCall?: () => void
+  /** Alt+O: take the call over from autopilot. */
+  takeOver?: () => void
   /** Escape outside a text field. */
   back?: () => void
   /** Escape inside a text field: leave the field (so a second Escape goes back). */
@@ -49,7 +51,9 @@ export function useCallKeys(actions: CallKeyActions): void {
             ? a.toggleAnswerer
             : e.code === 'KeyE'
               ? a.endCall
-              : undefined
+              : e.code === 'KeyO'
+                ? a.takeOver
+                : undefined
       if (!handler) return
       e.preventDefault()
       handler()

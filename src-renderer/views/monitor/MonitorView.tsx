@@ -9,7 +9,7 @@ import { CallView } from '../call/CallView'
 import { boardCalls } from './board-selectors'
 import { CallList } from './CallList'
 import { NotifyButton } from './NotifyButton'
-import { RecentCalls } from './RecentCalls'
+import { HistoryLink } from './HistoryLink'
 import { GapBanner } from '../webhooks/GapBanner'
 
 /** Monitor: every live call at once, or one call opened in full. */
@@ -73,7 +73,7 @@ function LiveCalls({ focusList }: { focusList: boolean }) {
       ) : (
         <CallList calls={calls} selectedCallId={selectedCallId} onSelect={selectCall} onOpen={openCall} />
       )}
-      <RecentCalls />
+      <HistoryLink />
     </section>
   )
 }

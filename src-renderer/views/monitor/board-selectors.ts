@@ -20,13 +20,3 @@ export function boardCalls(s: BoardState): CallInfo[] {
   recentlyEnded.sort((a, b) => endTime(b) - endTime(a))
   return [...sortedLiveCalls(s), ...recentlyEnded]
 }
-
-/** Ended calls no longer on the board: what the core listed plus what ended while we watched. */
-export function recentCallList(s: Pick<AppState, 'calls' | 'lingering' | 'recentCalls'>): CallInfo[] {
-  const byId = new Map<string, CallInfo>()
-  for (const c of s.recentCalls) byId.set(c.id, c)
-  // The store's copy is newer than a fetched list (it came from a pushed event).
-  for (const c of Object.values(s.calls)) if (isTerminal(c.status)) byId.set(c.id, c)
-  for (const id of Object.keys(s.lingering)) byId.delete(id)
-  return [...byId.values()].filter((c) => isTerminal(c.status)).sort((a, b) => endTime(b) - endTime(a))
-}

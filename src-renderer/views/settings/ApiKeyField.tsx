@@ -1,9 +1,9 @@
-import { KeyRound } from 'lucide-react'
 import { useId, useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { useUnsaved } from '../../lib/leave-guard'
 import { useAppStore } from '../../store/store-context'
 import { SaveResult } from './Field'
+import { SecretKeyRow } from './SecretKeyRow'
 import { validateApiKey } from './settings-validation'
 
 /**
@@ -35,28 +35,18 @@ export function ApiKeyField() {
   return (
     <div className="st-field">
       <label htmlFor={id}>API key</label>
-      <p className="st-key-state small" aria-live="polite">
-        <KeyRound size={13} aria-hidden="true" />
-        {hasKey ? 'A key is stored' : 'No key is stored'}
-        <span className="muted"> — kept encrypted on this computer; it is never shown again.</span>
-      </p>
-      <div className="st-inline">
-        <input
-          id={id}
-          type="password"
-          className="mono st-grow"
-          autoComplete="off"
-          spellCheck={false}
-          value={key}
-          placeholder={hasKey ? 'Paste a new key to replace it' : 'Paste the key from the AgentPhone dashboard'}
-          onChange={(e) => {
-            setKey(e.target.value)
-            setResult(null)
-          }}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') void save()
-          }}
-        />
+      <SecretKeyRow
+        id={id}
+        hasKey={hasKey}
+        note="kept encrypted on this computer; it is never shown again."
+        value={key}
+        onValue={(v) => {
+          setKey(v)
+          setResult(null)
+        }}
+        placeholder={hasKey ? 'Paste a new key to replace it' : 'Paste the key from the AgentPhone dashboard'}
+        onEnter={() => void save()}
+      >
         <button type="button" className="button button--primary" disabled={Boolean(busy) || !key.trim()} onClick={() => void save()}>
           Save key
         </button>
@@ -65,7 +55,7 @@ export function ApiKeyField() {
             Remove key
           </button>
         ) : null}
-      </div>
+      </SecretKeyRow>
       <SaveResult result={result} />
     </div>
   )

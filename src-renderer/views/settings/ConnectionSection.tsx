@@ -14,7 +14,9 @@ const DEFAULT_BASE_URL = 'https://api.agentphone.ai'
 
 /** Mode, API key, base URL, receiver port and tunnel URL: everything `app.configure` and `app.switchMode` take. */
 export function ConnectionSection() {
-  const { status, busy, configure } = useAppStore(useShallow((s) => ({ status: s.status, busy: s.connectionBusy, configure: s.configure })))
+  const { status, busy, configure, local } = useAppStore(
+    useShallow((s) => ({ status: s.status, busy: s.connectionBusy, configure: s.configure, local: s.me?.local !== false }))
+  )
   const currentPort = portOf(status?.receiverUrl)
   const [draft, setDraft] = useState<ConnectionDraft>(() => ({
     baseUrl: status?.baseUrl ?? DEFAULT_BASE_URL,
@@ -40,7 +42,7 @@ export function ConnectionSection() {
     setErrors(found)
     if (Object.keys(found).length > 0) return setResult(null)
     const params: CommandParams<'app.configure'> = {}
-    if (draft.baseUrl.trim() !== (status?.baseUrl ?? DEFAULT_BASE_URL)) params.baseUrl = draft.baseUrl.trim()
+    if (local && draft.baseUrl.trim() !== (status?.baseUrl ?? DEFAULT_BASE_URL)) params.baseUrl = draft.baseUrl.trim()
     if (draft.receiverPort.trim() && draft.receiverPort.trim() !== currentPort) params.receiverPort = Number(draft.receiverPort)
     const tunnel = draft.tunnelUrl.trim() || null
     if (tunnel !== (status?.tunnelUrl ?? null)) params.tunnelUrl = tunnel
@@ -77,7 +79,17 @@ export function ConnectionSection() {
           value={draft.baseUrl}
           onValue={edit('baseUrl')}
           error={errors.baseUrl}
-          hint="The AgentPhone API used in live mode (the vendor also serves https://api.agentphone.ai)."
+          readOnly={!local}
+          hint={
+            local ? (
+              'The AgentPhone API used in live mode (the vendor also serves https://api.agentphone.to). https:// or this computer only: your API key is sent there.'
+            ) : (
+              <>
+                Set only on the hub’s own machine (<span className="mono">--base-url</span> or{' '}
+                <span className="mono">AGENTPHONE_BASE_URL</span>): your API key is sent there, so no browser may change it.
+              </>
+            )
+          }
           spellCheck={false}
         />
         <Field

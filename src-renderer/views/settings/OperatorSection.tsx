@@ -4,17 +4,33 @@ import { useUnsaved } from '../../lib/leave-guard'
 import { useAppStore } from '../../store/store-context'
 import { Field, SaveResult } from './Field'
 
+const ROLE_WORD = { operator: 'an operator', admin: 'an admin', owner: 'the owner' } as const
+
 /**
- * The name this window answers turns under. On a shared hub (several browsers on one headless
- * shell) it is what teammates see on a turn being answered, and what keeps two people from both
- * answering one caller. Kept in this browser only.
+ * Who this window answers turns as. On a hub the name and role come with the person's link (a
+ * teammate cannot claim a turn under someone else's name); the desktop window's own person may
+ * name themselves, shown in this window only.
  */
 export function OperatorSection() {
-  const { operator, setOperator } = useAppStore(useShallow((s) => ({ operator: s.operator, setOperator: s.setOperator })))
+  const { me, operator, setOperator } = useAppStore(useShallow((s) => ({ me: s.me, operator: s.operator, setOperator: s.setOperator })))
   const [name, setName] = useState(operator)
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null)
   const trimmed = name.trim().slice(0, 100)
-  useUnsaved('operator', 'your name', trimmed !== '' && trimmed !== operator)
+  // On a hub the name is not edited here, so nothing can be left unsaved.
+  useUnsaved('operator', 'your name', !me?.hub && trimmed !== '' && trimmed !== operator)
+  if (me?.hub) {
+    return (
+      <div className="st-body">
+        <p>
+          You are <span className="strong">{me.name}</span>, {ROLE_WORD[me.role]} of this hub.
+        </p>
+        <p className="small muted">
+          Your name and role come with your personal link: teammates see this name when you answer a turn, and the
+          activity trail records it. An admin can change them in Settings › Team.
+        </p>
+      </div>
+    )
+  }
   return (
     <form
       className="st-body st-form"
@@ -42,6 +58,7 @@ export function OperatorSection() {
         </button>
         <SaveResult result={result} />
       </div>
+      <p className="small muted">Shown in this window; on a shared hub each person’s name comes with their link.</p>
     </form>
   )
 }

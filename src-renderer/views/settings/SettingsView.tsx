@@ -8,10 +8,14 @@ import { AlertsSection } from './AlertsSection'
 import { AppearanceSection } from './AppearanceSection'
 import { ConnectionSection } from './ConnectionSection'
 import { HistorySection } from './HistorySection'
+import { CopilotSection } from './CopilotSection'
 import { NotificationsSection } from './NotificationsSection'
 import { OperatorSection } from './OperatorSection'
 import { QuickRepliesEditor } from './QuickRepliesEditor'
 import { SandboxSection } from './SandboxSection'
+import { TeamActivity } from './TeamActivity'
+import { TeamSection } from './TeamSection'
+import { isAdmin } from '../../store/team-slice'
 import { VoiceTurnsSection } from './VoiceTurnsSection'
 
 const headingId = (id: SettingsSectionId): string => `settings-${id}-heading`
@@ -36,11 +40,17 @@ export function Section({ id, title, about, children }: { id: SettingsSectionId;
   )
 }
 
-/** Settings: the live-mode connection, voice turns, quick replies, notifications and theme. */
+/**
+ * Settings: the live-mode connection, voice turns, quick replies, notifications, the team and the
+ * theme. An operator's link sees only what is theirs (this browser's alerts, appearance, who they
+ * are): the hub's settings are for admins, and the hub refuses an operator's changes anyway.
+ */
 export function SettingsView() {
-  const { settings, loadError, load, focus, clearFocus } = useAppStore(
-    useShallow((s) => ({ settings: s.settings, loadError: s.settingsLoadError, load: s.loadSettings, focus: s.settingsFocus, clearFocus: s.clearSettingsFocus }))
+  const { settings, loadError, load, focus, clearFocus, me } = useAppStore(
+    useShallow((s) => ({ settings: s.settings, loadError: s.settingsLoadError, load: s.loadSettings, focus: s.settingsFocus, clearFocus: s.clearSettingsFocus, me: s.me }))
   )
+  // Until the hub says who this is (a moment), show what an admin sees: the hub refuses the rest.
+  const admin = me === null || isAdmin(me)
   useEffect(() => {
     void load()
   }, [load])
@@ -58,10 +68,18 @@ export function SettingsView() {
         <h1 id="settings-heading">Settings</h1>
       </div>
       <div className="st-scroll">
-        <Section id="connection" title="Connection" about="Sandbox (the built-in simulator) or your AgentPhone account, and where its webhooks reach this computer.">
-          <ConnectionSection />
-        </Section>
-        {settings ? (
+        {admin ? null : (
+          <p className="st-notice st-pad" role="status">
+            The hub’s settings, webhooks, agents, numbers and team are for admins; your link is an operator’s. Ask an admin of this hub
+            to change them.
+          </p>
+        )}
+        {admin ? (
+          <Section id="connection" title="Connection" about="Sandbox (the built-in simulator) or your AgentPhone account, and where its webhooks reach this computer.">
+            <ConnectionSection />
+          </Section>
+        ) : null}
+        {!admin ? null : settings ? (
           <>
             <Section id="voice" title="Voice turns" about="What a caller hears while someone types, and when nobody answers in time. Kept with Switchboard’s data, for everyone on this hub.">
               <VoiceTurnsSection settings={settings} />
@@ -88,9 +106,20 @@ export function SettingsView() {
             <Loader2 size={14} aria-hidden="true" className="wh-spin" /> Loading settings…
           </p>
         )}
-        <Section id="sandbox" title="Sandbox" about="The simulator’s own agents, numbers, calls and texts.">
-          <SandboxSection />
-        </Section>
+        {admin ? (
+          <>
+            <Section id="sandbox" title="Sandbox" about="The simulator’s own agents, numbers, calls and texts.">
+              <SandboxSection />
+            </Section>
+            <Section id="copilot" title="Copilot" about="An AI that drafts replies for you, or answers turns itself on autopilot.">
+              <CopilotSection />
+            </Section>
+            <Section id="team" title="Team" about="Who may open this hub, with which role, and what they did.">
+              <TeamSection />
+              <TeamActivity />
+            </Section>
+          </>
+        ) : null}
         <Section id="alerts" title="Alerts" about="How this browser gets your attention when a caller starts waiting. Kept in this browser, saved as you change it.">
           <AlertsSection />
         </Section>

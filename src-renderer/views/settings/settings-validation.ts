@@ -1,3 +1,4 @@
+import { checkBaseUrl } from '../../../src-preload/base-url-rule'
 import type { Settings } from '../../../src-preload/contract'
 
 /** Limits the core enforces (SettingsSchema in the contract), repeated to explain them before saving. */
@@ -77,6 +78,11 @@ function isHttpUrl(v: string): boolean {
 export function validateConnection(d: ConnectionDraft): Errors<keyof ConnectionDraft> {
   const errors: Errors<keyof ConnectionDraft> = {}
   if (!isHttpUrl(d.baseUrl.trim())) errors.baseUrl = 'The base URL must be a full http(s) address, like https://api.agentphone.ai.'
+  else {
+    // The API key is sent there: https, or this machine only (the core refuses anything else too).
+    const rule = checkBaseUrl(d.baseUrl.trim())
+    if (!rule.ok) errors.baseUrl = rule.message
+  }
   const port = Number(d.receiverPort.trim())
   if (d.receiverPort.trim() && (!Number.isInteger(port) || port < 0 || port > 65535)) {
     errors.receiverPort = 'The receiver port must be a whole number from 0 (any free port) to 65535.'

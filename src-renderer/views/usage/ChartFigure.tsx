@@ -15,6 +15,8 @@ type Props = { title: string; span: string; points: readonly ChartPoint[] | null
 export function ChartFigure({ title, span, points, periodWord }: Props) {
   const id = useId()
   const summary = points ? describeSeries(points, span) : 'Loading…'
+  // Minutes are a column only where AgentPhone reports them.
+  const minutes = points?.some((p) => p.minutes !== undefined) ?? false
   return (
     <figure className="usage-figure" aria-labelledby={`${id}-t`} aria-describedby={`${id}-s`}>
       <figcaption>
@@ -40,6 +42,7 @@ export function ChartFigure({ title, span, points, periodWord }: Props) {
               <th scope="col">{periodWord}</th>
               <th scope="col">Calls</th>
               <th scope="col">Messages</th>
+              {minutes ? <th scope="col">Call minutes</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -48,6 +51,7 @@ export function ChartFigure({ title, span, points, periodWord }: Props) {
                 <th scope="row">{p.label}</th>
                 <td>{p.calls}</td>
                 <td>{p.messages}</td>
+                {minutes ? <td>{p.minutes ?? 0}</td> : null}
               </tr>
             ))}
           </tbody>

@@ -22,6 +22,7 @@ export default function UsageBarChart({ points }: { points: readonly ChartPoint[
         <Legend iconType="square" iconSize={10} wrapperStyle={{ fontSize: 12 }} />
         <Bar dataKey="calls" name="Calls" fill="var(--accent)" isAnimationActive={false} />
         <Bar dataKey="messages" name="Messages" fill="var(--interim)" isAnimationActive={false} />
+        {points.some((p) => (p.minutes ?? 0) > 0) ? <Bar dataKey="minutes" name="Call minutes" fill="var(--live)" isAnimationActive={false} /> : null}
       </BarChart>
     </ResponsiveContainer>
   )

@@ -5,7 +5,9 @@ import { useAppStore } from '../../store/store-context'
 import { USAGE_SPANS } from '../../store/usage-slice'
 import { LoadState } from '../directory/LoadState'
 import { ChartFigure } from './ChartFigure'
+import { SpanChoice } from './SpanChoice'
 import { StatGrid } from './StatGrid'
+import { UsageBreakdowns } from './UsageBreakdowns'
 import { parseSummary, summarize, toDailyPoints, toMonthlyPoints } from './usage-data'
 
 /** Usage: the account's totals as a stat grid, and calls and messages per day and per month. */
@@ -25,7 +27,7 @@ export function UsageView() {
     }))
   )
   const { load, coreStart } = s
-  // Usage only changes as calls and messages happen: fetched on opening (and after a core restart).
+  // Fetched on opening and after a core restart; ended calls and messages refresh it too (call-history-events.ts).
   useEffect(() => void load(), [load, coreStart])
 
   const summary = useMemo(() => (s.raw ? parseSummary(s.raw) : null), [s.raw])
@@ -56,20 +58,14 @@ export function UsageView() {
         ) : null}
         <div className="usage-charts">
           <section className="usage-panel" aria-label="Daily usage">
-            <div className="usage-span" role="radiogroup" aria-label="Days shown">
-              {USAGE_SPANS.map((d) => (
-                <label key={d} className="usage-span-option">
-                  <input type="radio" name="usage-span" value={d} checked={s.span === d} onChange={() => void s.setSpan(d)} />
-                  <span>{d} days</span>
-                </label>
-              ))}
-            </div>
+            <SpanChoice label="Days shown" name="usage-span" options={USAGE_SPANS} value={s.span} word={(d) => `${d} days`} onChange={(d) => void s.setSpan(d)} />
             <ChartFigure title="Calls and messages per day" span={`in the last ${s.span} days`} points={daily} periodWord="Day" />
           </section>
           <section className="usage-panel" aria-label="Monthly usage">
             <ChartFigure title="Calls and messages per month" span={`in the last ${monthly?.length ?? 12} months`} points={monthly} periodWord="Month" />
           </section>
         </div>
+        <UsageBreakdowns />
       </div>
     </section>
   )

@@ -4,12 +4,14 @@ import type { CommandResult } from '../../../src-preload/contract'
 export type DailyRow = CommandResult<'usage.daily'>['data'][number]
 export type MonthlyRow = CommandResult<'usage.monthly'>['data'][number]
 
-/** One bar group of a chart: a readable label, the key it came from, and the two counts drawn. */
-export type ChartPoint = { key: string; label: string; calls: number; messages: number }
+/** One bar group of a chart: a readable label, the key it came from, and the counts drawn. */
+export type ChartPoint = { key: string; label: string; calls: number; messages: number; minutes?: number }
 
 export type SeriesSummary = {
   calls: number
   messages: number
+  /** Billed call minutes (AgentPhone rounds each call up to the minute). */
+  minutes: number
   /** The point with the most calls plus messages; null when every count is zero. */
   busiest: ChartPoint | null
 }
@@ -83,25 +85,27 @@ function label(fmt: Intl.DateTimeFormat, iso: string): string {
 export function toDailyPoints(rows: readonly DailyRow[]): ChartPoint[] {
   return [...rows]
     .sort((a, b) => a.date.localeCompare(b.date))
-    .map((r) => ({ key: r.date, label: label(DAY_LABEL, r.date), calls: count.parse(r.calls), messages: count.parse(r.messages) }))
+    .map((r) => ({ key: r.date, label: label(DAY_LABEL, r.date), calls: count.parse(r.calls), messages: count.parse(r.messages), minutes: count.parse(r.voiceMinutes ?? 0) }))
 }
 
 export function toMonthlyPoints(rows: readonly MonthlyRow[]): ChartPoint[] {
   return [...rows]
     .sort((a, b) => a.month.localeCompare(b.month))
-    .map((r) => ({ key: r.month, label: label(MONTH_LABEL, `${r.month}-01`), calls: count.parse(r.calls), messages: count.parse(r.messages) }))
+    .map((r) => ({ key: r.month, label: label(MONTH_LABEL, `${r.month}-01`), calls: count.parse(r.calls), messages: count.parse(r.messages), minutes: count.parse(r.voiceMinutes ?? 0) }))
 }
 
 export function summarize(points: readonly ChartPoint[]): SeriesSummary {
   let busiest: ChartPoint | null = null
   let calls = 0
   let messages = 0
+  let minutes = 0
   for (const p of points) {
     calls += p.calls
     messages += p.messages
+    minutes += p.minutes ?? 0
     if (p.calls + p.messages > 0 && (!busiest || p.calls + p.messages > busiest.calls + busiest.messages)) busiest = p
   }
-  return { calls, messages, busiest }
+  return { calls, messages, minutes, busiest }
 }
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
@@ -111,5 +115,6 @@ export function describeSeries(points: readonly ChartPoint[], span: string): str
   const s = summarize(points)
   if (!s.busiest) return `No calls or messages ${span}.`
   const b = s.busiest
-  return `${plural(s.calls, 'call')} and ${plural(s.messages, 'message')} ${span}; busiest: ${b.label} (${plural(b.calls, 'call')}, ${plural(b.messages, 'message')}).`
+  const minutes = s.minutes > 0 ? ` (${plural(s.minutes, 'call minute')})` : ''
+  return `${plural(s.calls, 'call')}${minutes} and ${plural(s.messages, 'message')} ${span}; busiest: ${b.label} (${plural(b.calls, 'call')}, ${plural(b.messages, 'message')}).`
 }

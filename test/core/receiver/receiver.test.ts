@@ -89,8 +89,7 @@ describe('receiver: accepting and refusing deliveries', () => {
   })
 
   it('forgets the oldest ids beyond the dedupe window', async () => {
-    const harness = await startHarness({ dedupeWindow: 2 })
-    h = harness
+    const harness = (h = await startHarness({ dedupeWindow: 2 }))
     // One body per delivery: the same signed body is a duplicate whatever its id (see duplicates.test.ts).
     // Built once per post: the envelope carries the time, and rebuilt a millisecond later it signs differently.
     const send = (text: string, id: string) => {

@@ -198,7 +198,7 @@ describe('TurnBroker', () => {
     const { client, turnId } = r.call()
     await client.waitForLines(1)
     expect(r.broker.claim(turnId, 'amy')).toMatchObject({ turnId, claimedBy: 'amy' })
-    expect(r.events.filter((e) => e.event === 'turn.claimed').map((e) => e.data)).toEqual([{ turnId, callId: `call_${turnId}`, by: 'amy' }])
+    expect(r.events.filter((e) => e.event === 'turn.claimed').map((e) => e.data)).toEqual([{ turnId, callId: `call_${turnId}`, by: 'amy', byId: 'amy' }])
     expect(refusal(() => r.broker.claim(turnId, 'bob')).code).toBe('turn_claimed')
     expect(refusal(() => r.broker.reply(turnId, { turnId, text: 'bob here', by: 'bob' })).code).toBe('turn_claimed')
     expect(refusal(() => r.broker.reply(turnId, { turnId, text: 'anonymous' })).code).toBe('turn_claimed')

@@ -5,6 +5,7 @@ import type {
   CommandName,
   CommandParams,
   CommandResult,
+  CopilotStatus,
   EventData,
   EventName
 } from '../../../src-preload/contract'
@@ -31,13 +32,31 @@ export const SANDBOX_STATUS: AppStatus = {
   alertsMutedUntil: null
 }
 
+/** The copilot as a fresh install has it: off. */
+export const COPILOT_OFF: CopilotStatus = {
+  mode: 'off',
+  baseUrl: '',
+  model: '',
+  hasKey: false,
+  simulated: true,
+  modelLabel: 'simulated model',
+  notice: null,
+  autopilotAgentIds: null,
+  paused: false,
+  takenOver: []
+}
+
 const DEFAULTS: Responders = {
+  'copilot.status': () => COPILOT_OFF,
   'app.status': () => SANDBOX_STATUS,
   'calls.list': () => ({ items: [], total: 0 }),
   'turns.list': () => ({ items: [] }),
   'app.gaps': () => ({ items: [] }),
   'webhooks.deliveries': () => ({ items: [], total: 0 }),
-  'calls.get': () => ({ ok: false, error: { code: 'not_found', message: 'no such call' } })
+  'calls.get': () => ({ ok: false, error: { code: 'not_found', message: 'no such call' } }),
+  // The desktop window's answer: the local owner, no hub.
+  'team.whoami': () => ({ id: 'owner', name: 'Owner', role: 'owner', local: true, hub: null }),
+  'team.activity': () => ({ items: [] })
 }
 
 export interface FakeBridge extends BridgeClient {

@@ -6,6 +6,7 @@ import { agentRoutes } from './agents'
 import { callRoutes } from './calls'
 import { contactRoutes } from './contacts'
 import { imessageRoutes } from './imessage'
+import { chatCompletionRoutes } from './chat-completions'
 import { messageRoutes } from './messages'
 import { numberRoutes } from './numbers'
 import { usageRoutes } from './usage'
@@ -22,5 +23,6 @@ export function buildRouter(rt: SimRuntime): Router {
   contactRoutes(r, rt)
   imessageRoutes(r, rt)
   accountExtraRoutes(r, rt)
+  chatCompletionRoutes(r, rt)
   return r
 }
