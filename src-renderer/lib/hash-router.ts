@@ -1,7 +1,7 @@
 import type { AppState, AppStore } from '../store/types'
 import { formatRoute, parseRoute, routeShown, type Place, type Route } from './routes'
 
-const placeOf = (s: AppState): Place => ({ view: s.view, openCallId: s.openCallId, openConversationId: s.openConversationId })
+const placeOf = (s: AppState): Place => ({ view: s.view, openCallId: s.openCallId, openConversationId: s.openConversationId, pastCallId: s.afterCall?.callId ?? null })
 
 /** Takes the store to a route through its own actions, so their guards (unsaved edits) apply. */
 function apply(store: AppStore, route: Route): void {
@@ -9,6 +9,8 @@ function apply(store: AppStore, route: Route): void {
   if (routeShown(route, placeOf(s))) return
   if (route.view === 'monitor' && route.callId) void s.openCall(route.callId)
   else if (route.view === 'messages' && route.conversationId) void s.openConversation(route.conversationId)
+  else if (route.view === 'history' && route.pastCallId) s.openAfterCall(route.pastCallId)
+  else if (route.view === 'history' && s.view === 'history') s.closeAfterCall()
   else {
     s.setView(route.view)
     // `#/messages` (Back from a thread) is the list with no thread open.
@@ -50,7 +52,7 @@ export function startHashRouter(store: AppStore, views: readonly string[], win: 
   write(true)
 
   const unsubscribe = store.subscribe((s, prev) => {
-    if (s.view === prev.view && s.openCallId === prev.openCallId && s.openConversationId === prev.openConversationId) return
+    if (s.view === prev.view && s.openCallId === prev.openCallId && s.openConversationId === prev.openConversationId && s.afterCall?.callId === prev.afterCall?.callId) return
     // A thread this window started got its AgentPhone id: the same place, a better address.
     const named = s.view === prev.view && prev.openConversationId?.startsWith('local:') === true
     write(named)

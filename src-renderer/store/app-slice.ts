@@ -55,10 +55,10 @@ export function createAppSlice({ set, get, bridge, storage }: SliceDeps): AppSli
         return { unsaved }
       })
     },
-    holdLeave(to, go) {
+    holdLeave(to, go, replacesForms = false) {
       const s = get()
       // Opening another call or thread inside the same view leaves the forms of that view alone.
-      if (to === s.view || Object.keys(s.unsaved).length === 0) return false
+      if ((to === s.view && !replacesForms) || Object.keys(s.unsaved).length === 0) return false
       set({ pendingLeave: go })
       return true
     },

@@ -41,8 +41,11 @@ export interface AppSlice {
   setUnsaved(key: string, label: string | null): void
   /** A move away from the view held back by unsaved edits, until the person chooses. */
   pendingLeave: (() => void) | null
-  /** Runs `go` now, or holds it (true) when it would leave `to`'s view with edits unsaved. */
-  holdLeave(to: NavView, go: () => void): boolean
+  /**
+   * Runs `go` now, or holds it (true) when it would leave `to`'s view with edits unsaved.
+   * `replacesForms`: the move takes the forms off the screen even within the view (History's note).
+   */
+  holdLeave(to: NavView, go: () => void, replacesForms?: boolean): boolean
   /** The person chose: leave (losing the edits) or stay. */
   resolveLeave(leave: boolean): void
   toggleSandboxPanel(): void

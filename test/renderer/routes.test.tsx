@@ -14,20 +14,22 @@ afterEach(() => stops.splice(0).forEach((s) => s()))
 
 describe('addresses', () => {
   it('name a view, a call or a thread, and read back the same place', () => {
-    const place = { view: 'monitor' as const, openCallId: 'call_1/x', openConversationId: null }
+    const place = { view: 'monitor' as const, openCallId: 'call_1/x', openConversationId: null, pastCallId: null }
     expect(formatRoute(place)).toBe('#/monitor/call_1%2Fx')
     expect(parseRoute('#/monitor/call_1%2Fx', views)).toEqual({ view: 'monitor', callId: 'call_1/x' })
-    expect(formatRoute({ view: 'messages', openCallId: null, openConversationId: 'conv_9' })).toBe('#/messages/conv_9')
+    expect(formatRoute({ view: 'messages', openCallId: null, openConversationId: 'conv_9', pastCallId: null })).toBe('#/messages/conv_9')
     expect(parseRoute('#/messages/conv_9', views)).toEqual({ view: 'messages', conversationId: 'conv_9' })
     // A thread only this window knows has no address of its own yet.
-    expect(formatRoute({ view: 'messages', openCallId: null, openConversationId: 'local:1' })).toBe('#/messages')
+    expect(formatRoute({ view: 'messages', openCallId: null, openConversationId: 'local:1', pastCallId: null })).toBe('#/messages')
+    expect(formatRoute({ view: 'history', openCallId: null, openConversationId: null, pastCallId: 'call_7' })).toBe('#/history/call_7')
+    expect(parseRoute('#/history/call_7', views)).toEqual({ view: 'history', pastCallId: 'call_7' })
     expect(parseRoute('#/settings', views)).toEqual({ view: 'settings' })
   })
 
   it('come from the registry: a view registered there has one, anything else has none', () => {
     for (const v of views) expect(parseRoute(`#/${v}`, views)).toEqual({ view: v })
-    expect(parseRoute('#/history', [...views, 'history'])).toEqual({ view: 'history' })
-    expect(parseRoute('#/history', views)).toBeNull()
+    expect(parseRoute('#/reports', [...views, 'reports'])).toEqual({ view: 'reports' })
+    expect(parseRoute('#/reports', views)).toBeNull()
     // The bridge's token fragment is not an address.
     expect(parseRoute('#token=abc', views)).toBeNull()
     expect(parseRoute('', views)).toBeNull()
