@@ -67,6 +67,18 @@ describe('the console keeps your place: addresses, refresh, Back and Forward', (
     await page.evaluate('location.hash = "#/no-such-view"')
     await expect.poll(hash).toBe(threadAddress)
     await driver.call('sandbox.hangup', { callId })
+    await driver.waitFor('call.ended', (c) => c.id === callId)
+
+    // The same call read afterwards in History: its own address there too.
+    await nav(/^History/).click()
+    await expect.poll(hash).toBe('#/history')
+    await page.getByRole('listbox', { name: 'Calls' }).getByRole('option').first().click()
+    await expect.poll(hash).toBe(`#/history/${callId}`)
+    await page.reload()
+    await page.getByRole('log', { name: 'Transcript' }).getByText('Is there parking nearby?').waitFor()
+    await page.goBack()
+    await page.getByRole('listbox', { name: 'Calls' }).waitFor()
+    expect(await hash()).toBe('#/history')
   })
 
   it('asks before Settings edits are lost: leaving the view, going Back, closing the tab', async () => {

@@ -152,6 +152,17 @@ describe('Call view', () => {
     expect(ends()).toEqual([{ method: 'calls.end', params: { callId: call.id } }])
   })
 
+  it('a call that ends gives its room to the transcript: no reply box, End call off, the words stay', async () => {
+    const { emit, call } = await openCall()
+    emit('transcript.turn', { callId: call.id, speaker: 'caller', text: 'Thanks, bye', at: new Date().toISOString() })
+    expect(screen.getByLabelText('Reply to caller')).toBeTruthy()
+    emit('call.ended', { ...call, status: 'completed', endedAt: new Date().toISOString() })
+    expect(await screen.findByText('Thanks, bye')).toBeTruthy()
+    expect(screen.queryByLabelText('Reply to caller')).toBeNull()
+    expect(screen.queryByRole('region', { name: 'Reply' })).toBeNull()
+    expect(screen.getByRole('button', { name: 'End call' }).hasAttribute('disabled')).toBe(true)
+  })
+
   it('Alt keys do nothing while typing in the sandbox phone', async () => {
     const bridge = fakeBridge({ 'settings.get': () => makeSettings({ quickReplies: ['One moment, please.'] }) })
     const { user, openTurn } = await openCall(bridge)
