@@ -32,6 +32,15 @@ describe.each<Theme>(['light', 'dark'])('accessibility, %s theme (axe: no seriou
 
   afterAll(async () => {
     await page?.context().close()
+    // Each theme checks its own call: the next one must not find this one first in the list.
+    const driver = await BridgeDriver.connect(serve.ready.bridge)
+    const live = await driver.call<{ items: Array<{ id: string }> }>('calls.list', { live: true })
+    for (const call of live.items) {
+      const ended = driver.waitFor('call.ended', (c) => c.id === call.id)
+      await driver.call('calls.end', { callId: call.id })
+      await ended
+    }
+    driver.close()
   })
 
   it('Monitor with a live call waiting for a person', async () => {
