@@ -57,6 +57,11 @@ export const ReplyParamsSchema = z
       .optional(),
     hangup: z.boolean().optional(),
     action: z.enum(['transfer', 'hangup']).optional(),
+    /**
+     * With `action: "transfer"`: where to. AgentPhone transfers to the agent's transferNumber, so a
+     * number other than it becomes the agent's transferNumber first. Without it, the agent's own.
+     */
+    transferTo: z.string().max(40).optional(),
     /** Who is replying, for team use: a second person's reply to a claimed turn is refused. */
     by: z.string().max(100).optional()
   })
@@ -64,6 +69,7 @@ export const ReplyParamsSchema = z
     message: 'a reply needs text, digits, hangup or an action'
   })
   .refine((p) => !(p.interim && (p.hangup || p.action)), { message: 'an interim reply cannot hang up or transfer' })
+  .refine((p) => p.transferTo === undefined || p.action === 'transfer', { message: 'transferTo goes with action "transfer"' })
 
 
 /**

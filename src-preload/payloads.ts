@@ -98,6 +98,8 @@ export const TranscriptTurnSchema = z.object({
   source: LineSourceSchema.optional(),
   confidence: z.number().optional(),
   digits: z.string().optional(),
+  /** An agent line that also hung up or transferred the call (it may have no words at all). */
+  action: z.enum(['transfer', 'hangup']).optional(),
   /** Copilot lines: which model said it ("gpt-4o-mini", "simulated model"). */
   model: z.string().optional(),
   /** Who sent a person's line (`turns.reply`'s `by`). */
@@ -160,9 +162,13 @@ export type Delivery = z.infer<typeof DeliverySchema>
 /**
  * A delivery without its headers, body and NDJSON lines: what `webhook.delivery` events and the
  * inspector's list carry, so a busy receiver does not send every body to every window. The
- * inspector fetches the rest (`webhooks.delivery`) when a delivery is opened.
+ * inspector fetches the rest (`webhooks.delivery`) when a delivery is opened; `party` is the one
+ * fact from the body a row shows.
  */
-export const DeliverySummarySchema = DeliverySchema.omit({ headers: true, body: true, lines: true })
+export const DeliverySummarySchema = DeliverySchema.omit({ headers: true, body: true, lines: true }).extend({
+  /** The number of the person the delivery is about (read from its body by the core), when it names one. */
+  party: z.string().nullable()
+})
 export type DeliverySummary = z.infer<typeof DeliverySummarySchema>
 
 export const ErrorCodeSchema = z.enum([

@@ -4,6 +4,9 @@ import { ConnectionBanner } from './components/ConnectionBanner'
 import { Header } from './components/Header'
 import { NAV_ITEMS, NavBar } from './components/NavBar'
 import { Toasts } from './components/Toasts'
+import { NewMessageDialog } from './components/dialogs/NewMessageDialog'
+import { PlaceCallDialog } from './components/dialogs/PlaceCallDialog'
+import { UnsavedChangesDialog } from './components/UnsavedChangesDialog'
 import { ViewBoundary } from './components/ViewBoundary'
 import { UpdateBanner } from './components/UpdateBanner'
 import { useGlobalKeys, useThemeAttribute } from './lib/app-effects'
@@ -53,6 +56,9 @@ export function App() {
       </div>
       <TurnAnnouncer />
       <Toasts />
+      <UnsavedChangesDialog />
+      <PlaceCallDialog />
+      <NewMessageDialog />
     </div>
   )
 }

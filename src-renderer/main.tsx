@@ -6,6 +6,10 @@ import { App } from './App'
 import { pickBridge } from './bridge/pick-bridge'
 import { createAppStore } from './store/create-store'
 import { startStore } from './store/start-store'
+import { startSandboxMemory } from './store/sandbox-memory'
+import { startHashRouter } from './lib/hash-router'
+import { startUnloadGuard } from './lib/leave-guard'
+import { VIEWS } from './views/registry'
 import { StoreProvider } from './store/store-context'
 import './styles/tokens.css'
 import './styles/app.css'
@@ -14,7 +18,20 @@ import './styles/app.css'
 // events keep flowing into the store whatever the component tree is doing.
 const bridge = pickBridge()
 const store = createAppStore(bridge)
+startSandboxMemory(store, bridge, sessionStorageOrNull())
 startStore(store, bridge)
+// After pickBridge, which takes the `#token=` fragment out of the address first.
+startHashRouter(store, Object.keys(VIEWS))
+// The browser asks before the tab closes; in the Electron window the shell asks (unload-prompt.ts).
+startUnloadGuard(store)
+
+function sessionStorageOrNull(): Storage | null {
+  try {
+    return sessionStorage
+  } catch {
+    return null // storage disabled: the sandbox phone forgets its history on a refresh
+  }
+}
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html must contain <div id="root">')

@@ -10,6 +10,7 @@ import type { Clock, Logger } from '../core/ports'
 import { silentLogger, systemClock } from '../core/ports'
 import type { AppUrlPolicy } from './app-url'
 import { attachContextMenu } from './context-menu'
+import { askBeforeUnload } from './unload-prompt'
 
 /** Shown after this long even without `ready-to-show`. */
 export const SHOW_FALLBACK_MS = 3000
@@ -84,6 +85,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   const contents = window.webContents
   guardWebContents(contents, policy.isAppUrl)
   attachContextMenu(window)
+  askBeforeUnload(window)
 
   const followTheme = (): void => {
     if (!window.isDestroyed()) window.setBackgroundColor(backgroundFor(nativeTheme.shouldUseDarkColors))

@@ -1,15 +1,11 @@
-import { FlaskConical, Laptop, Moon, Phone, PlugZap, Radio, Sun, Wifi, WifiOff } from 'lucide-react'
+import { FlaskConical, Phone, PlugZap, Radio, Wifi, WifiOff } from 'lucide-react'
 import { useShallow } from 'zustand/react/shallow'
 import { useAppStore } from '../store/store-context'
 import { MuteControl } from './attention/MuteControl'
 import { AutopilotPause } from './AutopilotPause'
 import { ShortcutSheet } from './ShortcutSheet'
+import { ThemeMenu } from './ThemeMenu'
 import { WhoChip } from './WhoChip'
-import type { ThemeChoice } from '../store/types'
-
-const NEXT_THEME: Record<ThemeChoice, ThemeChoice> = { system: 'light', light: 'dark', dark: 'system' }
-const THEME_WORD: Record<ThemeChoice, string> = { system: 'System', light: 'Light', dark: 'Dark' }
-const THEME_ICON = { system: Laptop, light: Sun, dark: Moon } as const
 
 const CONNECTION = {
   open: { word: 'Connected', Icon: Wifi, cls: 'ok' },
@@ -22,18 +18,15 @@ const CONNECTION = {
 } as const
 
 export function Header() {
-  const { status, connection, theme, setTheme, panelOpen, togglePanel } = useAppStore(
+  const { status, connection, panelOpen, togglePanel } = useAppStore(
     useShallow((s) => ({
       status: s.status,
       connection: s.connection,
-      theme: s.theme,
-      setTheme: s.setTheme,
       panelOpen: s.sandboxPanelOpen,
       togglePanel: s.toggleSandboxPanel
     }))
   )
   const conn = CONNECTION[connection]
-  const ThemeIcon = THEME_ICON[theme]
   const sandbox = status?.mode === 'sandbox'
   // The badge is the obvious place to look for the mode, so it also leads to where it is changed.
   const openSettings = useAppStore((s) => s.openSettings)
@@ -54,14 +47,11 @@ export function Header() {
           {sandbox ? 'Sandbox' : 'Live'}
         </button>
       ) : null}
-      {status ? (
-        <span className="receiver" title="Where AgentPhone's webhooks arrive">
-          <span className="muted">Receiver</span> <span className="mono">{status.receiverUrl}</span>
-        </span>
-      ) : null}
-      {status?.tunnelUrl ? (
-        <span className="receiver" title="The public URL AgentPhone posts to (your tunnel)">
-          <span className="muted">Public</span> <span className="mono">{status.tunnelUrl}</span>
+      {/* Live only: where AgentPhone reaches this computer (the sandbox needs no address). */}
+      {status && !sandbox ? (
+        <span className="receiver" title={`AgentPhone sends calls and texts to ${status.tunnelUrl ?? 'your tunnel'}, which forwards them to ${status.receiverUrl}`}>
+          <span className="muted">Calls and texts arrive at</span> <span className="mono">{status.tunnelUrl ?? status.receiverUrl}</span>
+          {status.tunnelUrl ? null : <span className="muted"> (no tunnel set)</span>}
         </span>
       ) : null}
       <span className="header-spacer" />
@@ -78,14 +68,7 @@ export function Header() {
       ) : null}
       <MuteControl />
       <ShortcutSheet />
-      <button
-        type="button"
-        className="button button--quiet"
-        aria-label={`Theme: ${THEME_WORD[theme]} (switch to ${THEME_WORD[NEXT_THEME[theme]]})`}
-        onClick={() => setTheme(NEXT_THEME[theme])}
-      >
-        <ThemeIcon size={14} aria-hidden="true" /> {THEME_WORD[theme]}
-      </button>
+      <ThemeMenu />
     </header>
   )
 }

@@ -4,6 +4,8 @@ import { SHORTCUT_GROUPS, useAppShortcuts } from '../lib/shortcuts'
 import { useAppStoreApi } from '../store/store-context'
 import { DialogFrame } from './dialogs/DialogFrame'
 
+const JOIN_WORD = { plus: '+', then: 'then', or: 'or' } as const
+
 /**
  * The "?" sheet: every shortcut of the app in one dialog, and the header button that opens it
  * (so people who do not know about "?" can still find the keys).
@@ -23,9 +25,10 @@ export function ShortcutSheet() {
         open={open}
         onOpenChange={setOpen}
         title="Keyboard shortcuts"
-        description="Single-letter keys work whenever the cursor is not in a text field."
+        description="Single-letter keys work whenever the cursor is not in a text field. “+” means hold the keys together; “then” means one after the other."
       >
-        <div className="shortcut-sheet">
+        {/* Focusable, so the list scrolls by keyboard on a short window (axe: scrollable-region-focusable). */}
+        <div className="shortcut-sheet" tabIndex={0} role="region" aria-label="All shortcuts">
           {SHORTCUT_GROUPS.map((group) => (
             <section key={group.title} aria-labelledby={`keys-${group.title}`}>
               <h3 id={`keys-${group.title}`} className="shortcut-group">
@@ -37,7 +40,7 @@ export function ShortcutSheet() {
                     <dt>
                       {item.keys.map((k, i) => (
                         <Fragment key={i}>
-                          {i > 0 ? <span className="muted">{item.then ? ' then ' : '+'}</span> : null}
+                          {i > 0 ? <span className="muted key-join">{JOIN_WORD[item.join ?? 'plus']}</span> : null}
                           <kbd>{k}</kbd>
                         </Fragment>
                       ))}

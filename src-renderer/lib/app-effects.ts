@@ -10,19 +10,29 @@ export function isTyping(target: EventTarget | null): boolean {
   return target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)
 }
 
+export const NOBODY_WAITING = 'Nobody is waiting for an answer right now.'
+
 /**
- * `w` anywhere (outside a text field) opens the call whose turn has waited longest: the one
- * keystroke a supervisor needs when the queue backs up.
+ * The single keys that work from every view (outside a text field and any dialog): `w` opens the
+ * call whose turn has waited longest — the one keystroke a supervisor needs when the queue backs
+ * up, and with nobody waiting it says so rather than doing nothing — `c` places a call and `n`
+ * starts a text.
  */
 export function useGlobalKeys(store: AppStore): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
-      if (e.key !== 'w' || e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target) || inDialog(e.target)) return
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target) || inDialog(e.target)) return
       const s = store.getState()
-      const turn = oldestWaitingTurn(s)
-      if (!turn) return
+      if (e.key === 'c' || e.key === 'n') {
+        e.preventDefault()
+        s.openOutreach(e.key === 'c' ? 'place-call' : 'new-message')
+        return
+      }
+      if (e.key !== 'w') return
       e.preventDefault()
-      answerCall(store, turn.callId)
+      const turn = oldestWaitingTurn(s)
+      if (turn) answerCall(store, turn.callId)
+      else s.pushToast('info', NOBODY_WAITING)
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)

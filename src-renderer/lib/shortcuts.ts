@@ -20,13 +20,16 @@ export const GO_KEYS: Readonly<Record<string, NavView>> = {
   s: 'settings'
 }
 
-/** `then`: keys pressed one after the other (g then m), not held together. */
-export type Shortcut = { keys: string[]; does: string; then?: boolean }
+/**
+ * How the keys go together: held together (`Ctrl` + `Enter`, the default), pressed one after the
+ * other (`g` then `m`), or either one (`↑` or `↓`).
+ */
+export type Shortcut = { keys: string[]; does: string; join?: 'plus' | 'then' | 'or' }
 export type ShortcutGroup = { title: string; items: Shortcut[] }
 
 const goItems: Shortcut[] = Object.entries(GO_KEYS).map(([k, view]) => ({
   keys: ['g', k],
-  then: true,
+  join: 'then',
   does: `Go to ${view === 'messages' ? 'Messages (texts)' : view[0]?.toUpperCase() + view.slice(1)}`
 }))
 
@@ -40,33 +43,37 @@ export const SHORTCUT_GROUPS: ShortcutGroup[] = [
     items: [
       { keys: ['?'], does: 'Show this list of shortcuts' },
       { keys: ['w'], does: 'Open the call whose turn has waited longest, reply box ready' },
+      { keys: ['c'], does: 'Place a call' },
+      { keys: ['n'], does: 'Start a new text message' },
       ...goItems
     ]
   },
   {
     title: 'Monitor',
     items: [
-      { keys: ['↑', '↓'], does: 'Select the previous or next call' },
-      { keys: ['Home', 'End'], does: 'Select the first or last call' },
-      { keys: ['PgUp', 'PgDn'], does: 'Move the selection by ten calls' },
-      { keys: ['Enter'], does: 'Open the selected call' },
-      { keys: ['c'], does: 'Place a call' }
+      { keys: ['↑', '↓'], join: 'or', does: 'Select the previous or next call' },
+      { keys: ['Home', 'End'], join: 'or', does: 'Select the first or last call' },
+      { keys: ['PgUp', 'PgDn'], join: 'or', does: 'Move the selection by ten calls' },
+      { keys: ['Enter'], does: 'Open the selected call' }
     ]
   },
   {
     title: 'Messages',
-    items: [{ keys: ['n'], does: 'New message' }]
+    items: [
+      { keys: ['↑', '↓'], join: 'or', does: 'Move through the conversations' },
+      { keys: ['Enter'], does: 'Open the highlighted conversation' }
+    ]
   },
   {
     title: 'Call view',
     items: [
-      { keys: ['Enter'], does: 'Send the reply (the final answer to the turn)' },
+      { keys: ['Enter'], does: 'Send the reply (the answer to the turn)' },
       { keys: ['Shift', 'Enter'], does: 'New line in the reply' },
-      { keys: ['Ctrl', 'Enter'], does: 'Send as interim: spoken now, the turn stays open' },
+      { keys: ['Ctrl', 'Enter'], does: 'Say it now and keep the turn open (the countdown goes on)' },
       { keys: ['Alt', '1…9'], does: 'Send quick reply 1 to 9 (into the box while no turn waits)' },
-      { keys: ['Alt', 'T'], does: "Transfer the caller to the agent's transfer number" },
-      { keys: ['Alt', 'A'], does: 'Switch who answers turns: me or the fallback line only' },
-      { keys: ['Alt', 'E'], does: 'End the call now' },
+      { keys: ['Alt', 'T'], does: 'Transfer the call: choose the number, then confirm' },
+      { keys: ['Alt', 'A'], does: 'Switch who answers: me, or the fallback line at once' },
+      { keys: ['Alt', 'E'], does: 'End the call (asks first)' },
       { keys: ['Alt', 'O'], does: 'Take the call over from autopilot (you answer its turns)' },
       { keys: ['Enter'], does: "With the copilot's draft in the box: send it as is (type to edit it)" },
       { keys: ['Esc'], does: "Clear the copilot's draft; else leave the reply box; again: back to the Monitor" }

@@ -41,7 +41,32 @@ export function createAppSlice({ set, get, bridge, storage }: SliceDeps): AppSli
       set({ theme })
     },
     setView(view) {
+      if (get().holdLeave(view, () => get().setView(view))) return
       set({ view, openCallId: null })
+    },
+    unsaved: {},
+    pendingLeave: null,
+    setUnsaved(key, label) {
+      set((s) => {
+        if ((s.unsaved[key] ?? null) === label) return s
+        const unsaved = { ...s.unsaved }
+        if (label === null) delete unsaved[key]
+        else unsaved[key] = label
+        return { unsaved }
+      })
+    },
+    holdLeave(to, go, replacesForms = false) {
+      const s = get()
+      // Opening another call or thread inside the same view leaves the forms of that view alone.
+      if ((to === s.view && !replacesForms) || Object.keys(s.unsaved).length === 0) return false
+      set({ pendingLeave: go })
+      return true
+    },
+    resolveLeave(leave) {
+      const go = get().pendingLeave
+      // The edits are given up first, so the held move is not held again.
+      set(leave ? { pendingLeave: null, unsaved: {} } : { pendingLeave: null })
+      if (leave) go?.()
     },
     toggleSandboxPanel() {
       set((s) => ({ sandboxPanelOpen: !s.sandboxPanelOpen }))

@@ -108,7 +108,10 @@ export function createCallHistorySlice({ set, get, bridge }: SliceDeps): CallHis
     },
 
     openAfterCall(callId, lineIndex = null) {
-      set({ afterCall: { callId, lineIndex }, view: 'history' })
+      // Another call's page replaces the open one's note: edits not saved there ask first.
+      if (get().afterCall?.callId === callId && get().view === 'history') return set({ afterCall: { callId, lineIndex } })
+      if (get().holdLeave('history', () => get().openAfterCall(callId, lineIndex), true)) return
+      set({ afterCall: { callId, lineIndex }, view: 'history', openCallId: null })
       void get().loadNote(callId)
     },
     async fetchCallDetail(callId) {
@@ -116,6 +119,7 @@ export function createCallHistorySlice({ set, get, bridge }: SliceDeps): CallHis
       return res.ok ? { kind: 'ready', call: res.value.call, transcript: res.value.transcript } : { kind: 'error', message: res.error.message }
     },
     closeAfterCall() {
+      if (get().holdLeave('history', () => get().closeAfterCall(), true)) return
       set({ afterCall: null })
     },
 

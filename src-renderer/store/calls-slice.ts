@@ -56,6 +56,7 @@ export function createCallsSlice({ set, get, bridge }: SliceDeps): CallsSlice {
       set({ selectedCallId })
     },
     async openCall(callId) {
+      if (get().holdLeave('monitor', () => void get().openCall(callId))) return
       set({ openCallId: callId, selectedCallId: callId, view: 'monitor' })
       // Lines spoken before this window started are only in the core: fetch and merge them.
       const res = await bridge.invoke('calls.get', { callId })

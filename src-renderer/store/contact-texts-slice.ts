@@ -6,18 +6,37 @@ export const MAX_CONTACT_TEXTS = 200
 
 /** The sandbox phone as an SMS contact, plus the tester's "make the next request fail" switches. */
 export function createContactTextsSlice({ set, get, bridge }: SliceDeps): ContactTextsSlice {
+  let nextLocal = 1
   const add = (t: ContactText): void =>
     set((s) => (s.contactTexts.some((x) => x.id === t.id) ? s : { contactTexts: [...s.contactTexts, t].slice(-MAX_CONTACT_TEXTS) }))
+  const patch = (id: string, p: Partial<ContactText>): void =>
+    set((s) => ({ contactTexts: s.contactTexts.map((t) => (t.id === id ? { ...t, ...p } : t)) }))
+
+  /** One attempt: the bubble already on the thread says sending, then sent or why not. */
+  async function send(localId: string): Promise<boolean> {
+    const t = get().contactTexts.find((x) => x.id === localId)
+    if (!t) return false
+    patch(localId, { state: 'sending', error: undefined })
+    const res = await bridge.invoke('sandbox.sms', { to: t.agentNumber, body: t.body })
+    if (!res.ok) {
+      patch(localId, { state: 'failed', error: res.error.message })
+      return false
+    }
+    patch(localId, { id: res.value.messageId, state: 'sent' })
+    return true
+  }
 
   return {
     contactTexts: [],
     faultsArmed: { 'messages.send': 0, 'calls.place': 0 },
 
     async textAsContact(to, body) {
-      const res = get().report('Texting the agent', await bridge.invoke('sandbox.sms', { to, body }))
-      if (!res) return false
-      add({ id: res.messageId, side: 'contact', body, at: new Date().toISOString(), agentNumber: to })
-      return true
+      const localId = `local:text_${nextLocal++}`
+      add({ id: localId, side: 'contact', body, at: new Date().toISOString(), agentNumber: to, state: 'sending' })
+      return send(localId)
+    },
+    retryContactText(localId) {
+      return send(localId)
     },
     async armFault(target) {
       const ok = get().report('Arming the simulated failure', await bridge.invoke('sandbox.fault', { target, count: 1 }))

@@ -20,6 +20,7 @@ import { createWebhookConnectSlice } from './webhook-connect-slice'
 import { createWebhooksSlice } from './webhooks-slice'
 import { createSupervisionSlice } from './supervision-slice'
 import { createScenariosSlice } from './scenarios-slice'
+import { createCallConfirmSlice } from './call-confirm-slice'
 import { createTeamSlice } from './team-slice'
 import type { AppState, AppStore, SliceDeps } from './types'
 import { createUpdateSlice } from './update-slice'
@@ -58,6 +59,7 @@ export function createAppStore(bridge: BridgeClient, storage: SliceDeps['storage
       ...createScenariosSlice(deps),
       ...createAlertsSlice(deps),
       ...createHistorySlice(deps),
+      ...createCallConfirmSlice(deps),
       ...createCopilotSlice(deps),
       ...createUpdateSlice(deps),
       ...createTeamSlice(deps),

@@ -1,3 +1,4 @@
+import { formatPhone } from '../lib/format'
 import type { Agent, BridgeErrorPayload, BridgeResult, CommandParams, CommandResult, PhoneNumber } from '../../src-preload/contract'
 import type { SliceDeps } from './types'
 
@@ -49,11 +50,20 @@ export function createDirectorySlice({ set, get, bridge }: SliceDeps): Directory
   const startLoad = (key: 'agents' | 'numbers'): void =>
     set((s) => ({ [key]: { ...s[key], loading: true, error: null } }) as Partial<DirectorySlice>)
 
-  /** Every change reloads both lists: an agent's numbers and a number's agent are one fact seen twice. */
-  async function afterChange(res: BridgeResult<unknown>): Promise<ActionError> {
+  /**
+   * Every change reloads both lists (an agent's numbers and a number's agent are one fact seen
+   * twice) and says what happened: the dialog that asked has closed by the time it lands.
+   */
+  async function afterChange(res: BridgeResult<unknown>, done: string): Promise<ActionError> {
     if (!res.ok) return res.error
     await Promise.all([get().loadAgents(), get().loadNumbers()])
+    get().pushToast('info', done)
     return null
+  }
+  const agentName = (agentId: string): string => get().agents.items?.find((a) => a.id === agentId)?.name ?? 'The agent'
+  const numberText = (numberId: string): string => {
+    const n = get().numbers.items?.find((x) => x.id === numberId)?.phoneNumber
+    return n ? formatPhone(n) : 'The number'
   }
 
   return {
@@ -78,25 +88,29 @@ export function createDirectorySlice({ set, get, bridge }: SliceDeps): Directory
       else if (get().voices === null) set({ voices: [] })
     },
     async createAgent(params) {
-      return afterChange(await bridge.invoke('agents.create', params))
+      return afterChange(await bridge.invoke('agents.create', params), `Created the agent ${params.name}.`)
     },
     async updateAgent(agentId, patch) {
-      return afterChange(await bridge.invoke('agents.update', { agentId, ...patch }))
+      const name = patch.name ?? agentName(agentId)
+      return afterChange(await bridge.invoke('agents.update', { agentId, ...patch }), `Saved the changes to ${name}.`)
     },
     async deleteAgent(agentId) {
-      return afterChange(await bridge.invoke('agents.delete', { agentId }))
+      const name = agentName(agentId)
+      return afterChange(await bridge.invoke('agents.delete', { agentId }), `Deleted the agent ${name}.`)
     },
     async buyNumber(params) {
-      return afterChange(await bridge.invoke('numbers.buy', params))
+      const res = await bridge.invoke('numbers.buy', params)
+      return afterChange(res, res.ok ? `Bought ${formatPhone(res.value.phoneNumber)}.` : '')
     },
     async releaseNumber(numberId) {
-      return afterChange(await bridge.invoke('numbers.release', { numberId }))
+      const n = numberText(numberId)
+      return afterChange(await bridge.invoke('numbers.release', { numberId }), `Released ${n}: it no longer belongs to this account.`)
     },
     async attachNumber(numberId, agentId) {
-      return afterChange(await bridge.invoke('numbers.attach', { numberId, agentId }))
+      return afterChange(await bridge.invoke('numbers.attach', { numberId, agentId }), `${numberText(numberId)} now rings ${agentName(agentId)}.`)
     },
     async detachNumber(numberId, agentId) {
-      return afterChange(await bridge.invoke('numbers.detach', { numberId, agentId }))
+      return afterChange(await bridge.invoke('numbers.detach', { numberId, agentId }), `${numberText(numberId)} is detached from ${agentName(agentId)}.`)
     }
   }
 }

@@ -119,8 +119,10 @@ export function createDraftsSlice(deps: SliceDeps): DraftsSlice {
         writeDrafts(deps.storage, get().drafts)
       }
     },
-    async sendDigits(callId, digits, hangup) {
+    async sendDigits(callId, digits, { endTurn, hangup }) {
       if (!digits || get().sending[callId]) return false
+      // Pressed as an interim line the turn stays open for a spoken answer after the keys.
+      if (!endTurn) return reply(callId, { digits, interim: true })
       return reply(callId, hangup ? { digits, hangup: true } : { digits })
     }
   }

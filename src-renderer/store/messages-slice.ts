@@ -5,6 +5,7 @@ import { appendMessage, conversationIdFor, conversationsToDrop, LOCAL_PREFIX, me
 import type { MessagesSlice, MessagingState, OutboxItem } from './messages-types'
 import { createOutreachSlice } from './outreach-slice'
 import type { SliceDeps } from './types'
+import { notSent } from '../lib/words'
 
 /** Messages, the new-message and place-call dialogs, and the sandbox phone's texts. */
 export function createMessagingSlices(deps: SliceDeps): MessagingState {
@@ -36,8 +37,7 @@ function createMessagesSlice({ set, get, bridge }: SliceDeps): MessagesSlice {
     const res = await bridge.invoke('messages.send', { toNumber: conv.participant, body: item.body, ...from })
     get().noteFaultUsed('messages.send')
     if (!res.ok) {
-      const status = res.error.status ? ` (HTTP ${res.error.status})` : ''
-      patchOutbox(id, localId, { state: 'failed', error: `Not sent${status}: ${res.error.message}` })
+      patchOutbox(id, localId, { state: 'failed', error: notSent(res.error.message, res.error.status) })
       return
     }
     patchOutbox(id, localId, null)
@@ -102,6 +102,7 @@ function createMessagesSlice({ set, get, bridge }: SliceDeps): MessagesSlice {
     },
 
     async openConversation(id) {
+      if (get().holdLeave('messages', () => void get().openConversation(id))) return
       set((s) => ({ openConversationId: id, unread: withoutKeys(s.unread, [id]), view: 'messages' }))
       if (id.startsWith(LOCAL_PREFIX)) return // the API has no id for it yet: live messages fill it
       set((s) => ({ threadStatus: { ...s.threadStatus, [id]: 'loading' } }))

@@ -11,7 +11,16 @@ export type OutboxItem = {
 }
 
 /** One text on the sandbox phone's "Texts" thread, seen from the contact's side. */
-export type ContactText = { id: string; side: 'contact' | 'agent'; body: string; at: string; agentNumber: string }
+export type ContactText = {
+  id: string
+  side: 'contact' | 'agent'
+  body: string
+  at: string
+  agentNumber: string
+  /** The contact's own texts: on their way, gone out, or refused (with why). Agent texts have none. */
+  state?: 'sending' | 'sent' | 'failed'
+  error?: string
+}
 
 export type FaultTarget = CommandParams<'sandbox.fault'>['target']
 export type Voice = CommandResult<'agents.voices'>['items'][number]
@@ -46,6 +55,9 @@ export interface MessagesSlice {
 }
 
 export interface OutreachSlice {
+  /** Which "start something" dialog is open; they live in the frame, so `c` and `n` work from every view. */
+  outreachDialog: 'place-call' | 'new-message' | null
+  openOutreach(dialog: OutreachSlice['outreachDialog']): void
   /** Agents for the pickers (names, their numbers); null until loaded. */
   pickerAgents: Agent[] | null
   pickerVoices: Voice[] | null
@@ -61,7 +73,10 @@ export interface ContactTextsSlice {
   contactTexts: ContactText[]
   /** Faults this console armed and has not seen used yet, per endpoint. */
   faultsArmed: Record<FaultTarget, number>
+  /** Texts the agent as the contact; the text shows at once as sending, then sent or failed. */
   textAsContact(to: string, body: string): Promise<boolean>
+  /** Sends a failed text again (only because the person asked). */
+  retryContactText(localId: string): Promise<boolean>
   armFault(target: FaultTarget): Promise<void>
   takeContactText(message: Message): void
   /** A request to a faultable endpoint answered: one armed fault (if any) is used up. */

@@ -7,6 +7,14 @@ export function createOutreachSlice({ set, get, bridge }: SliceDeps): OutreachSl
     pickerAgents: null,
     pickerVoices: null,
     pickerError: null,
+    outreachDialog: null,
+
+    openOutreach(outreachDialog) {
+      set({ outreachDialog })
+      // Agents (and for calls, voices) change rarely: asked for when the dialog opens until known.
+      if (outreachDialog === 'new-message') void get().loadPickers()
+      else if (outreachDialog === 'place-call' && (get().pickerAgents === null || get().pickerVoices === null)) void get().loadPickers({ voices: true })
+    },
 
     async loadPickers(opts = {}) {
       const [agents, voices] = await Promise.all([
@@ -27,7 +35,7 @@ export function createOutreachSlice({ set, get, bridge }: SliceDeps): OutreachSl
       const s = get()
       const id = Object.keys(s.threads).find((k) => s.threads[k]?.some((m) => m.id === res.value.id))
       if (id) await s.openConversation(id)
-      else set({ view: 'messages' })
+      else get().setView('messages')
       return null
     },
 

@@ -39,8 +39,8 @@ export function createSupervisionSlice(deps: SliceDeps): SupervisionSlice {
       set((s) => ({ answererPending: { ...s.answererPending, [callId]: false } }))
       if (call) get().upsertCall(call)
     },
-    transferCall(callId) {
-      return reply(callId, { action: 'transfer' })
+    transferCall(callId, to) {
+      return reply(callId, to ? { action: 'transfer', transferTo: to } : { action: 'transfer' })
     },
     async sendQuickReply(callId, text, hangup) {
       const s = get()

@@ -20,7 +20,8 @@ export interface SupervisionSlice {
   answererPending: Record<string, boolean>
   loadCallAgent(agentId: string): Promise<void>
   setAnswerer(callId: string, answeredBy: CallInfo['answeredBy']): Promise<void>
-  transferCall(callId: string): Promise<boolean>
+  /** Transfers to `to` (E.164), or to the agent's own transfer number when null. */
+  transferCall(callId: string, to: string | null): Promise<boolean>
   /** Sends a quick reply as the turn's answer, or puts it in the box while no turn waits. */
   sendQuickReply(callId: string, text: string, hangup: boolean): Promise<void>
   addClosure(closure: TurnClosure): void

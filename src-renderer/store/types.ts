@@ -11,6 +11,7 @@ import type { MessagingState } from './messages-types'
 import type { GapsSlice, SettingsSlice, WebhookConnectSlice, WebhooksSlice } from './webhooks-types'
 import type { ScenariosSlice } from './scenarios-types'
 import type { HistorySlice } from './history-slice'
+import type { CallConfirmSlice } from './call-confirm-slice'
 import type { UpdateSlice } from './update-slice'
 import type { TeamSlice } from './team-slice'
 import type { CallHistorySlice } from './call-history-types'
@@ -32,6 +33,21 @@ export interface AppSlice {
   setConnection(state: ConnectionState): void
   setTheme(theme: ThemeChoice): void
   setView(view: NavView): void
+  /**
+   * Forms with edits not saved yet, by key → what they are ("Voice turns"). Leaving the view
+   * (or closing the page) while any is listed asks first; see leave-guard.ts.
+   */
+  unsaved: Record<string, string>
+  setUnsaved(key: string, label: string | null): void
+  /** A move away from the view held back by unsaved edits, until the person chooses. */
+  pendingLeave: (() => void) | null
+  /**
+   * Runs `go` now, or holds it (true) when it would leave `to`'s view with edits unsaved.
+   * `replacesForms`: the move takes the forms off the screen even within the view (History's note).
+   */
+  holdLeave(to: NavView, go: () => void, replacesForms?: boolean): boolean
+  /** The person chose: leave (losing the edits) or stay. */
+  resolveLeave(leave: boolean): void
   toggleSandboxPanel(): void
   dismissGuide(): void
 }
@@ -91,7 +107,8 @@ export interface DraftsSlice {
   sending: Record<string, boolean>
   setDraft(callId: string, text: string): void
   sendReply(callId: string, opts: { interim?: boolean; hangup?: boolean }): Promise<void>
-  sendDigits(callId: string, digits: string, hangup: boolean): Promise<boolean>
+  /** Keys pressed on the call; `endTurn` makes them the turn's answer, else the turn stays open. */
+  sendDigits(callId: string, digits: string, opts: { endTurn: boolean; hangup: boolean }): Promise<boolean>
   /** Takes the call's waiting turn from the teammate holding it (the person confirmed); the refusal, if any. */
   takeOverTurn(callId: string): Promise<BridgeErrorPayload | null>
 }
@@ -106,7 +123,7 @@ export interface ToastsSlice {
   report<T>(what: string, result: BridgeResult<T>): T | undefined
 }
 
-export type AppState = AppSlice & HistorySlice & CallHistorySlice & CallsSlice & RecordingsSlice & SandboxSlice & DraftsSlice & ToastsSlice & DirectorySlice & UsageSlice & WebhooksSlice & WebhookConnectSlice & GapsSlice & SettingsSlice & MessagingState & SupervisionSlice & ScenariosSlice & AlertsSlice & CopilotSlice & UpdateSlice & TeamSlice
+export type AppState = AppSlice & HistorySlice & CallHistorySlice & CallsSlice & RecordingsSlice & SandboxSlice & DraftsSlice & ToastsSlice & DirectorySlice & UsageSlice & WebhooksSlice & WebhookConnectSlice & GapsSlice & SettingsSlice & MessagingState & SupervisionSlice & ScenariosSlice & AlertsSlice & CopilotSlice & UpdateSlice & TeamSlice & CallConfirmSlice
 export type AppStore = StoreApi<AppState>
 
 /** Every slice gets the store's set/get plus the bridge: bridge calls live in actions only. */

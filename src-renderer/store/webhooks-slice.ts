@@ -1,4 +1,5 @@
 import type { Delivery, DeliverySummary } from '../../src-preload/contract'
+import { toDeliverySummary } from '../../src-preload/delivery-summary'
 import { filterParams, matchesFilter, type DeliveryFilter } from './delivery-filter'
 import type { SliceDeps } from './types'
 import { createDeliveryDetail } from './webhooks-detail'
@@ -13,9 +14,7 @@ const TEXT_REFRESH_MS = 1000
 
 /** Only the summary of a delivery is kept in the list, whatever object it came in (a replay answers in full). */
 export function summaryOf(d: DeliverySummary | Delivery): DeliverySummary {
-  if (!('body' in d)) return d
-  const { headers: _headers, body: _body, lines: _lines, ...summary } = d
-  return summary
+  return 'body' in d ? toDeliverySummary(d) : d
 }
 
 /**

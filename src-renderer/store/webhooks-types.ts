@@ -17,7 +17,7 @@ export interface WebhooksSlice {
   exportProgress: { done: number; total: number } | null
   loadDeliveries(): Promise<void>
   setDeliveryFilter(patch: Partial<DeliveryFilter>): void
-  upsertDelivery(d: DeliverySummary): void
+  upsertDelivery(d: DeliverySummary | Delivery): void
   selectDelivery(id: string | null): void
   /** Fetches the selected delivery in full again (after a failure, or when it changed). */
   loadDeliveryDetail(id: string): Promise<void>

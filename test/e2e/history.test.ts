@@ -56,7 +56,10 @@ describe('History in a real browser against `switchboard serve`', () => {
     await line.waitFor()
     expect(await line.textContent()).toContain('zebra-striped parcel')
     await expect.poll(() => line.evaluate((el) => el === (el as unknown as { ownerDocument: { activeElement: unknown } }).ownerDocument.activeElement)).toBe(true)
-    expect(await page.getByText(callId).count()).toBe(1)
+    // The call has its own address; its id is behind a Copy button, not a label.
+    expect(await page.evaluate<string>('location.hash')).toBe(`#/history/${encodeURIComponent(callId)}`)
+    expect(await page.getByText(callId).count()).toBe(0)
+    await page.getByRole('button', { name: 'Copy call ID' }).waitFor()
 
     // The recording: its own controls drive a real <audio> element, and time moves while it plays.
     const player = page.getByRole('group', { name: 'Recording player' })

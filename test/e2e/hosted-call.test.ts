@@ -25,7 +25,7 @@ describe('a hosted-mode agent in the sandbox', () => {
 
     const row = page.getByRole('listbox', { name: 'Live calls' }).getByRole('option', { name: /agent Front Desk \(hosted\)/ })
     await row.waitFor()
-    await row.getByText('hosted (simulated)').waitFor()
+    await row.getByText('AI answers (simulated)').waitFor()
     await row.click()
 
     await driver.call('sandbox.say', { callId, text: 'Do you have a room for tonight?' })
@@ -38,15 +38,21 @@ describe('a hosted-mode agent in the sandbox', () => {
     )
     const line = log.getByRole('listitem').filter({ hasText: String(reply.text) })
     await line.first().waitFor()
-    expect(await line.first().locator('.tag').allTextContents()).toContain('hosted (simulated)')
+    expect(await line.first().locator('.tag').allTextContents()).toContain('AI (simulated)')
     // Nothing to answer on a hosted call: no reply box, and the header says who speaks.
     expect(await page.getByLabel('Reply to caller').count()).toBe(0)
     await page.screenshot({ path: path.join(SHOTS, 'call-view-hosted.png') })
 
+    // Ending cannot be undone: it asks, and Cancel leaves the call as it is.
     await page.getByRole('button', { name: 'End call' }).click()
+    const ask = page.getByRole('alertdialog', { name: 'End this call?' })
+    await ask.getByRole('button', { name: 'Cancel' }).click()
+    await page.getByRole('button', { name: 'End call' }).press('Alt+e')
+    await page.getByRole('alertdialog', { name: 'End this call?' }).getByRole('button', { name: 'End call' }).click()
     const ended = await driver.waitFor('call.ended', (d) => d.id === callId)
     expect(ended.status).toBe('completed')
-    await page.getByRole('main').getByText('The call is over.').waitFor()
+    expect(driver.events.filter((e) => e.event === 'call.ended' && e.data.id === callId)).toHaveLength(1)
+    await page.getByRole('main').getByText('Ended by you').first().waitFor()
     expect(await page.getByRole('button', { name: 'End call' }).isDisabled()).toBe(true)
   })
 })

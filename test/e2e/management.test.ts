@@ -68,9 +68,9 @@ describe('the account owner’s views against the sandbox simulator', () => {
     await page.getByRole('button', { name: 'New agent' }).click()
     const dialog = page.getByRole('dialog', { name: 'New agent' })
     await dialog.getByLabel('Name').fill(AGENT)
-    await dialog.getByRole('radio', { name: /Hosted/ }).check()
-    await dialog.getByLabel('System prompt').fill('You are the concierge of a small hotel. Be brief.')
-    await dialog.getByLabel('Begin message').fill('Good evening, concierge speaking.')
+    await dialog.getByRole('radio', { name: /AI answers/ }).check()
+    await dialog.getByLabel('Instructions for the AI').fill('You are the concierge of a small hotel. Be brief.')
+    await dialog.getByLabel('First words').fill('Good evening, concierge speaking.')
     await dialog.getByLabel('Voice').selectOption({ label: 'Marcus — Calm Support · elevenlabs · male' })
     await dialog.getByLabel('Transfer number').fill('415 555 0142')
     await dialog.getByText('+1 415 555 0142').waitFor()
@@ -79,7 +79,7 @@ describe('the account owner’s views against the sandbox simulator', () => {
     await dialog.waitFor({ state: 'detached' })
 
     await agentRow().waitFor()
-    expect(await agentRow().getByText('Hosted').isVisible()).toBe(true)
+    expect(await agentRow().getByText('AI answers').isVisible()).toBe(true)
     expect(await agentRow().getByText('Marcus — Calm Support').isVisible()).toBe(true)
   })
 

@@ -44,7 +44,7 @@ describe('SMS in the sandbox, in a real browser against `switchboard serve`', ()
     await reply('Shall I hold a table for you?')
     const failure = thread().getByRole('alert')
     await failure.waitFor({ timeout: 10_000 })
-    expect(await failure.textContent()).toMatch(/Not sent \(HTTP 503\): .*[Cc]arrier error/)
+    expect(await failure.textContent()).toMatch(/Not sent — AgentPhone is unavailable for now \(503\): .*[Cc]arrier error/)
     // The text is kept in the bubble, the box is free, and nothing went out.
     await expect.poll(() => thread().getByText('Shall I hold a table for you?').count()).toBe(1)
     expect(await page.getByLabel('Reply by SMS').inputValue()).toBe('')

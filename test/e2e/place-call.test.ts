@@ -25,7 +25,7 @@ describe('placing a call in the sandbox, in a real browser against `switchboard 
     await expect.poll(() => page.getByText('Sandbox', { exact: true }).first().isVisible()).toBe(true)
     const dialog = await openDialog()
     await dialog.getByLabel('Number to call').fill('12')
-    await dialog.getByRole('button', { name: 'Place', exact: true }).click()
+    await dialog.getByRole('button', { name: 'Place call', exact: true }).click()
     const refusal = dialog.getByRole('alert')
     await refusal.waitFor()
     expect(await refusal.textContent()).toMatch(/cannot be called: That is too short/)
@@ -42,12 +42,14 @@ describe('placing a call in the sandbox, in a real browser against `switchboard 
     await dialog.waitFor()
     await dialog.getByRole('button', { name: 'Call the sandbox phone' }).click()
     await dialog.getByText('+15550100999').waitFor()
+    // Before anything rings, it says what will: here the sandbox phone, not a stranger.
+    await dialog.getByRole('status').getByText(/Rings the sandbox phone on the right/).waitFor()
     await page.screenshot({ path: path.join(SHOTS, 'place-call-dialog.png') })
-    await dialog.getByRole('button', { name: 'Place', exact: true }).click()
+    await dialog.getByRole('button', { name: 'Place call', exact: true }).click()
     await dialog.waitFor({ state: 'detached', timeout: 15_000 })
 
     // The new call is open in the Call view; the sandbox phone plays the person called.
-    await page.getByRole('heading', { level: 1, name: /Outbound call/ }).waitFor()
+    await page.getByRole('heading', { level: 1, name: /Sandbox phone/ }).waitFor()
     await phone().getByRole('button', { name: 'Answer' }).click()
     await page.getByRole('button', { name: 'End call' }).waitFor()
     await phone().getByLabel('Say as the caller').fill('Hello, who is calling?')
@@ -63,9 +65,10 @@ describe('placing a call in the sandbox, in a real browser against `switchboard 
     const dialog = page.getByRole('dialog', { name: 'Place a call' })
     await dialog.getByLabel('Number to call').fill('(415) 555-0129')
     await dialog.getByText('+14155550129').waitFor()
-    await dialog.getByRole('button', { name: 'Place', exact: true }).click()
+    await dialog.getByRole('status').getByText(/simulated callee, not a real phone\. It ends in 9, so it goes to voicemail/).waitFor()
+    await dialog.getByRole('button', { name: 'Place call', exact: true }).click()
     await dialog.waitFor({ state: 'detached', timeout: 15_000 })
-    await page.getByRole('heading', { level: 1, name: /Outbound call/ }).waitFor()
+    await page.getByRole('heading', { level: 1, name: /Person called/ }).waitFor()
     // The <audio> has no controls of its own: the player's buttons drive it.
     const player = page.getByLabel('Call recording')
     await player.waitFor({ state: 'attached', timeout: 20_000 })

@@ -47,7 +47,8 @@ describe('a restart on the same data folder', () => {
     await page.getByLabel('Mode: Sandbox').waitFor()
 
     // Preferences kept per origin: the theme, chosen in this tab.
-    await page.getByRole('button', { name: /^Theme: System/ }).click()
+    await page.getByRole('button', { name: /^Theme: Same as the system/ }).click()
+    await page.getByRole('menuitemradio', { name: /^Light/ }).click()
     await page.getByRole('button', { name: /^Theme: Light/ }).waitFor()
 
     // A call before the restart, made and ended by a script on the bridge.

@@ -60,7 +60,7 @@ async function selectRow(shown: string): Promise<void> {
 }
 
 describe('supervising three sandbox calls with the keyboard only', () => {
-  it('answers the oldest waiting turn with w, lets one fall back, and ends one from the UI', async () => {
+  it('answers the oldest waiting turn with w, lets one fall back, and ends one from the UI once confirmed', async () => {
     const ids = {
       a: (await driver.call<{ callId: string }>('sandbox.dial', { to: agentNumber, from: CALLERS.a })).callId,
       b: (await driver.call<{ callId: string }>('sandbox.dial', { to: agentNumber, from: CALLERS.b })).callId,
@@ -93,7 +93,7 @@ describe('supervising three sandbox calls with the keyboard only', () => {
     const log = page.getByRole('log', { name: 'Transcript' })
     const fallbackLine = log.getByRole('listitem').filter({ hasText: fallbackText }).filter({ hasText: 'Agent' })
     await fallbackLine.waitFor()
-    expect(await fallbackLine.locator('.tag').allTextContents()).toContain('fallback')
+    expect(await fallbackLine.locator('.tag').allTextContents()).toContain('fallback line')
     await log.getByText('the fallback line answered').waitFor()
     await page.screenshot({ path: path.join(SHOTS, 'call-view.png') })
 
@@ -103,7 +103,17 @@ describe('supervising three sandbox calls with the keyboard only', () => {
     await selectRow(SHOWN.c)
     await page.keyboard.press('Enter')
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain(SHOWN.c)
+    // Alt+E asks first, with Cancel under the keyboard: Enter there keeps the call.
     await page.keyboard.press('Alt+E')
+    const ask = page.getByRole('alertdialog', { name: 'End this call?' })
+    await ask.waitFor()
+    await page.keyboard.press('Enter')
+    await ask.waitFor({ state: 'detached' })
+    expect(driver.events.some((e) => e.event === 'call.ended' && e.data.id === ids.c)).toBe(false)
+    await page.keyboard.press('Alt+E')
+    await ask.waitFor()
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('Enter')
     const ended = await driver.waitFor('call.ended', (d) => d.id === ids.c)
     expect(ended.status).toBe('completed')
     // The state says how it ended: the person ended it.

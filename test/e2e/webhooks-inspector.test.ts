@@ -33,7 +33,7 @@ describe('the Webhooks inspector in sandbox mode, in a real browser', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Webhooks' }).click()
     await page.getByRole('tab', { name: 'Inspector' }).click()
     const list = page.getByRole('listbox', { name: 'Deliveries' })
-    const voice = list.getByRole('option', { name: /agent\.message, voice, call_/ })
+    const voice = list.getByRole('option', { name: /Caller spoke, voice, \+\d+/ })
     await voice.first().waitFor()
     await voice.first().click()
 
@@ -44,7 +44,7 @@ describe('the Webhooks inspector in sandbox mode, in a real browser', () => {
     expect(pushed.length).toBeGreaterThan(0)
     for (const d of pushed) for (const field of ['body', 'headers', 'lines']) expect(d).not.toHaveProperty(field)
     expect(asked).toContain('webhooks.delivery')
-    const sent = details.getByRole('list', { name: 'NDJSON lines sent' })
+    const sent = details.getByRole('list', { name: 'Lines sent back' })
     // The filler line is written at once, as the broker's first NDJSON line.
     await expect.poll(async () => (await sent.textContent()) ?? '').toContain('One moment, please.')
     expect(await sent.textContent()).toMatch(/\+\d+(\.\d+)? (ms|s)/)
@@ -55,7 +55,7 @@ describe('the Webhooks inspector in sandbox mode, in a real browser', () => {
     await replayed.first().waitFor()
     expect(await list.getByRole('option').count()).toBe(before + 1)
     // Newest first, and selected: the detail pane now shows the replayed copy.
-    expect(await list.getByRole('option').first().getAttribute('aria-label')).toMatch(/voice, call_.*replayed/)
+    expect(await list.getByRole('option').first().getAttribute('aria-label')).toMatch(/voice, \+\d+.*replayed/)
     expect(await replayed.first().getAttribute('aria-selected')).toBe('true')
     await details.getByText('Replayed', { exact: true }).waitFor()
     await page.screenshot({ path: path.join(SHOTS, 'webhooks-inspector.png') })

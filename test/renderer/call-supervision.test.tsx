@@ -36,6 +36,11 @@ describe('quick replies', () => {
     expect(sent(b)).toEqual([{ turnId: 'turn_q', text: 'One moment.' }])
     await user.click(screen.getByRole('checkbox', { name: 'Hang up after speaking' }))
     await user.keyboard('{Alt>}2{/Alt}')
+    // Hanging up cannot be undone: the quick reply waits for a yes.
+    expect(sent(b)).toHaveLength(1)
+    const ask = screen.getByRole('alertdialog', { name: 'Say this and hang up?' })
+    expect(ask.textContent).toContain('“Goodbye!”')
+    await user.click(within(ask).getByRole('button', { name: 'Say it and hang up' }))
     expect(sent(b)).toEqual([
       { turnId: 'turn_q', text: 'One moment.' },
       { turnId: 'turn_q', text: 'Goodbye!', hangup: true }
@@ -57,29 +62,57 @@ describe('quick replies', () => {
 })
 
 describe('transfer', () => {
-  it('is blocked, with the reason, when the agent has no transfer number', async () => {
+  it('waits for a turn, with the reason; with no transfer number the number must be typed', async () => {
     const b = fakeBridge({ 'agents.get': () => agent({ transferNumber: null }) })
     const { user, openTurn } = await openCall(b)
-    openTurn()
-    const button = await screen.findByRole('button', { name: 'Transfer', description: /has no transfer number/ })
+    const button = await screen.findByRole('button', { name: 'Transfer', description: /wait until the caller finishes/ })
     expect(button.getAttribute('aria-disabled')).toBe('true')
     await user.click(button)
     await user.keyboard('{Alt>}t{/Alt}')
+    expect(screen.queryByRole('alertdialog')).toBeNull()
+    openTurn('turn_n')
+    await user.click(button)
+    const ask = screen.getByRole('alertdialog', { name: 'Transfer this call?' })
+    expect(ask.textContent).toContain('Sandbox Agent has no transfer number yet')
+    // Nothing typed: refused here, nothing sent.
+    await user.click(within(ask).getByRole('button', { name: 'Transfer' }))
     expect(sent(b)).toEqual([])
+    await user.type(within(ask).getByLabelText('Number to transfer to'), '415 555 0177')
+    await user.click(within(ask).getByRole('button', { name: 'Transfer to +1 415 555 0177' }))
+    expect(sent(b)).toEqual([{ turnId: 'turn_n', action: 'transfer', transferTo: '+14155550177' }])
   })
 
-  it('sends action "transfer" when the agent has a number and a turn waits', async () => {
+  it('offers the agent’s transfer number first, or another typed one, and sends only once confirmed', async () => {
     const b = fakeBridge({ 'agents.get': () => agent({ transferNumber: '+14155559999' }) })
     const { user, openTurn } = await openCall(b)
-    // No turn yet: still blocked, for that reason.
-    const button = await screen.findByRole('button', { name: 'Transfer', description: /wait until the caller finishes/ })
-    expect(button.getAttribute('aria-disabled')).toBe('true')
     openTurn('turn_t')
-    expect(button.getAttribute('aria-disabled')).toBe('false')
-    expect(button.getAttribute('title')).toContain('+1 415 555 9999')
+    const button = await screen.findByRole('button', { name: 'Transfer' })
     await user.click(button)
+    let ask = screen.getByRole('alertdialog', { name: 'Transfer this call?' })
+    expect(within(ask).getByRole<HTMLInputElement>('radio', { name: /Sandbox Agent’s transfer number \+1 415 555 9999/ }).checked).toBe(true)
+    await user.click(within(ask).getByRole('button', { name: 'Cancel' }))
+    expect(sent(b)).toEqual([])
+
+    // Alt+T asks the same way; the preset goes without a number of its own.
+    await user.click(screen.getByLabelText('Reply to caller'))
+    await user.keyboard('{Alt>}t{/Alt}')
+    ask = screen.getByRole('alertdialog', { name: 'Transfer this call?' })
+    await user.click(within(ask).getByRole('button', { name: 'Transfer to +1 415 555 9999' }))
     expect(sent(b)).toEqual([{ turnId: 'turn_t', action: 'transfer' }])
     expect(b.invokes).toContainEqual({ method: 'agents.get', params: { agentId: 'agt_sandbox' } })
+  })
+
+  it('says that another number becomes the agent’s transfer number, and checks it as typed', async () => {
+    const b = fakeBridge({ 'agents.get': () => agent({ transferNumber: '+14155559999' }) })
+    const { user, openTurn } = await openCall(b)
+    openTurn('turn_o')
+    await user.click(await screen.findByRole('button', { name: 'Transfer' }))
+    const ask = screen.getByRole('alertdialog', { name: 'Transfer this call?' })
+    await user.click(within(ask).getByRole('radio', { name: 'Another number' }))
+    expect(ask.textContent).toContain('this number becomes Sandbox Agent’s transfer number')
+    await user.type(within(ask).getByLabelText('Number to transfer to'), '+44 20 7946 0958')
+    await user.click(within(ask).getByRole('button', { name: 'Transfer to +44 20 7946 0958' }))
+    expect(sent(b)).toEqual([{ turnId: 'turn_o', action: 'transfer', transferTo: '+442079460958' }])
   })
 })
 
@@ -89,11 +122,11 @@ describe('who answers turns', () => {
     const call = makeCall()
     b.respond('calls.setAnswerer', (p) => ({ ...call, answeredBy: p.answeredBy }))
     const { user } = await openCall(b, call)
-    const group = screen.getByRole('group', { name: 'Who answers turns' })
+    const group = screen.getByRole('group', { name: 'Who answers the caller' })
     expect(within(group).getByRole<HTMLInputElement>('radio', { name: 'Me' }).checked).toBe(true)
-    await user.click(within(group).getByRole('radio', { name: 'Fallback line only' }))
+    await user.click(within(group).getByRole('radio', { name: 'The fallback line, at once' }))
     expect(sent(b, 'calls.setAnswerer')).toEqual([{ callId: call.id, answeredBy: 'fallback' }])
-    expect(within(group).getByRole<HTMLInputElement>('radio', { name: 'Fallback line only' }).checked).toBe(true)
+    expect(within(group).getByRole<HTMLInputElement>('radio', { name: 'The fallback line, at once' }).checked).toBe(true)
     expect(screen.getByText(/The fallback line answers every turn on this call/)).toBeTruthy()
     await user.keyboard('{Alt>}a{/Alt}')
     expect(sent(b, 'calls.setAnswerer')).toEqual([
@@ -117,17 +150,27 @@ describe('transcript details', () => {
     emit('turn.closed', { turnId: 'turn_x', callId: 'call_elsewhere', outcome: 'fallback' })
     const items = within(log).getAllByRole('listitem')
     expect(items).toHaveLength(3)
-    expect(items[0]?.textContent).toMatch(/Caller.*conf 87%.*Hello\?/)
+    // 87% sure is sure enough to say nothing; the closures say what happened in words.
+    expect(items[0]?.textContent).toMatch(/^Caller.*Hello\?$/)
+    expect(items[0]?.textContent).not.toMatch(/%|misheard/)
     expect(items[1]?.textContent).toContain('the fallback line answered')
-    expect(items[2]?.textContent).toContain('Turn cancelled')
+    expect(items[2]?.textContent).toContain('No answer went out')
   })
 
-  it('labels a hosted agent’s lines "hosted (simulated)" in the sandbox and offers no reply box', async () => {
+  it('warns when the caller’s words may be misheard', async () => {
+    const b = fakeBridge({ 'agents.get': () => agent() })
+    const { emit, call } = await openCall(b)
+    emit('transcript.turn', { callId: call.id, speaker: 'caller', text: 'Book for Tuesday', at: new Date().toISOString(), confidence: 0.42 })
+    const line = within(screen.getByRole('log', { name: 'Transcript' })).getByRole('listitem')
+    expect(line.textContent).toContain('may be misheard (42% sure)')
+  })
+
+  it('labels a hosted agent’s lines "AI (simulated)" in the sandbox and offers no reply box', async () => {
     const b = fakeBridge({ 'agents.get': () => agent({ voiceMode: 'hosted' }) })
     const { emit, call } = await openCall(b, makeCall({ voiceMode: 'hosted' }))
     emit('transcript.turn', { callId: call.id, speaker: 'agent', text: 'Welcome!', source: 'hosted', at: new Date().toISOString() })
     const line = within(screen.getByRole('log', { name: 'Transcript' })).getByRole('listitem')
-    expect(line.textContent).toMatch(/^Agent.*hosted \(simulated\).*Welcome!$/)
+    expect(line.textContent).toMatch(/^Sandbox Agent.*AI \(simulated\).*Welcome!$/)
     expect(screen.queryByLabelText('Reply to caller')).toBeNull()
     expect(screen.getByRole('button', { name: 'End call' }).hasAttribute('disabled')).toBe(false)
   })

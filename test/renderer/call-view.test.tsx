@@ -4,6 +4,7 @@ import type { CallInfo } from '../../src-preload/contract'
 import { fakeBridge, inSeconds, makeCall } from './helpers/fake-bridge'
 import type { FakeBridge } from './helpers/fake-bridge'
 import { renderApp } from './helpers/render-app'
+import { makeSettings } from './helpers/settings'
 
 const TOO_LATE = 'Too late: the turn already closed — your text was kept'
 
@@ -43,7 +44,8 @@ describe('Call view', () => {
     emit('transcript.turn', { callId: 'call_other', speaker: 'caller', text: 'not this call', at: new Date().toISOString() })
     items = within(log).getAllByRole('listitem')
     expect(items).toHaveLength(2)
-    expect(items[1]?.textContent).toMatch(/^Agent.*filler.*interim.*One moment…$/)
+    // The agent's line is named by its agent; the tags say, in words, what kind of line it is.
+    expect(items[1]?.textContent).toMatch(/^Sandbox Agent.*holding line.*more to come.*One moment…$/)
     expect(items[1]?.className).toContain('line--interim')
   })
 
@@ -51,7 +53,7 @@ describe('Call view', () => {
     await openCall()
     expect(screen.getByText(/No turn is waiting for a reply/)).toBeTruthy()
     expect(screen.getByRole('button', { name: 'Send' }).hasAttribute('disabled')).toBe(true)
-    expect(screen.getByRole('button', { name: 'Send as interim' }).hasAttribute('disabled')).toBe(true)
+    expect(screen.getByRole('button', { name: 'Say now, keep turn open' }).hasAttribute('disabled')).toBe(true)
   })
 
   it('sends the typed reply on Enter as turns.reply {turnId, text} and clears the box', async () => {
@@ -78,14 +80,26 @@ describe('Call view', () => {
     expect(replies(bridge)).toEqual([{ turnId: 'turn_7', text: 'Let me check\none sec', interim: true }])
   })
 
-  it('sends hangup with a final reply when "Hang up after speaking" is ticked', async () => {
+  it('sends hangup with a final reply when "Hang up after speaking" is ticked, only once confirmed', async () => {
     const bridge = fakeBridge()
     const { user, openTurn, box } = await openCall(bridge)
     openTurn('turn_9')
     await user.click(screen.getByRole('checkbox', { name: 'Hang up after speaking' }))
     await user.type(box(), 'Goodbye')
-    await user.click(screen.getByRole('button', { name: 'Send' }))
+    await user.keyboard('{Enter}')
+    // Asked first; Cancel (focused, so a stray Enter lands there) sends nothing and keeps the words.
+    let ask = screen.getByRole('alertdialog', { name: 'Say this and hang up?' })
+    expect(ask.textContent).toContain('“Goodbye”, then the call ends')
+    await user.keyboard('{Enter}')
+    expect(screen.queryByRole('alertdialog')).toBeNull()
+    expect(replies(bridge)).toEqual([])
+    expect(box().value).toBe('Goodbye')
+
+    await user.click(screen.getByRole('button', { name: 'Send and hang up…' }))
+    ask = screen.getByRole('alertdialog', { name: 'Say this and hang up?' })
+    await user.click(within(ask).getByRole('button', { name: 'Say it and hang up' }))
     expect(replies(bridge)).toEqual([{ turnId: 'turn_9', text: 'Goodbye', hangup: true }])
+    expect(screen.queryByRole('alertdialog')).toBeNull()
   })
 
   it('keeps the draft and says it was too late when the core answers turn_closed', async () => {
@@ -104,24 +118,63 @@ describe('Call view', () => {
     expect(screen.getByRole('button', { name: 'Send' }).hasAttribute('disabled')).toBe(true)
   })
 
-  it('sends keypad digits as one reply', async () => {
+  it('presses keypad keys as one reply that keeps the turn open, unless "end turn" is chosen', async () => {
     const bridge = fakeBridge()
     const { user, openTurn } = await openCall(bridge)
     openTurn('turn_d')
     const pad = screen.getByRole('group', { name: 'Reply keypad' })
-    await user.click(within(pad).getByRole('button', { name: 'Digit 4' }))
-    await user.click(within(pad).getByRole('button', { name: 'Digit 2' }))
-    await user.click(within(pad).getByRole('button', { name: 'Digit hash' }))
+    const press = async (...names: string[]) => {
+      for (const n of names) await user.click(within(pad).getByRole('button', { name: `Digit ${n}` }))
+    }
+    await press('4', '2', 'hash')
     expect(replies(bridge)).toEqual([])
-    await user.click(screen.getByRole('button', { name: 'Send digits' }))
-    expect(replies(bridge)).toEqual([{ turnId: 'turn_d', digits: '42#' }])
+    await user.click(screen.getByRole('button', { name: 'Press keys' }))
+    // Interim: the turn stays open for a spoken answer after the keys.
+    expect(replies(bridge)).toEqual([{ turnId: 'turn_d', digits: '42#', interim: true }])
+    await press('1')
+    await user.click(screen.getByRole('button', { name: 'Press and end turn' }))
+    expect(replies(bridge).at(-1)).toEqual({ turnId: 'turn_d', digits: '1' })
   })
 
-  it('ends the call with calls.end', async () => {
+  it('ends the call with calls.end only after a yes, by button or Alt+E', async () => {
     const bridge = fakeBridge()
     const { user, call } = await openCall(bridge)
+    const ends = () => bridge.invokes.filter((i) => i.method === 'calls.end')
     await user.click(screen.getByRole('button', { name: 'End call' }))
-    expect(bridge.invokes.at(-1)).toEqual({ method: 'calls.end', params: { callId: call.id } })
+    const ask = screen.getByRole('alertdialog', { name: 'End this call?' })
+    expect(ask.textContent).toContain('cannot be undone')
+    await user.click(within(ask).getByRole('button', { name: 'Cancel' }))
+    expect(ends()).toEqual([])
+
+    await user.click(screen.getByLabelText('Reply to caller'))
+    await user.keyboard('{Alt>}e{/Alt}')
+    await user.click(within(screen.getByRole('alertdialog', { name: 'End this call?' })).getByRole('button', { name: 'End call' }))
+    expect(ends()).toEqual([{ method: 'calls.end', params: { callId: call.id } }])
+  })
+
+  it('a call that ends gives its room to the transcript: no reply box, End call off, the words stay', async () => {
+    const { emit, call } = await openCall()
+    emit('transcript.turn', { callId: call.id, speaker: 'caller', text: 'Thanks, bye', at: new Date().toISOString() })
+    expect(screen.getByLabelText('Reply to caller')).toBeTruthy()
+    emit('call.ended', { ...call, status: 'completed', endedAt: new Date().toISOString() })
+    expect(await screen.findByText('Thanks, bye')).toBeTruthy()
+    expect(screen.queryByLabelText('Reply to caller')).toBeNull()
+    expect(screen.queryByRole('region', { name: 'Reply' })).toBeNull()
+    expect(screen.getByRole('button', { name: 'End call' }).hasAttribute('disabled')).toBe(true)
+  })
+
+  it('Alt keys do nothing while typing in the sandbox phone', async () => {
+    const bridge = fakeBridge({ 'settings.get': () => makeSettings({ quickReplies: ['One moment, please.'] }) })
+    const { user, openTurn } = await openCall(bridge)
+    openTurn('turn_q')
+    await user.click(screen.getByLabelText('Text as the contact'))
+    await user.keyboard('{Alt>}1{/Alt}{Alt>}e{/Alt}{Alt>}t{/Alt}')
+    expect(replies(bridge)).toEqual([])
+    expect(screen.queryByRole('alertdialog')).toBeNull()
+    // In the reply box the same key sends the quick reply.
+    await user.click(screen.getByLabelText('Reply to caller'))
+    await user.keyboard('{Alt>}1{/Alt}')
+    expect(replies(bridge)).toEqual([{ turnId: 'turn_q', text: 'One moment, please.' }])
   })
 })
 

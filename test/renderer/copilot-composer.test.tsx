@@ -149,6 +149,7 @@ describe('autopilot in the call view', () => {
     const { emit, call } = await openCall(AUTOPILOT)
     emit('transcript.turn', { callId: call.id, speaker: 'agent', text: 'We open at noon.', at: new Date().toISOString(), source: 'copilot', model: 'fake-model' })
     const line = within(screen.getByRole('log', { name: 'Transcript' })).getByRole('listitem')
-    expect(line.textContent).toMatch(/^Agent.*autopilot · fake-model.*We open at noon\.$/)
+    // The agent's line is named by its agent, as every agent line is.
+    expect(line.textContent).toMatch(/^Sandbox Agent.*autopilot · fake-model.*We open at noon\.$/)
   })
 })

@@ -56,6 +56,20 @@ describe('Settings › Copilot', () => {
     expect(sent(bridge, 'copilot.configure')).toEqual([{ baseUrl: 'http://localhost:11434/v1', model: 'llama3.2' }])
   })
 
+  it('asks before a model typed but not saved is lost; once saved, leaving does not ask', async () => {
+    const { section, user, store } = await openCopilotSettings(copilotBridge())
+    await user.type(within(section).getByLabelText('Model'), 'llama3.2')
+    await user.click(within(screen.getByRole('navigation', { name: 'Main' })).getByRole('button', { name: /^Agents/ }))
+    const ask = screen.getByRole('alertdialog', { name: 'Leave without saving?' })
+    expect(ask.textContent).toContain('Copilot')
+    await user.click(within(ask).getByRole('button', { name: 'Stay and save' }))
+    expect(store.getState().view).toBe('settings')
+    await user.click(within(section).getByRole('button', { name: 'Save base URL and model' }))
+    await within(section).findByText('Saved.')
+    await user.click(within(screen.getByRole('navigation', { name: 'Main' })).getByRole('button', { name: /^Agents/ }))
+    expect(store.getState().view).toBe('agents')
+  })
+
   it('stores the key write-only: the field clears once saved and only "a key is stored" comes back', async () => {
     const bridge = copilotBridge()
     const { section, user } = await openCopilotSettings(bridge)

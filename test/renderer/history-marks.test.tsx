@@ -1,4 +1,5 @@
 import { act, screen, within } from '@testing-library/react'
+import { summaryOf } from '../../src-renderer/store/webhooks-slice'
 import { describe, expect, it } from 'vitest'
 import type { CallInfo, CommandParams, Delivery, TranscriptTurn } from '../../src-preload/contract'
 import { fakeBridge } from './helpers/fake-bridge'
@@ -28,7 +29,7 @@ function call(id: string, over: Partial<CallInfo> = {}): CallInfo {
 describe('a replay of a refused delivery asks first and is marked', () => {
   function bridgeWith(items: Delivery[]): FakeBridge {
     return fakeBridge({
-      'webhooks.deliveries': () => ({ items, total: items.length }),
+      'webhooks.deliveries': () => ({ items: items.map(summaryOf), total: items.length }),
       'webhooks.replay': (p: CommandParams<'webhooks.replay'>) => makeDelivery({ id: 'dlv_new', replayed: true, unverified: p.allowUnverified === true }, 0)
     })
   }
@@ -103,7 +104,7 @@ describe('how a call ended, in the call lists and the transcript', () => {
     })
     const log = await screen.findByRole('log', { name: 'Transcript' })
     const items = within(log).getAllByRole('listitem')
-    expect(items.map((i) => i.textContent)).toEqual([expect.stringMatching(/^Agent.*greeting.*Hi, this is the clinic\.$/), expect.stringMatching(/^Call ended.*Transferred to \+14155550199$/)])
+    expect(items.map((i) => i.textContent)).toEqual([expect.stringMatching(/^Front desk.*greeting.*Hi, this is the clinic\.$/), expect.stringMatching(/^Call ended.*Transferred to \+1 415 555 0199$/)])
     void user
   })
 })

@@ -67,7 +67,7 @@ describe('New message dialog', () => {
     await user.clear(within(dialog).getByLabelText('To'))
     await user.type(within(dialog).getByLabelText('To'), '+1 212 555 0123')
     await user.click(within(dialog).getByRole('button', { name: 'Send message' }))
-    expect(within(dialog).getByRole('alert').textContent).toContain('Not sent (HTTP 503): Carrier error')
+    expect(within(dialog).getByRole('alert').textContent).toContain('Not sent — AgentPhone is unavailable for now (503): Carrier error')
     expect(within(dialog).getByLabelText<HTMLInputElement>('To').value).toBe('+1 212 555 0123')
     expect(within(dialog).getByLabelText<HTMLTextAreaElement>('Message').value).toBe('Hello there')
     expect(bridge.methods().filter((m) => m === 'messages.send')).toHaveLength(1)

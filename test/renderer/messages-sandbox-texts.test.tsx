@@ -1,7 +1,8 @@
-import { screen, within } from '@testing-library/react'
+import { act, screen, within } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
 import { CONV_A, messagingBridge, sms } from './helpers/messages-fixtures'
 import { renderApp } from './helpers/render-app'
+import { holdCommand } from './helpers/webhooks-fixtures'
 
 // These tests type whole numbers and messages key by key; on a busy 2-core machine that takes a while.
 vi.setConfig({ testTimeout: 20_000 })
@@ -21,7 +22,25 @@ describe('Sandbox phone: texts', () => {
     const texts = within(within(phone).getByRole('list', { name: 'Texts with the agent' })).getAllByRole('listitem')
     expect(texts.map((t) => t.className)).toEqual(['text-bubble text-bubble--contact', 'text-bubble text-bubble--agent'])
     expect(texts[0]?.textContent).toContain('You: Do you deliver?')
+    expect(texts[0]?.textContent).toMatch(/Sent \d/)
     expect(texts[1]?.textContent).toContain('Agent: Yes, within 5 miles.')
+  })
+
+  it('shows a text as sending, then not sent with why; Retry sends it again', async () => {
+    const bridge = messagingBridge()
+    bridge.respond('sandbox.sms', () => ({ ok: false, error: { code: 'api_error', message: 'Carrier error' } }))
+    const release = holdCommand(bridge, 'sandbox.sms')
+    const { user } = await renderApp(bridge)
+    const phone = screen.getByRole('complementary', { name: 'Sandbox phone' })
+    await user.type(within(phone).getByLabelText('Text as the contact'), 'Anyone there?{Enter}')
+    const bubble = () => within(within(phone).getByRole('list', { name: 'Texts with the agent' })).getAllByRole('listitem')[0]!
+    expect(bubble().textContent).toContain('Sending…')
+    await act(async () => release())
+    expect(within(bubble()).getByRole('alert').textContent).toContain('Not sent: Carrier error')
+    bridge.respond('sandbox.sms', () => ({ messageId: 'msg_retry' }))
+    await user.click(within(bubble()).getByRole('button', { name: 'Retry' }))
+    expect(bubble().textContent).toMatch(/Anyone there\?.*Sent \d/)
+    expect(bridge.invokes.filter((i) => i.method === 'sandbox.sms')).toHaveLength(2)
   })
 
   it('arms a simulated carrier error for the next send and says so until a send has used it', async () => {

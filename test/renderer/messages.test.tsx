@@ -92,7 +92,7 @@ describe('Messages: replies', () => {
     const sends = () => bridge.invokes.filter((i) => i.method === 'messages.send')
     expect(sends()).toEqual([{ method: 'messages.send', params: { toNumber: '+15550100999', body: 'We open at nine', numberId: 'num_1' } }])
     const failed = within(thread()).getByRole('alert')
-    expect(failed.textContent).toContain('Not sent (HTTP 503): Carrier error (simulated by the sandbox)')
+    expect(failed.textContent).toContain('Not sent — AgentPhone is unavailable for now (503): Carrier error (simulated by the sandbox)')
     expect(within(thread()).getByText('We open at nine')).toBeTruthy()
     expect((box as HTMLTextAreaElement).value).toBe('')
     // Nothing retries by itself.
@@ -126,33 +126,33 @@ describe('Messages: replies', () => {
 })
 
 describe('Messages: conversation state', () => {
-  it('edits the metadata as JSON, refusing what is not a JSON object, and keeps the text when saving is refused', async () => {
+  it('shows the details in words, edits them as {"name": "value"} pairs, refusing anything else, and keeps the text when saving is refused', async () => {
     const bridge = messagingBridge()
     bridge.respond('conversations.update', () => ({ ok: false, error: { code: 'api_error', message: 'metadata too large' } }))
     const { user } = await openMessages(bridge)
     await user.click(row(/0999/))
-    expect(screen.getByText('{"step":"greeting"}')).toBeTruthy()
-    await user.click(screen.getByRole('button', { name: 'Edit state' }))
-    const box = screen.getByLabelText<HTMLTextAreaElement>('Conversation state (JSON)')
+    expect(screen.getByText('step: greeting')).toBeTruthy()
+    await user.click(screen.getByRole('button', { name: 'Edit details' }))
+    const box = screen.getByLabelText<HTMLTextAreaElement>('Conversation details')
     expect(JSON.parse(box.value)).toEqual({ step: 'greeting' })
 
     await user.clear(box)
     await user.paste('[1, 2]')
-    expect(screen.getByText(/must be a JSON object/)).toBeTruthy()
-    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Save state' }).disabled).toBe(true)
+    expect(screen.getByText(/Write the details between braces/)).toBeTruthy()
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Save details' }).disabled).toBe(true)
     await user.clear(box)
     await user.paste('{"step": "paid"')
-    expect(screen.getByText(/Not valid JSON/)).toBeTruthy()
+    expect(screen.getByText(/Not readable yet/)).toBeTruthy()
     await user.paste('}')
-    await user.click(screen.getByRole('button', { name: 'Save state' }))
+    await user.click(screen.getByRole('button', { name: 'Save details' }))
     expect(bridge.invokes.at(-1)).toEqual({ method: 'conversations.update', params: { conversationId: 'conv_a', metadata: { step: 'paid' } } })
     expect(screen.getByRole('alert').textContent).toContain('Not saved: metadata too large')
     expect(box.value).toBe('{"step": "paid"}')
 
     bridge.respond('conversations.update', (p) => ({ ...CONV_A, metadata: p.metadata }))
-    await user.click(screen.getByRole('button', { name: 'Save state' }))
-    expect(screen.queryByLabelText('Conversation state (JSON)')).toBeNull()
-    expect(screen.getByText('{"step":"paid"}')).toBeTruthy()
+    await user.click(screen.getByRole('button', { name: 'Save details' }))
+    expect(screen.queryByLabelText('Conversation details')).toBeNull()
+    expect(screen.getByText('step: paid')).toBeTruthy()
   })
 })
 

@@ -39,7 +39,7 @@ describe('Place call dialog', () => {
   it('refuses an invalid number in the dialog before any request', async () => {
     const { dialog, user, bridge } = await openDialog()
     await user.type(within(dialog).getByLabelText('Number to call'), '12')
-    await user.click(within(dialog).getByRole('button', { name: 'Place' }))
+    await user.click(within(dialog).getByRole('button', { name: 'Place call' }))
     expect(within(dialog).getByRole('alert').textContent).toMatch(/cannot be called: That is too short/)
     expect(bridge.methods()).not.toContain('calls.place')
   })
@@ -50,10 +50,12 @@ describe('Place call dialog', () => {
     const { dialog, user } = await openDialog(bridge)
     await user.type(within(dialog).getByLabelText('Number to call'), '(415) 555-0142')
     expect(document.getElementById('place-to-check')?.textContent).toContain('+14155550142')
+    // In the sandbox it says what will answer before anything rings: the last digit 2 talks.
+    expect(within(dialog).getByRole('status').textContent).toContain('Reaches a simulated callee, not a real phone. It ends in 2, so it answers and talks.')
     await user.type(within(dialog).getByLabelText('Greeting (optional)'), 'Hi, this is the shop')
-    await user.type(within(dialog).getByLabelText('System prompt override (optional)'), 'Be brief')
+    await user.type(within(dialog).getByLabelText('Instructions for the AI (optional)'), 'Be brief')
     await user.selectOptions(within(dialog).getByLabelText('Voice'), 'v_alloy')
-    await user.click(within(dialog).getByRole('button', { name: 'Place' }))
+    await user.click(within(dialog).getByRole('button', { name: 'Place call' }))
 
     const places = () => bridge.invokes.filter((i) => i.method === 'calls.place')
     const expected = { agentId: 'agt_sandbox', toNumber: '+14155550142', initialGreeting: 'Hi, this is the shop', systemPrompt: 'Be brief', voice: 'v_alloy' }
@@ -61,7 +63,7 @@ describe('Place call dialog', () => {
     expect(within(dialog).getByRole('alert').textContent).toContain('The call was not placed: Carrier error (simulated by the sandbox)')
     expect(within(dialog).getByLabelText<HTMLInputElement>('Number to call').value).toBe('(415) 555-0142')
     expect(within(dialog).getByLabelText<HTMLInputElement>('Greeting (optional)').value).toBe('Hi, this is the shop')
-    expect(within(dialog).getByLabelText<HTMLTextAreaElement>('System prompt override (optional)').value).toBe('Be brief')
+    expect(within(dialog).getByLabelText<HTMLTextAreaElement>('Instructions for the AI (optional)').value).toBe('Be brief')
     expect(within(dialog).getByLabelText<HTMLSelectElement>('Voice').value).toBe('v_alloy')
     expect(places()).toHaveLength(1)
 
@@ -75,11 +77,11 @@ describe('Place call dialog', () => {
     const call = makeCall({ id: 'call_out_1', direction: 'outbound', from: '+14155550100', to: '+14155550142', status: 'ringing' })
     bridge.respond('calls.place', () => call)
     bridge.respond('calls.get', () => ({ call, transcript: [] }))
-    await user.click(within(again).getByRole('button', { name: 'Place' }))
+    await user.click(within(again).getByRole('button', { name: 'Place call' }))
     expect(places()).toHaveLength(2)
     expect(screen.queryByRole('dialog')).toBeNull()
     // The new call is open in the Call view.
-    expect((await screen.findByRole('heading', { level: 1 })).textContent).toMatch(/Outbound call/)
+    expect((await screen.findByRole('heading', { level: 1 })).textContent).toMatch(/Person called.*\+1 415 555 0142/)
     expect(screen.getByRole('button', { name: 'End call' })).toBeTruthy()
   })
 })

@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import type { AppStatus } from '../../src-preload/contract'
 import { fakeBridge, makeCall, SANDBOX_STATUS } from './helpers/fake-bridge'
-import { renderApp } from './helpers/render-app'
+import { memoryStorage, renderApp } from './helpers/render-app'
 
 describe('Sandbox phone', () => {
   it('dials the sandbox agent, says a line as the caller, and lists what the caller hears', async () => {
@@ -26,8 +26,35 @@ describe('Sandbox phone', () => {
     emit('sandbox.heard', { callId: 'call_sb1', text: 'One moment please', interim: true })
     emit('sandbox.heard', { callId: 'call_other', text: 'someone else’s call', interim: false })
     const heard = within(screen.getByRole('list', { name: 'Caller hears' })).getAllByRole('listitem')
-    expect(heard.map((li) => li.textContent)).toEqual(['Hi, you reached the sandbox agent.', 'interimOne moment please'])
+    expect(heard.map((li) => li.textContent)).toEqual(['Hi, you reached the sandbox agent.', 'more to comeOne moment please'])
     expect(heard[1]?.className).toContain('heard--interim')
+  })
+
+  it('keeps what the caller heard, its texts and the call it is on across a reload of the tab', async () => {
+    const storage = memoryStorage()
+    const bridge = fakeBridge({ 'sandbox.dial': () => ({ callId: 'call_keep' }), 'sandbox.sms': () => ({ messageId: 'msg_k1' }) })
+    const first = await renderApp(bridge, null, storage)
+    await first.user.click(screen.getByRole('button', { name: 'Dial' }))
+    first.emit('sandbox.heard', { callId: 'call_keep', text: 'Hello from the agent', interim: false })
+    await first.user.type(screen.getByLabelText('Text as the contact'), 'Open today?{Enter}')
+    first.unmount()
+    first.stop()
+
+    // The tab reloads: a new store over the same session storage; the call is still live in the core.
+    const live = makeCall({ id: 'call_keep' })
+    const second = await renderApp(fakeBridge({ 'calls.get': () => ({ call: live, transcript: [] }) }), null, storage)
+    const phone = screen.getByRole('complementary', { name: 'Sandbox phone' })
+    expect(within(within(phone).getByRole('list', { name: 'Caller hears' })).getByRole('listitem').textContent).toBe('Hello from the agent')
+    expect(within(phone).getByRole('list', { name: 'Texts with the agent' }).textContent).toContain('Open today?')
+    expect(within(phone).getByRole('button', { name: 'Hang up' })).toBeTruthy()
+    second.unmount()
+    second.stop()
+
+    // Reloaded again after the call ended: the history stays, the phone is free to dial.
+    const ended = { ...live, status: 'completed' as const, endedAt: new Date().toISOString() }
+    await renderApp(fakeBridge({ 'calls.get': () => ({ call: ended, transcript: [] }) }), null, storage)
+    expect(await screen.findByRole('button', { name: 'Dial' })).toBeTruthy()
+    expect(within(screen.getByRole('list', { name: 'Caller hears' })).getByRole('listitem').textContent).toBe('Hello from the agent')
   })
 
   it('presses keys and hangs up on the current call', async () => {

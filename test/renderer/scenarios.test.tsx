@@ -1,4 +1,5 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
+import { summaryOf } from '../../src-renderer/store/webhooks-slice'
 import { describe, expect, it } from 'vitest'
 import type { CommandParams, RunResult, StepResult } from '../../src-preload/contract'
 import { fakeBridge, makeCall } from './helpers/fake-bridge'
@@ -138,7 +139,7 @@ describe('Edit and resend (Inspector)', () => {
   it('sends the edited body to the URL given and shows the answer', async () => {
     const d = makeDelivery({ body: '{"event":"agent.message","channel":"sms","data":{"message":"hi"}}' })
     const bridge = fakeBridge({
-      'webhooks.deliveries': () => ({ items: [d], total: 1 }),
+      'webhooks.deliveries': () => ({ items: [summaryOf(d)], total: 1 }),
       'webhooks.delivery': () => d,
       'webhooks.resend': (p) => ({ url: p.url ?? 'receiver', webhookId: 'whd_new', status: 202, latencyMs: 7, error: null, body: '', lines: [] })
     })

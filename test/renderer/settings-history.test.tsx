@@ -63,7 +63,7 @@ describe('Settings › History', () => {
     await user.type(field, '30')
     await user.click(within(section).getByRole('button', { name: 'Save retention' }))
     expect(bridge.invokes.filter((i) => i.method === 'settings.update').map((i) => i.params)).toEqual([{ historyRetentionDays: 30 }])
-    expect(within(section).getByText('History is kept for 30 days.')).toBeTruthy()
+    expect(within(section).getByText('Saved: history is kept for 30 days.')).toBeTruthy()
   })
 
   it('asks before clearing, clears only when confirmed, and the board drops ended calls', async () => {

@@ -28,11 +28,11 @@ describe('Settings › Voice turns', () => {
   it('refuses a margin as long as the timeout, saying why, and saves once fixed', async () => {
     const bridge = settingsBridge()
     const { user } = await openSettings(bridge)
-    const margin = screen.getByLabelText('Deadline margin (seconds)')
+    const margin = screen.getByLabelText('Fallback speaks this early (seconds)')
     await user.clear(margin)
     await user.type(margin, '30')
     await user.click(screen.getByRole('button', { name: 'Save voice turns' }))
-    expect(screen.getByText('The margin must be shorter than the webhook timeout, or no time is left to answer.')).toBeTruthy()
+    expect(screen.getByText('This must be shorter than how long AgentPhone waits, or no time is left to answer.')).toBeTruthy()
     expect(margin.getAttribute('aria-invalid')).toBe('true')
     expect(updates(bridge)).toEqual([])
 
@@ -59,10 +59,10 @@ describe('Settings › Voice turns', () => {
   it('allows an empty filler only when the filler is off', async () => {
     const bridge = settingsBridge()
     const { user } = await openSettings(bridge)
-    await user.clear(screen.getByLabelText('Filler line'))
+    await user.clear(screen.getByLabelText('Holding line'))
     await user.click(screen.getByRole('button', { name: 'Save voice turns' }))
-    expect(screen.getByText('Write a filler line, or turn the filler off.')).toBeTruthy()
-    await user.click(screen.getByLabelText('Say a filler line while the caller waits'))
+    expect(screen.getByText('Write a holding line, or turn it off.')).toBeTruthy()
+    await user.click(screen.getByLabelText('Say a holding line while the caller waits'))
     await user.click(screen.getByRole('button', { name: 'Save voice turns' }))
     expect(updates(bridge)[0]).toMatchObject({ fillerEnabled: false, fillerText: '' })
   })
@@ -81,6 +81,7 @@ describe('Settings › Quick replies', { timeout: 20_000 }, () => {
     await user.type(second, 'Please hold the line.')
     await user.click(screen.getByRole('button', { name: 'Save quick replies' }))
     expect(updates(bridge)).toEqual([{ quickReplies: ['Second reply', 'Please hold the line.', 'Third reply'] }])
+    expect(screen.getByText('Saved: 3 quick replies.')).toBeTruthy()
   })
 
   it('names an empty reply instead of saving it', async () => {
@@ -125,7 +126,7 @@ describe('Settings › Connection', () => {
     await user.click(screen.getByRole('button', { name: 'Save key' }))
     expect(bridge.invokes.filter((i) => i.method === 'app.configure').at(-1)?.params).toEqual({ apiKey: 'sk_live_1234567890' })
     expect(key.value).toBe('')
-    expect(screen.getByText('The API key is saved.')).toBeTruthy()
+    expect(screen.getByText('Saved: the API key is stored, encrypted.')).toBeTruthy()
   })
 
   it('will not switch to live without a key, and shows progress while the core restarts', async () => {
@@ -153,7 +154,7 @@ describe('Settings › Connection', () => {
   it('validates the connection fields and sends only what changed', async () => {
     const bridge = settingsBridge({ 'app.status': () => LIVE_STATUS, 'app.configure': () => LIVE_STATUS })
     const { user } = await openSettings(bridge)
-    const port = screen.getByLabelText('Receiver port')
+    const port = screen.getByLabelText('Port for incoming webhooks')
     await user.type(port, '70000')
     await user.click(screen.getByRole('button', { name: 'Save connection' }))
     expect(screen.getByText('The receiver port must be a whole number from 0 (any free port) to 65535.')).toBeTruthy()

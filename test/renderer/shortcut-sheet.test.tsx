@@ -8,9 +8,16 @@ describe('keyboard shortcuts', () => {
     const { user } = await renderApp()
     await user.keyboard('?')
     const sheet = screen.getByRole('dialog', { name: 'Keyboard shortcuts' })
-    for (const does of ['Open the call whose turn has waited longest', 'Go to Settings', 'Open the selected call', 'End the call now', 'Place a call', 'New message']) {
+    for (const does of ['Open the call whose turn has waited longest', 'Go to Settings', 'Open the selected call', 'End the call (asks first)', 'Place a call', 'Start a new text message']) {
       expect(sheet.textContent).toContain(does)
     }
+    // Sequences read as sequences, alternatives as alternatives, chords as chords.
+    const row = (does: string) => [...sheet.querySelectorAll('dd')].find((dd) => dd.textContent === does)?.previousElementSibling?.textContent
+    expect(row('Go to Settings')).toBe('gthens')
+    expect(row('Select the previous or next call')).toBe('↑or↓')
+    expect(row('End the call (asks first)')).toBe('Alt+E')
+    // The list scrolls inside the dialog on a short window, by keyboard too.
+    expect(screen.getByRole('region', { name: 'All shortcuts' }).tabIndex).toBe(0)
     await user.keyboard('{Escape}')
     expect(screen.queryByRole('dialog')).toBeNull()
   })

@@ -6,6 +6,7 @@ import { MAX_TRANSCRIPT_LINES } from '../../src-renderer/store/calls-slice'
 import { startStore } from '../../src-renderer/store/start-store'
 import { fakeBridge, inSeconds, makeCall, SANDBOX_STATUS } from './helpers/fake-bridge'
 import { renderApp } from './helpers/render-app'
+import { LIVE_STATUS } from './helpers/webhooks-fixtures'
 
 describe('store', () => {
   it('loads status, live calls and open turns on start; a waiting call from the list gets its countdown', async () => {
@@ -19,7 +20,18 @@ describe('store', () => {
     ])
     expect(within(screen.getByRole('option')).getByRole('timer')).toBeTruthy()
     expect(screen.getByLabelText('Mode: Sandbox')).toBeTruthy()
-    expect(screen.getByText('http://127.0.0.1:4100/webhook')).toBeTruthy()
+    // The sandbox needs no address for webhooks: the header leaves it out (live mode shows it).
+    expect(within(screen.getByRole('banner')).queryByText(/127\.0\.0\.1:4100/)).toBeNull()
+  })
+
+  it('in live mode, the header says in words where calls and texts arrive, and that no tunnel is set', async () => {
+    await renderApp(fakeBridge({ 'app.status': () => LIVE_STATUS }))
+    const header = screen.getByRole('banner')
+    expect(header.textContent).toContain('Calls and texts arrive at')
+    expect(header.textContent).toContain('http://127.0.0.1:4100/webhook (no tunnel set)')
+    expect(header.textContent).not.toMatch(/Receiver/)
+    // The theme switch says what it is before anyone clicks it.
+    expect(within(header).getByRole('button', { name: 'Theme: Same as the system' }).textContent).toContain('Theme')
   })
 
   it('shows the reconnecting banner while the link is down and reloads everything when it is back', async () => {
@@ -72,6 +84,7 @@ describe('store', () => {
     emit('call.started', makeCall())
     await user.click(screen.getByRole('option'))
     await user.click(screen.getByRole('button', { name: 'End call' }))
+    await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'End call' }))
     const toasts = screen.getByRole('region', { name: 'Notifications' })
     expect(toasts.textContent).toContain('Ending the call failed: AgentPhone said no')
   })

@@ -61,9 +61,9 @@ describe('Webhooks › Inspector', () => {
     const refused = makeDelivery({ outcome: 'refused', reason: 'bad_signature', status: 401, ttfbMs: null }, 5_000)
     await openInspector(inspectorBridge([voice, refused]))
     const [first, second] = rows()
-    expect(first?.getAttribute('aria-label')).toMatch(/agent\.message, voice, call_9, Verified, HTTP 200$/)
+    expect(first?.getAttribute('aria-label')).toMatch(/Caller spoke, voice, (\+\d+|call_9), Verified, answered 200$/)
     expect(within(first!).getByText('12 ms')).toBeTruthy()
-    expect(second?.getAttribute('aria-label')).toMatch(/Refused: bad signature, HTTP 401$/)
+    expect(second?.getAttribute('aria-label')).toMatch(/Refused: bad signature, answered 401$/)
     expect(within(second!).getByText('Refused: bad signature')).toBeTruthy()
     expect(screen.getByText('2 shown · 2 in total')).toBeTruthy()
   })
@@ -79,9 +79,9 @@ describe('Webhooks › Inspector', () => {
     await waitFor(() => expect(rows()).toHaveLength(1))
     expect(bridge.invokes.at(-1)).toEqual({ method: 'webhooks.deliveries', params: { limit: 500, outcome: 'refused' } })
 
-    emit('webhook.delivery', makeDelivery()) // accepted: not what the filter asks for
+    emit('webhook.delivery', summaryOf(makeDelivery())) // accepted: not what the filter asks for
     expect(rows()).toHaveLength(1)
-    emit('webhook.delivery', makeDelivery({ outcome: 'refused', reason: 'missing_signature', status: 401 }))
+    emit('webhook.delivery', summaryOf(makeDelivery({ outcome: 'refused', reason: 'missing_signature', status: 401 })))
     expect(rows()).toHaveLength(2)
     expect(rows()[0]?.getAttribute('aria-label')).toContain('Refused: missing signature')
 
@@ -123,14 +123,14 @@ describe('Webhooks › Inspector', () => {
     const bridge = inspectorBridge([turn])
     const { user, emit } = await openInspector(bridge)
     await user.click(rows()[0]!)
-    expect(await screen.findByText('No NDJSON lines were written for this turn.')).toBeTruthy()
+    expect(await screen.findByText('Nothing was sent back for this turn.')).toBeTruthy()
 
     const updated = { ...turn, status: 200, ttfbMs: 3, lines: [{ atMs: 3, line: '{"text":"One moment, please.","interim":true}' }] }
     bridge.stored.set(turn.id, updated)
     emit('webhook.delivery', summaryOf(updated))
     expect(rows()).toHaveLength(1)
-    expect(rows()[0]?.getAttribute('aria-label')).toMatch(/HTTP 200$/)
-    const sent = await within(screen.getByRole('region', { name: 'Delivery details' })).findByRole('list', { name: 'NDJSON lines sent' })
+    expect(rows()[0]?.getAttribute('aria-label')).toMatch(/answered 200$/)
+    const sent = await within(screen.getByRole('region', { name: 'Delivery details' })).findByRole('list', { name: 'Lines sent back' })
     expect(sent.textContent).toContain('+3 ms')
     expect(sent.textContent).toContain('{"text":"One moment, please.","interim":true}')
   })

@@ -4,6 +4,7 @@ import { callInfoFromApi, transcriptFromApi } from '../live/call-info'
 import { isLive } from '../live/call-board'
 import { LOCAL_OWNER, type Caller } from '../../../src-preload/command-roles'
 import type { ClaimHolder } from '../turns/turn-claims'
+import type { ReplyParams } from '../turns/turn-types'
 import type { SessionContext } from './context'
 import type { HandlerMap } from './types'
 
@@ -81,11 +82,12 @@ export function callHandlers(ctx: SessionContext, track: (callId: string, hosted
       // The line carries who sent it: the hub link's name when there is one, else `by` (a claimed
       // turn takes replies from its claimer only, so this is the name).
       const who = caller ? claimHolder(caller) : undefined
+      // Where a transfer goes is settled (and the agent changed, if need be) before the line goes out.
+      const transferTo = callId && params.action === 'transfer' ? await transferTarget(ctx, callId, params, who) : null
       ctx.replyAuthors.during(callId, who?.name ?? params.by, () => ctx.broker.reply(params.turnId, params, who))
       // The agent hangs up because the person said so: the call's end reads "ended by you".
       if (callId && (params.hangup || params.action === 'hangup')) ctx.board.noteEndRequested(callId)
-      // Kept now, while the agent's transfer number is known: the end then says where the call went.
-      const transferTo = callId && params.action === 'transfer' ? ctx.directory.get(ctx.board.get(callId)?.agentId)?.transferNumber : null
+      // Kept now: the end then says where the call went ("Transferred to …").
       if (callId && transferTo) ctx.board.noteTransfer(callId, transferTo)
       return callId ? { callId } : {}
     },
@@ -94,6 +96,27 @@ export function callHandlers(ctx: SessionContext, track: (callId: string, hosted
     'turns.claim': async ({ turnId, by, takeOver }, caller) =>
       ctx.broker.claim(turnId, caller ? claimHolder(caller) : by ?? claimHolder(LOCAL_OWNER), { takeOver })
   }
+}
+
+/**
+ * The number a transfer goes to. AgentPhone transfers to the agent's `transferNumber` (its reply
+ * format has no number of its own, agentphone-api.md §4.2), so a different number chosen by the
+ * person is made the agent's transferNumber first, through the documented agent update.
+ */
+async function transferTarget(ctx: SessionContext, callId: string, params: ReplyParams, who: ClaimHolder | undefined): Promise<string | null> {
+  const agentId = ctx.board.get(callId)?.agentId ?? null
+  const preset = ctx.directory.get(agentId)?.transferNumber ?? null
+  if (params.transferTo === undefined) {
+    if (!preset) throw new CoreError('invalid_params', 'This agent has no transfer number: choose the number to transfer to.')
+    return preset
+  }
+  const wanted = normalizePhone(params.transferTo)
+  if (wanted === preset) return wanted
+  if (!agentId) throw new CoreError('invalid_params', 'This call has no known agent, so it cannot be transferred.')
+  // Refused now if the turn is gone or someone else answers it: the agent is left as it was.
+  ctx.broker.assertCanReply(params.turnId, params, who)
+  ctx.directory.remember(await ctx.api.agents.update(agentId, { transferNumber: wanted }))
+  return wanted
 }
 
 const claimHolder = (caller: Caller): ClaimHolder => ({ id: caller.id, name: caller.name })

@@ -1,5 +1,5 @@
 import { CoreError } from '../errors'
-import { toDeliverySummary } from '../live/delivery-summary'
+import { toDeliverySummary } from '../../../src-preload/delivery-summary'
 import type { SessionContext } from './context'
 import type { HandlerMap } from './types'
 

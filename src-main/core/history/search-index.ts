@@ -204,7 +204,9 @@ export class SearchIndex {
     }
     const line = call?.lines[doc.lineIndex]
     if (!line) return null
-    const who = line.speaker === 'caller' ? 'Caller' : line.by ? `Agent (${line.by})` : 'Agent'
+    // The far end keeps the name the console gives it: an outbound call's is the person called.
+    const far = call?.info.direction === 'outbound' ? 'Person called' : 'Caller'
+    const who = line.speaker === 'caller' ? far : line.by ? `Agent (${line.by})` : 'Agent'
     return { kind: 'call', callId: doc.callId, lineIndex: doc.lineIndex, at: line.at, who, party, ...snippetOf(line.text, terms) }
   }
 }

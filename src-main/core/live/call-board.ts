@@ -142,7 +142,8 @@ export class CallBoard {
   end(callId: string, end: CallEnd, write: BoardWrite = {}): CallInfo | undefined {
     const call = this.calls.get(callId)
     if (!call || !isLive(call)) return call
-    const outcome = deriveOutcome({ ...end, transferTo: end.transferTo ?? this.transfers.get(callId) ?? null }, call.direction, this.endRequested.has(callId))
+    // The number the person transferred to wins over the agent's current one (it may change again).
+    const outcome = deriveOutcome({ ...end, transferTo: this.transfers.get(callId) ?? end.transferTo ?? null }, call.direction, this.endRequested.has(callId))
     const ended: CallInfo = { ...call, status: statusForOutcome(outcome.kind), endedAt: end.endedAt, waitingTurn: null, outcome }
     this.calls.set(callId, ended)
     this.endRequested.delete(callId)

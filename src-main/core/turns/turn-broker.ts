@@ -112,6 +112,17 @@ export class TurnBroker {
     return 'answered'
   }
 
+  /** Throws what `reply` would for this person, without writing anything (checked before slow preparations). */
+  assertCanReply(turnId: string, params: ReplyParams, who?: ClaimHolder): void {
+    this.mustBeLive(turnId)
+    this.refuseIfClaimed(turnId, who ?? (params.by ? { id: params.by, name: params.by } : null))
+  }
+
+  private refuseIfClaimed(turnId: string, person: ClaimHolder | null): void {
+    const holder = this.claims.blocking(turnId, person)
+    if (holder) throw new CoreError('turn_claimed', `${holder.name} is answering this turn — your text was not sent`)
+  }
+
   /**
    * Writes a person's line (or the autopilot's, marked with its model). A non-interim line ends the
    * turn; refused if the turn is gone or someone else holds its claim. `who` is the person (a hub
@@ -121,8 +132,7 @@ export class TurnBroker {
   reply(turnId: string, params: ReplyParams, who?: ClaimHolder, origin: ReplyOrigin = { source: 'human' }): void {
     const turn = this.mustBeLive(turnId)
     const person = origin.source === 'copilot' ? null : (who ?? (params.by ? { id: params.by, name: params.by } : null))
-    const holder = this.claims.blocking(turnId, person)
-    if (holder) throw new CoreError('turn_claimed', `${holder.name} is answering this turn — your text was not sent`)
+    this.refuseIfClaimed(turnId, person)
     if (!this.write(turn, replyToWireLine(params), origin.source, origin.source === 'copilot' ? origin.model : undefined)) {
       throw new CoreError('turn_closed', 'This turn already closed (the call dropped it) — your text was not sent')
     }
@@ -206,6 +216,7 @@ export class TurnBroker {
         at: new Date(atMs).toISOString(),
         source,
         ...(line.digits !== undefined ? { digits: line.digits } : {}),
+        ...(line.action ? { action: line.action } : line.hangup ? { action: 'hangup' as const } : {}),
         ...(model !== undefined ? { model } : {})
       }
     })

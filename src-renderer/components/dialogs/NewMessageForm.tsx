@@ -5,6 +5,7 @@ import { useShallow } from 'zustand/react/shallow'
 import type { Agent } from '../../../src-preload/contract'
 import { formatPhone } from '../../lib/format'
 import { checkPhoneInput } from '../../lib/phone-input'
+import { notSent } from '../../lib/words'
 import { useAppStore } from '../../store/store-context'
 import { PhoneField } from './PhoneField'
 import { ErrorNotice } from '../ErrorNotice'
@@ -42,7 +43,7 @@ export function NewMessageForm(props: { fields: NewMessageFields; onChange: (f: 
     setSending(true)
     const error = await startConversation({ toNumber: check.e164, body: f.body.trim(), ...(kind === 'agent' ? { agentId: id } : { numberId: id }) })
     setSending(false)
-    if (error) setRefusal(`Not sent${error.status ? ` (HTTP ${error.status})` : ''}: ${error.message}`)
+    if (error) setRefusal(notSent(error.message, error.status))
     else props.onSent()
   }
   const onBodyKey = (e: KeyboardEvent<HTMLTextAreaElement>): void => {

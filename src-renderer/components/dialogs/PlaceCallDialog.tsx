@@ -5,45 +5,42 @@ import { useAppStore } from '../../store/store-context'
 import { DialogFrame } from './DialogFrame'
 import { PlaceCallForm, EMPTY_PLACE_CALL } from './PlaceCallForm'
 import type { PlaceCallFields } from './PlaceCallForm'
-import { useLetterShortcut } from './use-letter-shortcut'
+
+/** The "Place call" button a view shows; the dialog itself is the frame's (PlaceCallDialog). */
+export function PlaceCallButton() {
+  const open = useAppStore((s) => s.openOutreach)
+  return (
+    <button type="button" className="button" aria-keyshortcuts="c" title="Place call (c)" onClick={() => open('place-call')}>
+      <PhoneOutgoing size={14} aria-hidden="true" /> Place call
+    </button>
+  )
+}
 
 /**
- * The Monitor's "Place call" button, its `c` shortcut and the dialog. The fields live here, not in
- * the dialog, so closing and reopening (or a refusal) never loses what was typed.
+ * The place-call dialog, opened by any view's button or by `c` anywhere. The fields live here, in
+ * the frame, so closing and reopening (or a refusal) never loses what was typed.
  */
-export function PlaceCallButton() {
-  const { loadPickers, agentsLoaded } = useAppStore(
-    useShallow((s) => ({ loadPickers: s.loadPickers, agentsLoaded: s.pickerAgents !== null && s.pickerVoices !== null }))
+export function PlaceCallDialog() {
+  const { open, setOpen, loadPickers } = useAppStore(
+    useShallow((s) => ({ open: s.outreachDialog === 'place-call', setOpen: s.openOutreach, loadPickers: s.loadPickers }))
   )
-  const [open, setOpen] = useState(false)
   const [fields, setFields] = useState<PlaceCallFields>(EMPTY_PLACE_CALL)
-  const show = (): void => {
-    setOpen(true)
-    // Agents and voices change rarely; fetch each time the dialog opens only until we have them.
-    if (!agentsLoaded) void loadPickers({ voices: true })
-  }
-  useLetterShortcut('c', show)
   return (
-    <>
-      <button type="button" className="button" aria-keyshortcuts="c" title="Place call (c)" onClick={show}>
-        <PhoneOutgoing size={14} aria-hidden="true" /> Place call
-      </button>
-      <DialogFrame
-        open={open}
-        onOpenChange={setOpen}
-        title="Place a call"
-        description="An agent calls a number. Calls are never retried automatically — a retry could ring someone twice."
-      >
-        <PlaceCallForm
-          fields={fields}
-          onChange={setFields}
-          onPlaced={() => {
-            setFields(EMPTY_PLACE_CALL)
-            setOpen(false)
-          }}
-          onRetryLoad={() => void loadPickers({ voices: true })}
-        />
-      </DialogFrame>
-    </>
+    <DialogFrame
+      open={open}
+      onOpenChange={(o) => setOpen(o ? 'place-call' : null)}
+      title="Place a call"
+      description="An agent calls a number. Calls are never retried automatically — a retry could ring someone twice."
+    >
+      <PlaceCallForm
+        fields={fields}
+        onChange={setFields}
+        onPlaced={() => {
+          setFields(EMPTY_PLACE_CALL)
+          setOpen(null)
+        }}
+        onRetryLoad={() => void loadPickers({ voices: true })}
+      />
+    </DialogFrame>
   )
 }

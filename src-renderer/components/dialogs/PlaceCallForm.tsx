@@ -7,7 +7,7 @@ import { formatPhone } from '../../lib/format'
 import { checkPhoneInput } from '../../lib/phone-input'
 import { useAppStore } from '../../store/store-context'
 import { PhoneField } from './PhoneField'
-import { SandboxCalleeHint } from './SandboxCalleeHint'
+import { SandboxCalleeHint, sandboxRings } from './SandboxCalleeHint'
 import { ErrorNotice } from '../ErrorNotice'
 
 export type PlaceCallFields = { agentId: string; to: string; greeting: string; systemPrompt: string; voice: string }
@@ -33,6 +33,9 @@ export function PlaceCallForm(props: {
   const agentId = f.agentId || agents?.find(hasNumber)?.id || ''
   const agent = agents?.find((a) => a.id === agentId)
   const check = checkPhoneInput(f.to)
+  const from = agent?.numbers?.[0]?.phoneNumber
+  // Said before pressing: what this number will ring, so nobody rings a real person by surprise.
+  const rings = check.kind !== 'ok' ? null : sandbox ? sandboxRings(check.e164) : `Rings ${check.display}${from ? ` from ${formatPhone(from)}` : ''}: a real phone call.`
 
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault()
@@ -85,9 +88,9 @@ export function PlaceCallForm(props: {
         <input id="place-greeting" className="input" value={f.greeting} placeholder={agent?.beginMessage ?? 'The agent’s own greeting'} onChange={(e) => set({ greeting: e.target.value })} />
       </div>
       <div className="field">
-        <label className="label" htmlFor="place-prompt">System prompt override (optional)</label>
+        <label className="label" htmlFor="place-prompt">Instructions for the AI (optional)</label>
         <textarea id="place-prompt" className="input textarea" rows={3} value={f.systemPrompt} aria-describedby="place-prompt-hint" onChange={(e) => set({ systemPrompt: e.target.value })} />
-        <p id="place-prompt-hint" className="muted small">With a prompt the call runs hosted: the AI answers the turns itself.</p>
+        <p id="place-prompt-hint" className="muted small">With instructions the AI answers this call by itself (nobody types); without, the agent answers as it is set up.</p>
       </div>
       <div className="field">
         <label className="label" htmlFor="place-voice">Voice</label>
@@ -99,11 +102,13 @@ export function PlaceCallForm(props: {
         </select>
       </div>
       <ErrorNotice>{refusal}</ErrorNotice>
+      <p className="place-rings small" role="status">
+        {placing ? 'Placing the call…' : rings ? `${rings} It opens in the Call view once placed.` : 'Type a number: this says what it will ring.'}
+      </p>
       <div className="dialog-actions">
-        <span className="muted small">{placing ? 'Placing the call…' : 'Opens in the Call view once placed.'}</span>
         <span className="header-spacer" />
         <button type="submit" className="button button--primary" disabled={placing}>
-          {placing ? <Loader size={14} aria-hidden="true" /> : null} Place
+          {placing ? <Loader size={14} aria-hidden="true" /> : null} Place call
         </button>
       </div>
     </form>

@@ -7,6 +7,7 @@ import type { ActionError } from '../../store/directory-slice'
 import { useAppStore } from '../../store/store-context'
 import { ActionErrorNote } from '../directory/ActionErrorNote'
 import { DialogFrame } from '../../components/dialogs/DialogFrame'
+import { CopyId } from '../../components/CopyId'
 import type { AgentForm, AgentFormErrors } from './agent-form'
 import { EMPTY_FORM, formFromAgent, toCreateParams, toUpdatePatch, validateAgentForm } from './agent-form'
 import { AgentFields } from './AgentFields'
@@ -53,6 +54,12 @@ export function AgentEditor({ agent, onClose }: { agent: Agent | null; onClose: 
   return (
     <DialogFrame open width="wide" title={title} busy={busy} onOpenChange={(o) => (o ? undefined : onClose())}>
       <form className="dir-form" noValidate onSubmit={(e) => void submit(e)} aria-label={title}>
+        {agent ? (
+          <p className="muted small dir-agent-id">
+            {/* The id is a detail for support tickets and scripts, not a label. */}
+            <CopyId id={agent.id} what="agent" />
+          </p>
+        ) : null}
         <AgentFields idPrefix={formId} form={form} errors={errors} onChange={update} disabled={busy} />
         <ActionErrorNote error={apiError} />
         <div className="dir-dialog-actions">

@@ -58,33 +58,33 @@ export function AgentFields({ idPrefix, form, errors, onChange, disabled }: Prop
       </Field>
 
       <fieldset className="dir-radio-group">
-        <legend className="label">Voice mode</legend>
+        <legend className="label">Who answers its calls</legend>
         <label className="dir-radio">
           <input type="radio" name={`${idPrefix}-mode`} value="webhook" checked={!hosted} onChange={() => onChange({ voiceMode: 'webhook' })} />
           <Headphones size={14} aria-hidden="true" />
           <span>
-            <strong>Webhook</strong> <span className="muted">— each caller turn comes to you (Monitor or your server)</span>
+            <strong>You answer</strong> <span className="muted">— each caller turn waits for a person on the Monitor, or your own server</span>
           </span>
         </label>
         <label className="dir-radio">
           <input type="radio" name={`${idPrefix}-mode`} value="hosted" checked={hosted} onChange={() => onChange({ voiceMode: 'hosted' })} />
           <Sparkles size={14} aria-hidden="true" />
           <span>
-            <strong>Hosted</strong> <span className="muted">— AgentPhone's AI answers, following your prompt</span>
+            <strong>AI answers</strong> <span className="muted">— AgentPhone's AI answers by itself, following the instructions below</span>
           </span>
         </label>
       </fieldset>
 
       <Field
         id={id('systemPrompt')}
-        label="System prompt"
+        label="Instructions for the AI"
         error={errors.systemPrompt}
-        hint={hosted ? 'Required in hosted mode: who the AI is and what it should do.' : 'Used only in hosted mode.'}
+        hint={hosted ? 'Required when the AI answers: who it is and what it should do.' : 'Used only when the AI answers.'}
       >
         <textarea {...aria('systemPrompt', true)} className="input dir-textarea" rows={5} value={form.systemPrompt} maxLength={LIMITS.systemPrompt} aria-required={hosted} onChange={(e) => onChange({ systemPrompt: e.target.value })} />
       </Field>
 
-      <Field id={id('beginMessage')} label="Begin message" error={errors.beginMessage} hint="What the agent says first when a call connects.">
+      <Field id={id('beginMessage')} label="First words" error={errors.beginMessage} hint="What the agent says first when a call connects.">
         <input {...aria('beginMessage', true)} className="input" value={form.beginMessage} maxLength={LIMITS.beginMessage} onChange={(e) => onChange({ beginMessage: e.target.value })} />
       </Field>
 
@@ -104,7 +104,7 @@ export function AgentFields({ idPrefix, form, errors, onChange, disabled }: Prop
           id={id('transferNumber')}
           label="Transfer number"
           error={errors.transferNumber}
-          hint={transfer.state === 'ok' ? <TransferOk display={transfer.display} /> : transfer.state === 'bad' ? transfer.reason : 'Optional. US or Canadian; lets a reply transfer the call.'}
+          hint={transfer.state === 'ok' ? <TransferOk display={transfer.display} /> : transfer.state === 'bad' ? transfer.reason : 'Optional. US or Canadian; where Transfer sends a caller unless you type another number.'}
         >
           <input {...aria('transferNumber', true)} className="input mono" inputMode="tel" autoComplete="off" placeholder="+1 415 555 0100" value={form.transferNumber} onChange={(e) => onChange({ transferNumber: e.target.value })} />
         </Field>

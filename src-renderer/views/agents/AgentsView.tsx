@@ -4,6 +4,7 @@ import { useShallow } from 'zustand/react/shallow'
 import type { Agent } from '../../../src-preload/contract'
 import { EmptyState } from '../../components/EmptyState'
 import { formatPhone } from '../../lib/format'
+import { plural } from '../../lib/words'
 import { useAppStore } from '../../store/store-context'
 import type { Column } from '../directory/DataTable'
 import { DataTable } from '../directory/DataTable'
@@ -30,14 +31,14 @@ export function AgentsView() {
       render: (a) => (
         <>
           <span className="strong dir-ellipsis">{a.name}</span>
-          <span className="mono muted small dir-ellipsis">{a.id}</span>
+          {a.description ? <span className="muted small dir-ellipsis">{a.description}</span> : null}
         </>
       )
     },
-    { header: 'Mode', width: '100px', render: (a) => <VoiceModeBadge mode={a.voiceMode} /> },
+    { header: 'Who answers', width: '112px', render: (a) => <VoiceModeBadge mode={a.voiceMode} /> },
     {
       header: 'Numbers',
-      width: 'minmax(130px, 1.2fr)',
+      width: 'minmax(120px, 1fr)',
       render: (a) =>
         a.numbers?.length ? (
           <span className="mono dir-ellipsis" title={a.numbers.map((n) => n.phoneNumber).join(', ')}>
@@ -49,8 +50,9 @@ export function AgentsView() {
     },
     {
       header: 'Voice',
-      width: 'minmax(110px, 1fr)',
-      render: (a) => (a.voice ? <span className="dir-ellipsis">{voiceName.get(a.voice) ?? <span className="mono">{a.voice}</span>}</span> : <span className="muted">Default</span>)
+      width: 'minmax(150px, 1.3fr)',
+      // Two lines if need be: a voice is told apart by the words after its name ("Skylar — Friendly, warm").
+      render: (a) => (a.voice ? <span className="dir-two-lines" title={voiceName.get(a.voice) ?? a.voice}>{voiceName.get(a.voice) ?? <span className="mono">{a.voice}</span>}</span> : <span className="muted">Default</span>)
     },
     {
       header: 'Actions',
@@ -73,7 +75,7 @@ export function AgentsView() {
     <section className="view" aria-labelledby="agents-heading" aria-busy={agents.loading}>
       <div className="view-header">
         <h1 id="agents-heading">Agents</h1>
-        {items ? <span className="muted mono">{items.length} total</span> : null}
+        {items ? <span className="muted mono nowrap">{plural(items.length, 'agent')}</span> : null}
         <span className="header-spacer" />
         <button type="button" className="button button--quiet" onClick={() => void loadAgents()} disabled={agents.loading} aria-label="Reload agents">
           <RotateCw size={14} aria-hidden="true" className={agents.loading ? 'dir-spin' : undefined} />

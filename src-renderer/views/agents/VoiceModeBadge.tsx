@@ -1,12 +1,12 @@
 import { Headphones, Sparkles } from 'lucide-react'
 
-/** Webhook or hosted, always as a word with an icon: the colour alone would say nothing. */
+/** Who answers the agent's calls (webhook: a person or your server; hosted: the AI), as words with an icon. */
 export function VoiceModeBadge({ mode }: { mode: 'webhook' | 'hosted' }) {
   const Icon = mode === 'hosted' ? Sparkles : Headphones
   return (
     <span className={`badge dir-mode dir-mode--${mode}`}>
       <Icon size={13} aria-hidden="true" />
-      {mode === 'hosted' ? 'Hosted' : 'Webhook'}
+      {mode === 'hosted' ? 'AI answers' : 'You answer'}
     </span>
   )
 }

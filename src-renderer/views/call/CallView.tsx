@@ -8,7 +8,9 @@ import { partyName, voiceModeWord } from '../../lib/call-labels'
 import { formatPhone } from '../../lib/format'
 import { waitingTurnFor } from '../../store/selectors'
 import { useAppStore } from '../../store/store-context'
+import { CallConfirmDialog } from './CallConfirmDialog'
 import { CallerAnnouncer } from './CallerAnnouncer'
+import { CopyId } from '../../components/CopyId'
 import { CallRecording } from './CallRecording'
 import { ReplyComposer } from './ReplyComposer'
 import { SaveAsScenario } from './SaveAsScenario'
@@ -17,12 +19,12 @@ import { useCallKeys } from './use-call-keys'
 
 /** One call in full: who and how long, the live transcript, and the reply box. */
 export function CallView({ callId }: { callId: string }) {
-  const { call, waiting, closeCall, endCall, loadCallAgent, sandbox, phoneCallId } = useAppStore(
+  const { call, waiting, closeCall, askConfirm, loadCallAgent, sandbox, phoneCallId } = useAppStore(
     useShallow((s) => ({
       call: s.calls[callId],
       waiting: waitingTurnFor(s, callId) !== null,
       closeCall: s.closeCall,
-      endCall: s.endCall,
+      askConfirm: s.askCallConfirm,
       loadCallAgent: s.loadCallAgent,
       sandbox: s.status?.mode === 'sandbox',
       phoneCallId: s.phoneCallId
@@ -41,7 +43,7 @@ export function CallView({ callId }: { callId: string }) {
     back: closeCall,
     // Escape in the reply box leaves it (a second Escape goes back) rather than losing the call.
     leaveField: () => headingRef.current?.focus(),
-    endCall: ended ? undefined : () => void endCall(callId)
+    endCall: ended ? undefined : () => askConfirm({ kind: 'end', callId })
   })
 
   const back = (
@@ -62,35 +64,38 @@ export function CallView({ callId }: { callId: string }) {
       <div className="view-header call-header">
         {back}
         <h1 id="call-heading" ref={headingRef} tabIndex={-1}>
-          {DIRECTION_WORD[call.direction]} call · {partyName(call, phoneCallId, sandbox)}{' '}
-          <span className="mono">{formatPhone(remoteParty(call))}</span>
+          {partyName(call, phoneCallId, sandbox)} <span className="mono call-number">{formatPhone(remoteParty(call))}</span>
         </h1>
-        <span className="muted call-agent">
-          agent <span className="strong">{call.agentName ?? 'Unknown agent'}</span>{' '}
-          <span className={`tag tag--mode${call.voiceMode === 'hosted' ? ' tag--hosted' : ''}`}>{voiceModeWord(call, sandbox)}</span>
-        </span>
-        <StateBadge kind={callStateKind(call, waiting)} word={stateWord(call, waiting)} />
-        <Duration startedAt={call.startedAt} endedAt={call.endedAt} />
         <span className="header-spacer" />
-        <span className="mono muted small call-id" title="AgentPhone call id">
-          {call.id}
-        </span>
-        <SaveAsScenario callId={call.id} ended={ended} />
         <button
           type="button"
           className="button button--danger"
           disabled={ended}
-          title="End the call now, for the caller too (Alt+E)"
+          title="End the call for everyone on it — asks first (Alt+E)"
           aria-keyshortcuts="Alt+E"
-          onClick={() => void endCall(call.id)}
+          onClick={() => askConfirm({ kind: 'end', callId: call.id })}
         >
           <PhoneOff size={14} aria-hidden="true" /> End call
         </button>
       </div>
+      <div className="call-facts">
+        <StateBadge kind={callStateKind(call, waiting)} word={stateWord(call, waiting)} />
+        <span className="muted">{DIRECTION_WORD[call.direction]} call</span>
+        <Duration startedAt={call.startedAt} endedAt={call.endedAt} />
+        <span className="muted call-agent">
+          agent <span className="strong">{call.agentName ?? 'Unknown agent'}</span>{' '}
+          <span className={`tag tag--mode${call.voiceMode === 'hosted' ? ' tag--hosted' : ''}`}>{voiceModeWord(call, sandbox)}</span>
+        </span>
+        <span className="header-spacer" />
+        <SaveAsScenario callId={call.id} ended={ended} />
+        <CopyId id={call.id} what="call" />
+      </div>
       {ended ? <CallRecording callId={call.id} /> : null}
       <Transcript callId={call.id} />
       <CallerAnnouncer callId={call.id} />
-      <ReplyComposer call={call} />
+      {/* A finished call has nothing to answer: the transcript gets the room. */}
+      {ended ? null : <ReplyComposer call={call} />}
+      <CallConfirmDialog call={call} />
     </section>
   )
 }

@@ -4,7 +4,9 @@ import type { KeyboardEvent } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import type { CallInfo, CopilotAction } from '../../../src-preload/contract'
 import { replyBoxId } from '../../lib/answer-call'
+import { partyRole } from '../../lib/call-labels'
 import { isTerminal } from '../../lib/call-state'
+import { WORDS } from '../../lib/words'
 import { claimedByOther, waitingTurnFor } from '../../store/selectors'
 import { useAppStore } from '../../store/store-context'
 import { AutopilotBar } from './AutopilotBar'
@@ -36,7 +38,7 @@ export function ReplyComposer({ call }: { call: CallInfo }) {
       setDraft: st.setDraft,
       sendReply: st.sendReply,
       sendQuickReply: st.sendQuickReply,
-      transferCall: st.transferCall,
+      askConfirm: st.askCallConfirm,
       setAnswerer: st.setAnswerer,
       sendDigits: st.sendDigits,
       adoptCopilotDraft: st.adoptCopilotDraft,
@@ -60,19 +62,26 @@ export function ReplyComposer({ call }: { call: CallInfo }) {
     if (!ended && !hosted) boxRef.current?.focus()
   }, [callId, ended, hosted])
 
+  // Saying a line and then hanging up cannot be undone: it waits for a yes (CallConfirmDialog).
+  const confirmHangup = (words: string, go: () => Promise<unknown>): void => s.askConfirm({ kind: 'hangup', callId, words, send: go })
   const send = (interim: boolean, hangUp = hangup): void => {
     if (!canSend) return
     if (copilot.inBox) s.adoptCopilotDraft(callId) // sent as is: it becomes the person's reply
-    void s.sendReply(callId, { interim, hangup: interim ? false : hangUp })
+    if (hangUp && !interim) confirmHangup(text.trim(), () => s.sendReply(callId, { hangup: true }))
+    else void s.sendReply(callId, { interim })
   }
+  const pick = (line: string): void => {
+    if (hangup && s.turn) confirmHangup(line, () => s.sendQuickReply(callId, line, true))
+    else void s.sendQuickReply(callId, line, hangup)
+  }
+  // The copilot's suggestions go through the same doors as the buttons: transfer and hang up ask first.
   const act = (action: CopilotAction): void => {
     if (action.type === 'transfer') transfer()
     else if (action.type === 'hangup') send(false, true)
-    else void s.sendDigits(callId, action.digits, false)
+    else void s.sendDigits(callId, action.digits, { endTurn: false, hangup: false })
   }
-  const pick = (text: string): void => void s.sendQuickReply(callId, text, hangup)
   const transfer = (): void => {
-    if (!blocked) void s.transferCall(callId)
+    if (!blocked) s.askConfirm({ kind: 'transfer', callId })
   }
   const live = !ended && !hosted
   useCallKeys({
@@ -111,7 +120,7 @@ export function ReplyComposer({ call }: { call: CallInfo }) {
         <div className="composer-grid">
           <div className="composer-main">
             <label htmlFor={replyBoxId(callId)} className="label">
-              Reply to caller
+              Reply to {partyRole(call, 'lower')}
             </label>
             <textarea
               id={replyBoxId(callId)}
@@ -125,8 +134,8 @@ export function ReplyComposer({ call }: { call: CallInfo }) {
               onKeyDown={onKeyDown}
             />
             <p id={`reply-hints-${callId}`} className="hints muted small">
-              <kbd>Enter</kbd> sends · <kbd>Shift</kbd>+<kbd>Enter</kbd> new line · <kbd>Ctrl</kbd>/<kbd>⌘</kbd>+<kbd>Enter</kbd>{' '}
-              sends as interim (spoken now, the turn stays open) · <kbd>Esc</kbd> leaves the box
+              <kbd>Enter</kbd> sends the answer · <kbd>Shift</kbd>+<kbd>Enter</kbd> new line · <kbd>Ctrl</kbd>/<kbd>⌘</kbd>+<kbd>Enter</kbd>{' '}
+              says it now and keeps the turn open (the countdown does not stop) · <kbd>Esc</kbd> leaves the box
             </p>
             {live ? <CopilotNote callId={callId} copilot={copilot} onUse={() => s.adoptCopilotDraft(callId)} onAction={act} /> : null}
             {s.notice ? (
@@ -141,16 +150,16 @@ export function ReplyComposer({ call }: { call: CallInfo }) {
                 Hang up after speaking
               </label>
               <span className="header-spacer" />
-              {live ? <TransferButton call={call} blocked={blocked} number={transferNumber ?? null} onTransfer={transfer} /> : null}
-              <button type="button" className="button" disabled={!canSend} onClick={() => send(true)}>
-                <MessageCircleDashed size={14} aria-hidden="true" /> Send as interim
+              {live ? <TransferButton call={call} blocked={blocked} onTransfer={transfer} /> : null}
+              <button type="button" className="button" disabled={!canSend} title={WORDS.sayNowWhy} aria-keyshortcuts="Control+Enter" onClick={() => send(true)}>
+                <MessageCircleDashed size={14} aria-hidden="true" /> {WORDS.sayNow}
               </button>
               <button type="button" className="button button--primary" disabled={!canSend} onClick={() => send(false)}>
-                <Send size={14} aria-hidden="true" /> {s.sending ? 'Sending…' : 'Send'}
+                <Send size={14} aria-hidden="true" /> {s.sending ? 'Sending…' : hangup ? 'Send and hang up…' : 'Send'}
               </button>
             </div>
           </div>
-          <DigitsPad callId={callId} disabled={s.turn === null || ended} hangup={hangup} />
+          <DigitsPad callId={callId} disabled={s.turn === null || ended} hangup={hangup} confirmHangup={confirmHangup} />
         </div>
       )}
     </section>

@@ -2,20 +2,11 @@ import { ArrowDown, CircleSlash, MessageSquareDashed, PhoneOff, TimerOff } from 
 import { useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { TranscriptTurn } from '../../../src-preload/contract'
 import { EmptyState } from '../../components/EmptyState'
-import { formatClock } from '../../lib/format'
+import { partyName } from '../../lib/call-labels'
+import { formatClock, formatPhone } from '../../lib/format'
+import { hearingWord, keysWord, sourceWord, WORDS } from '../../lib/words'
 import { useAppStore } from '../../store/store-context'
 import type { TurnClosure } from '../../store/supervision-types'
-
-const SOURCE_WORD: Record<NonNullable<TranscriptTurn['source']>, string | null> = {
-  filler: 'filler',
-  human: 'you',
-  fallback: 'fallback',
-  hosted: 'hosted',
-  greeting: 'greeting',
-  caller: null,
-  outcome: null,
-  copilot: 'copilot'
-}
 
 const NO_CLOSURES: TurnClosure[] = []
 
@@ -46,6 +37,12 @@ export function Transcript({ callId }: { callId: string }) {
   const lines = useAppStore((s) => s.transcripts[callId])
   const closures = useAppStore((s) => s.closures[callId] ?? NO_CLOSURES)
   const simulated = useAppStore((s) => s.status?.mode === 'sandbox')
+  // The far end keeps the name the call's header gives it ("Sandbox phone", "Caller", "Person called").
+  const party = useAppStore((s) => {
+    const call = s.calls[callId]
+    return call ? partyName(call, s.phoneCallId, s.status?.mode === 'sandbox') : 'Caller'
+  })
+  const agentName = useAppStore((s) => s.calls[callId]?.agentName ?? 'Agent')
   const ended = useAppStore((s) => {
     const status = s.calls[callId]?.status
     return status === 'completed' || status === 'failed'
@@ -105,7 +102,7 @@ export function Transcript({ callId }: { callId: string }) {
             ) : e.line.speaker === 'system' ? (
               <Outcome key={i} line={e.line} />
             ) : (
-              <Line key={i} line={e.line} simulated={simulated} />
+              <Line key={i} line={e.line} simulated={simulated} party={party} agent={agentName} />
             )
           )}
         </ol>
@@ -127,15 +124,15 @@ function Closure({ closure }: { closure: TurnClosure }) {
     <li className={`line line--event line--${closure.outcome}`}>
       <span className="line-meta">
         <Icon size={13} aria-hidden="true" />
-        <span className="line-speaker">{fallback ? 'Fallback' : 'Cancelled'}</span>
+        <span className="line-speaker">{fallback ? 'Fallback line' : 'Not answered'}</span>
         <time className="mono muted" dateTime={closure.at}>
           {formatClock(closure.at)}
         </time>
       </span>
       <span className="line-text">
         {fallback
-          ? 'Turn closed: no reply before the deadline — the fallback line answered.'
-          : 'Turn cancelled: AgentPhone dropped the waiting request before an answer went out.'}
+          ? 'Nobody replied before the time ran out, so the fallback line answered.'
+          : 'No answer went out: the call stopped waiting for this turn (the line dropped or AgentPhone gave up) before anyone replied.'}
       </span>
     </li>
   )
@@ -152,42 +149,48 @@ export function Outcome({ line, id }: { line: TranscriptTurn; id?: string }) {
           {formatClock(line.at)}
         </time>
       </span>
-      <span className="line-text">{line.text}</span>
+      <span className="line-text">{outcomeText(line.text)}</span>
     </li>
   )
 }
 
-function Line({ line, simulated }: { line: TranscriptTurn; simulated: boolean }) {
+/** "Transferred to +14155550177" reads with the number as people write it. */
+function outcomeText(text: string): string {
+  const m = /^Transferred to (\+\d{6,15})$/.exec(text)
+  return m?.[1] ? `Transferred to ${formatPhone(m[1])}` : text
+}
+
+function Line({ line, simulated, party, agent }: { line: TranscriptTurn; simulated: boolean; party: string; agent: string }) {
   const caller = line.speaker === 'caller'
-  const word = line.source ? SOURCE_WORD[line.source] : null
-  // In the sandbox a deterministic stand-in plays the hosted agent: say so, it is not a real model.
-  const source = word && line.source === 'hosted' && simulated ? 'hosted (simulated)' : line.source === 'copilot' ? `autopilot · ${line.model ?? 'model'}` : word
+  const source = caller ? null : sourceWord(line, simulated)
+  const hearing = caller ? hearingWord(line.confidence) : null
   return (
     <li className={`line line--${line.speaker}${line.interim ? ' line--interim' : ''}`}>
       <span className="line-meta">
-        <span className="line-speaker">{caller ? 'Caller' : 'Agent'}</span>
+        <span className="line-speaker">{caller ? party : agent}</span>
         <time className="mono muted" dateTime={line.at}>
           {formatClock(line.at)}
         </time>
-        {!caller && source ? <span className={`tag tag--${line.source}`}>{source}</span> : null}
-        {line.interim ? <span className="tag tag--interim">interim</span> : null}
-        {line.confidence !== undefined ? (
-          <span className="mono muted" title="Speech recognition confidence">
-            conf {Math.round(line.confidence <= 1 ? line.confidence * 100 : line.confidence)}%
+        {source ? <span className={`tag tag--${line.source}`}>{source}</span> : null}
+        {line.interim ? (
+          <span className="tag tag--interim" title={WORDS.moreToComeWhy}>
+            {WORDS.moreToCome}
           </span>
         ) : null}
+        {hearing ? <span className="tag tag--unsure" title="Speech recognition was not sure of these words">{hearing}</span> : null}
       </span>
       <LineText line={line} />
     </li>
   )
 }
 
-/** What was said, with any keys pressed. */
+/** What was said, with any keys pressed and what the line did to the call (it may have no words). */
 export function LineText({ line }: { line: TranscriptTurn }) {
   return (
     <span className="line-text">
       {line.text}
-      {line.digits ? <span className="mono muted"> (keys {line.digits})</span> : null}
+      {line.digits ? <span className="muted">{line.text ? ' · ' : ''}{keysWord(line.digits)}</span> : null}
+      {line.action ? <span className="muted">{line.text || line.digits ? ' · ' : ''}{line.action === 'transfer' ? 'transferred the call' : 'hung up'}</span> : null}
     </span>
   )
 }

@@ -16,16 +16,23 @@ export type CallKeyActions = {
   leaveField?: () => void
 }
 
+/** A text field outside the Call view (the sandbox phone's boxes, a search): its keys are its own. */
+function typingElsewhere(target: EventTarget | null): boolean {
+  return isTyping(target) && !(target instanceof Element && target.closest('.call-view'))
+}
+
 /**
  * The call view's keys. Alt combinations work even while typing a reply (that is when they are
- * needed); they are matched on `code` because Alt+digit types a symbol on some layouts (macOS).
+ * needed) but never while typing anywhere else, so the sandbox phone's "Say" box cannot send a
+ * quick reply or end the call. They are matched on `code` because Alt+digit types a symbol on
+ * some layouts (macOS).
  */
 export function useCallKeys(actions: CallKeyActions): void {
   const ref = useRef(actions)
   ref.current = actions
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
-      if (e.defaultPrevented || inDialog(e.target)) return
+      if (e.defaultPrevented || inDialog(e.target) || typingElsewhere(e.target)) return
       const a = ref.current
       if (e.key === 'Escape') {
         const handler = isTyping(e.target) ? a.leaveField : a.back

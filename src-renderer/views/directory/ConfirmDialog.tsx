@@ -11,6 +11,8 @@ type Props = {
   children: ReactNode
   confirmLabel: string
   busyLabel: string
+  /** The way out that changes nothing; "Cancel" unless the situation has a better word. */
+  cancelLabel?: string
   /** Runs the action; the dialog closes only when it answers null (done). */
   onConfirm: () => Promise<ActionError>
   onClose: () => void
@@ -20,7 +22,7 @@ type Props = {
  * Confirmation for an irreversible action. Cancel holds the focus at first, so a stray Enter
  * dismisses rather than destroys; a refusal stays in the dialog so it is read, not missed.
  */
-export function ConfirmDialog({ title, children, confirmLabel, busyLabel, onConfirm, onClose }: Props) {
+export function ConfirmDialog({ title, children, confirmLabel, busyLabel, cancelLabel = 'Cancel', onConfirm, onClose }: Props) {
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<ActionError>(null)
   const confirm = async (): Promise<void> => {
@@ -48,7 +50,7 @@ export function ConfirmDialog({ title, children, confirmLabel, busyLabel, onConf
       <ActionErrorNote error={error} />
       <div className="dir-dialog-actions">
         <button type="button" className="button" onClick={onClose} disabled={busy} autoFocus>
-          Cancel
+          {cancelLabel}
         </button>
         <button type="button" className="button button--danger-solid" onClick={() => void confirm()} disabled={busy}>
           {busy ? <LoaderCircle size={14} className="dir-spin" aria-hidden="true" /> : null}

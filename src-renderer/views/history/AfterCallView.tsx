@@ -2,8 +2,10 @@ import { ArrowLeft } from 'lucide-react'
 import { useEffect, useRef, useState } from 'react'
 import type { CallInfo, TranscriptTurn } from '../../../src-preload/contract'
 import { respondersOf } from '../../../src-preload/responders'
+import { CopyId } from '../../components/CopyId'
 import { StateBadge } from '../../components/StateBadge'
-import { callStateKind, DIRECTION_WORD, isTerminal, stateWord } from '../../lib/call-state'
+import { partyName } from '../../lib/call-labels'
+import { callStateKind, DIRECTION_WORD, isTerminal, remoteParty, stateWord } from '../../lib/call-state'
 import { formatPhone } from '../../lib/format'
 import { inDialog } from '../../lib/shortcuts'
 import type { AfterCallTarget } from '../../store/call-history-types'
@@ -22,6 +24,8 @@ const seconds = (c: CallInfo): number | null => (c.endedAt ? Math.max(0, Math.ro
 export function AfterCallView({ target }: { target: AfterCallTarget }) {
   const close = useAppStore((s) => s.closeAfterCall)
   const bridgeGet = useAppStore((s) => s.fetchCallDetail)
+  const phoneCallId = useAppStore((s) => s.phoneCallId)
+  const sandbox = useAppStore((s) => s.status?.mode === 'sandbox')
   const [state, setState] = useState<Loaded>({ kind: 'loading' })
   const heading = useRef<HTMLHeadingElement>(null)
 
@@ -59,27 +63,30 @@ export function AfterCallView({ target }: { target: AfterCallTarget }) {
   }
   const { call, transcript } = state
   const responders = respondersOf(call, transcript)
+  // The far end keeps the name it had while live ("Caller", "Person called", "Sandbox phone").
+  const party = partyName(call, phoneCallId, sandbox)
   return (
     <section className="view after-call" aria-labelledby="after-call-heading">
       <div className="view-header call-header">
         {back}
         <h1 id="after-call-heading" ref={heading} tabIndex={-1}>
-          {DIRECTION_WORD[call.direction]} call · <span className="mono">{formatPhone(call.from)}</span> → <span className="mono">{formatPhone(call.to)}</span>
+          {party} <span className="mono call-number">{formatPhone(remoteParty(call))}</span>
         </h1>
         <StateBadge kind={callStateKind(call, false)} word={stateWord(call, false)} />
         <span className="header-spacer" />
+        <CopyId id={call.id} what="call" />
         <CallExport callId={call.id} />
       </div>
       <dl className="after-call-facts">
         <div><dt>When</dt><dd>{dateTime(call.startedAt)}</dd></div>
+        <div><dt>Call</dt><dd>{DIRECTION_WORD[call.direction]}, <span className="mono">{formatPhone(call.from)}</span> → <span className="mono">{formatPhone(call.to)}</span></dd></div>
         <div><dt>Length</dt><dd className="mono">{durationWord({ durationSeconds: seconds(call) })}</dd></div>
         <div><dt>Agent</dt><dd>{call.agentName ?? 'Unknown agent'}</dd></div>
         <div><dt>Answered by</dt><dd>{responders.join(', ') || '—'}</dd></div>
-        <div><dt>Call id</dt><dd className="mono small">{call.id}</dd></div>
       </dl>
       {isTerminal(call.status) ? <CallRecording callId={call.id} /> : <p className="muted small pad">The call is still live: its recording comes once it ends.</p>}
       <div className="after-call-body">
-        <FullTranscript lines={transcript} focusLine={target.lineIndex} ended={isTerminal(call.status)} />
+        <FullTranscript lines={transcript} focusLine={target.lineIndex} ended={isTerminal(call.status)} sides={{ party, agent: call.agentName ?? 'Agent', simulated: sandbox }} />
         <CallNotes callId={call.id} />
       </div>
     </section>

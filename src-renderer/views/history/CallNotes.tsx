@@ -1,6 +1,7 @@
 import { Check, StickyNote } from 'lucide-react'
 import { useEffect, useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
+import { useUnsaved } from '../../lib/leave-guard'
 import { useAppStore } from '../../store/store-context'
 
 /** "refund, VIP , late" → ["refund", "VIP", "late"]. */
@@ -25,6 +26,8 @@ export function CallNotes({ callId }: { callId: string }) {
   }, [savedNote, savedTags])
 
   const dirty = note !== savedNote || tags !== savedTags
+  // Going back to the list, to another call or view, or closing the tab asks before the edits go.
+  useUnsaved('call-note', 'the note on this call', dirty)
   const save = async (): Promise<void> => {
     setStatus({ kind: 'saving' })
     const error = await saveNote(callId, { note, tags: parseTags(tags) })

@@ -1,6 +1,7 @@
 import { FileSpreadsheet, Loader2 } from 'lucide-react'
 import { useShallow } from 'zustand/react/shallow'
 import { downloadFile } from '../../lib/download-file'
+import { plural } from '../../lib/words'
 import { useAppStore } from '../../store/store-context'
 
 /** The filtered list as CSV: every page, with the rows counted as they come. */
@@ -21,10 +22,10 @@ export function CsvExport() {
           {progress.error
             ? `The export stopped: ${progress.error}`
             : progress.done
-              ? `${progress.rows} calls exported`
+              ? `${plural(progress.rows, 'call')} exported`
               : progress.total
-                ? `${progress.rows} of ${progress.total} calls…`
-                : `${progress.rows} calls…`}
+                ? `${progress.rows} of ${plural(progress.total, 'call')}…`
+                : `${plural(progress.rows, 'call')}…`}
         </span>
       ) : null}
     </span>

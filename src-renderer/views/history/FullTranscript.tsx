@@ -3,27 +3,26 @@ import { useEffect } from 'react'
 import type { TranscriptTurn } from '../../../src-preload/contract'
 import { EmptyState } from '../../components/EmptyState'
 import { formatClock } from '../../lib/format'
+import { sourceWord, WORDS } from '../../lib/words'
 import { LineText, Outcome } from '../call/Transcript'
 
-/** Who said a line, in words: the caller, or the agent with who spoke for it. */
-export function lineSpeaker(line: TranscriptTurn): { who: string; via: string | null } {
-  if (line.speaker === 'caller') return { who: 'Caller', via: null }
-  const source: string | undefined = line.source
-  const via =
-    source === 'human' ? line.by || 'a person'
-    : source === 'fallback' ? 'fallback line'
-    : source === 'hosted' ? 'hosted agent'
-    : source === 'copilot' ? 'copilot'
-    : source === 'filler' ? 'filler'
-    : source === 'greeting' ? 'greeting'
-    : null
-  return { who: 'Agent', via }
+/** Names the two sides as the live call did: the far end ("Caller", "Person called", "Sandbox phone") and the agent. */
+export type Sides = { party: string; agent: string; simulated: boolean }
+
+/**
+ * Who said a line, in the live transcript's words: the far end, or the agent with who or what
+ * spoke for it (the person by name, "holding line", "fallback line", "AI", "autopilot · model").
+ */
+export function lineSpeaker(line: TranscriptTurn, sides: Sides): { who: string; via: string | null } {
+  if (line.speaker === 'caller') return { who: sides.party, via: null }
+  const via = line.source === 'human' ? line.by || 'a person' : sourceWord(line, sides.simulated)
+  return { who: sides.agent, via }
 }
 
 export const transcriptLineId = (index: number): string => `after-line-${index}`
 
 /** Every line of a finished call, with its time and who said it; a search hit's line is brought into view and marked. */
-export function FullTranscript({ lines, focusLine, ended }: { lines: TranscriptTurn[]; focusLine: number | null; ended: boolean }) {
+export function FullTranscript({ lines, focusLine, ended, sides }: { lines: TranscriptTurn[]; focusLine: number | null; ended: boolean; sides: Sides }) {
   useEffect(() => {
     if (focusLine === null) return
     const el = document.getElementById(transcriptLineId(focusLine))
@@ -42,7 +41,7 @@ export function FullTranscript({ lines, focusLine, ended }: { lines: TranscriptT
       <ol className="transcript-lines">
         {lines.map((line, i) => {
           if (line.speaker === 'system') return <Outcome key={i} line={line} id={transcriptLineId(i)} />
-          const { who, via } = lineSpeaker(line)
+          const { who, via } = lineSpeaker(line, sides)
           const hit = i === focusLine
           return (
             <li key={i} id={transcriptLineId(i)} tabIndex={-1} className={`line line--${line.speaker}${line.interim ? ' line--interim' : ''}${hit ? ' line--hit' : ''}`} aria-current={hit ? 'true' : undefined}>
@@ -50,7 +49,11 @@ export function FullTranscript({ lines, focusLine, ended }: { lines: TranscriptT
                 <span className="line-speaker">{who}</span>
                 {via ? <span className={`tag tag--${line.source}`}>{via}</span> : null}
                 <time className="mono muted" dateTime={line.at}>{formatClock(line.at)}</time>
-                {line.interim ? <span className="tag tag--interim">interim</span> : null}
+                {line.interim ? (
+                  <span className="tag tag--interim" title={WORDS.moreToComeWhy}>
+                    {WORDS.moreToCome}
+                  </span>
+                ) : null}
                 {hit ? <span className="tag tag--hit">match</span> : null}
               </span>
               <LineText line={line} />

@@ -2,6 +2,7 @@ import { RotateCw, Search } from 'lucide-react'
 import { useEffect, useRef, useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { useAppStore } from '../../store/store-context'
+import { plural } from '../../lib/words'
 import { CsvExport } from './CsvExport'
 import { HistoryFilters } from './HistoryFilters'
 import { HistoryList } from './HistoryList'
@@ -43,14 +44,15 @@ export function HistoryPage() {
     timer.current = setTimeout(() => void h.runSearch(value), SEARCH_DEBOUNCE_MS)
   }
   const searching = text.trim() !== ''
-  const counted = h.total !== null ? `${h.count} of ${h.total}` : `${h.count}${h.more ? '+' : ''}`
+  // "1 call", "40 of 130 calls", "50+ calls": the noun agrees with the number it follows.
+  const counted = h.total !== null ? `${h.count} of ${plural(h.total, 'call')}` : h.more ? `${h.count}+ calls` : plural(h.count, 'call')
 
   return (
     <section className="view history-view" aria-labelledby="history-heading">
       <div className="view-header">
         <h1 id="history-heading">History</h1>
         <span className="muted mono small" aria-live="polite">
-          {searching ? '' : `${counted} calls`}
+          {searching ? '' : counted}
         </span>
         <span className="header-spacer" />
         <label className="history-search">

@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow'
 import type { SearchHit } from '../../../src-preload/contract'
 import { EmptyState } from '../../components/EmptyState'
 import { formatPhone } from '../../lib/format'
+import { plural } from '../../lib/words'
 import { useAppStore } from '../../store/store-context'
 import { Highlight } from './Highlight'
 import { dateTime } from './history-words'
@@ -29,7 +30,7 @@ export function SearchResults() {
   return (
     <div className="search-results">
       <p className="muted small pad" role="status">
-        {s.searching ? 'Searching…' : `${s.hits.length} ${s.hits.length === 1 ? 'match' : 'matches'}${s.hits.length >= 100 ? ' (the best 100)' : ''}`}
+        {s.searching ? 'Searching…' : `${plural(s.hits.length, 'match', 'matches')}${s.hits.length >= 100 ? ' (the best 100)' : ''}`}
       </p>
       <ul className="search-hits" aria-label="Search results">
         {s.hits.map((hit, i) => {

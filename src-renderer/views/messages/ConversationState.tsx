@@ -4,6 +4,7 @@ import type { Conversation } from '../../../src-preload/contract'
 import { useAppStore } from '../../store/store-context'
 import { parseStateJson, stateToText } from './state-json'
 import { ErrorNotice } from '../../components/ErrorNotice'
+import { WORDS } from '../../lib/words'
 
 /**
  * The conversation's metadata — the `conversationState` every webhook for it carries — shown and
@@ -21,11 +22,13 @@ export function ConversationState({ conversation: c }: { conversation: Conversat
     return (
       <div className="conv-state">
         <Database size={13} aria-hidden="true" />
-        <span className="small">Conversation state:</span>
-        <code className="small conv-state-preview">{keys ? JSON.stringify(c.metadata) : 'none'}</code>
+        <span className="small" title={WORDS.conversationDetailsWhy}>
+          {WORDS.conversationDetails}:
+        </span>
+        <span className="small conv-state-preview">{keys ? detailsLine(c.metadata ?? {}) : <span className="muted">none saved</span>}</span>
         <span className="header-spacer" />
         <button type="button" className="button button--quiet" disabled={local} onClick={() => setText(stateToText(c.metadata))}>
-          Edit state
+          Edit details
         </button>
       </div>
     )
@@ -43,8 +46,11 @@ export function ConversationState({ conversation: c }: { conversation: Conversat
   return (
     <div className="conv-state conv-state--editing">
       <label htmlFor={`state-${c.id}`} className="label">
-        Conversation state (JSON)
+        {WORDS.conversationDetails}
       </label>
+      <p className="muted small">
+        {WORDS.conversationDetailsWhy} Written as {'{"name": "value"}'} pairs, for example {'{"step": "booking", "guests": 2}'}.
+      </p>
       <textarea
         id={`state-${c.id}`}
         className="input textarea mono"
@@ -62,7 +68,7 @@ export function ConversationState({ conversation: c }: { conversation: Conversat
         }}
       />
       <p id={`state-check-${c.id}`} className={`small ${parsed.ok ? 'muted' : 'field-hint--bad'}`} aria-live="polite">
-        {parsed.ok ? (parsed.value ? `A JSON object with ${Object.keys(parsed.value).length} keys.` : 'Empty: saving clears the state.') : parsed.message}
+        {parsed.ok ? (parsed.value ? `${Object.keys(parsed.value).length === 1 ? '1 detail' : `${Object.keys(parsed.value).length} details`}, ready to save.` : 'Empty: saving clears the details.') : parsed.message}
       </p>
       <ErrorNotice>{refusal}</ErrorNotice>
       <div className="inline">
@@ -71,9 +77,16 @@ export function ConversationState({ conversation: c }: { conversation: Conversat
           Cancel
         </button>
         <button type="button" className="button button--primary" disabled={!parsed.ok || saving} onClick={() => void save()}>
-          {saving ? <Loader size={13} aria-hidden="true" /> : null} Save state
+          {saving ? <Loader size={13} aria-hidden="true" /> : null} Save details
         </button>
       </div>
     </div>
   )
+}
+
+/** "step: booking · guests: 2": the details as a person reads them, nested values as written. */
+function detailsLine(metadata: Record<string, unknown>): string {
+  return Object.entries(metadata)
+    .map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`)
+    .join(' · ')
 }

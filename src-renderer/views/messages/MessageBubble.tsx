@@ -13,7 +13,10 @@ export const MessageBubble = memo(function MessageBubble({ message: m }: { messa
     <li className={`bubble ${ours ? 'bubble--out' : 'bubble--in'}`}>
       <span className="sr-only">{ours ? 'Sent: ' : 'Received: '}</span>
       <p className="bubble-body">{m.body}</p>
-      <span className="bubble-meta mono small muted">{m.at ? formatWhen(m.at) : ''}</span>
+      <span className="bubble-meta mono small muted">
+        {ours ? 'Sent ' : ''}
+        {m.at ? formatWhen(m.at) : ''}
+      </span>
     </li>
   )
 })

@@ -3,6 +3,7 @@ import { useEffect } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { EmptyState } from '../../components/EmptyState'
 import { NewMessageButton } from '../../components/dialogs/NewMessageDialog'
+import { plural } from '../../lib/words'
 import { sortConversations } from '../../store/messages-match'
 import { useAppStore } from '../../store/store-context'
 import { ConversationList } from './ConversationList'
@@ -38,11 +39,11 @@ export function MessagesView() {
       <div className="view-header">
         <h1 id="messages-heading">Messages</h1>
         <span className="muted mono nowrap" aria-live="polite">
-          {s.count} conversations · {s.unread} unread
+          {plural(s.count, 'conversation')} · {s.unread} unread
         </span>
         <span className="header-spacer" />
         <span className="muted small messages-keys">
-          <kbd>↑</kbd> <kbd>↓</kbd> select · <kbd>Enter</kbd> open · <kbd>n</kbd> new message
+          <kbd>↑</kbd> or <kbd>↓</kbd> select · <kbd>Enter</kbd> open · <kbd>n</kbd> new message
         </span>
         <NewMessageButton />
       </div>

@@ -1,6 +1,8 @@
 import { Loader } from 'lucide-react'
 import { useLayoutEffect, useRef, useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
+import { CopyId } from '../../components/CopyId'
+import { knownName } from '../../lib/call-labels'
 import { formatPhone } from '../../lib/format'
 import { useAppStore } from '../../store/store-context'
 import { ConversationState } from './ConversationState'
@@ -22,10 +24,11 @@ export function Thread({ id }: { id: string }) {
       messages: s.threads[id] ?? NO_MESSAGES,
       outbox: s.outbox[id] ?? NO_MESSAGES,
       status: s.threadStatus[id],
-      agentName: (s.pickerAgents ?? []).find((a) => a.id === s.conversations[id]?.agentId)?.name ?? null
+      agentName: (s.pickerAgents ?? []).find((a) => a.id === s.conversations[id]?.agentId)?.name ?? null,
+      sandbox: s.status?.mode === 'sandbox'
     }))
   )
-  const logRef = useRef<HTMLOListElement>(null)
+  const logRef = useRef<HTMLDivElement>(null)
   const [shown, setShown] = useState(THREAD_WINDOW)
   const hidden = Math.max(0, t.messages.length - shown)
   const visible = hidden > 0 ? t.messages.slice(hidden) : t.messages
@@ -41,16 +44,21 @@ export function Thread({ id }: { id: string }) {
   return (
     <section className="thread" aria-labelledby="thread-heading">
       <div className="thread-header">
-        <h2 id="thread-heading" className="mono">{c.participant ? formatPhone(c.participant) : 'Unknown sender'}</h2>
+        <h2 id="thread-heading">
+          {knownName(c.participant, t.sandbox)}{' '}
+          <span className="mono">{c.participant ? formatPhone(c.participant) : 'Unknown sender'}</span>
+        </h2>
         <span className="muted small">
           with <span className="strong">{t.agentName ?? 'Unknown agent'}</span> on{' '}
           <span className="mono">{c.phoneNumber ? formatPhone(c.phoneNumber) : '—'}</span>
         </span>
         <span className="header-spacer" />
-        <span className="mono muted small thread-id" title="AgentPhone conversation id">{c.id.startsWith('local:') ? '' : c.id}</span>
+        {c.id.startsWith('local:') ? null : <CopyId id={c.id} what="conversation" />}
       </div>
       <ConversationState conversation={c} />
-      <ol ref={logRef} className="thread-log" role="log" aria-label="Messages in this conversation">
+      {/* The log wraps the list: a list given role="log" would orphan its items (axe: listitem). */}
+      <div ref={logRef} className="thread-log" role="log" aria-label="Messages in this conversation">
+        <ol className="thread-lines">
         {t.status === 'loading' && t.messages.length === 0 ? (
           <li className="muted small" role="status"><Loader size={13} aria-hidden="true" /> Loading messages…</li>
         ) : null}
@@ -63,7 +71,8 @@ export function Thread({ id }: { id: string }) {
         ) : null}
         {visible.map((m) => <MessageBubble key={m.id} message={m} />)}
         {t.outbox.map((o) => <OutboxBubble key={o.localId} item={o} />)}
-      </ol>
+        </ol>
+      </div>
       {t.status === 'error' ? <p className="notice notice--error small">Older messages could not be loaded; new ones still arrive.</p> : null}
       <MessageComposer id={id} />
     </section>

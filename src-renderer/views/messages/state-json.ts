@@ -8,11 +8,11 @@ export function parseStateJson(text: string): StateParse {
   try {
     value = JSON.parse(text)
   } catch (err) {
-    return { ok: false, message: `Not valid JSON: ${err instanceof Error ? err.message : String(err)}` }
+    return { ok: false, message: `Not readable yet — check the quotes, colons and braces (${err instanceof Error ? err.message : String(err)})` }
   }
   if (value === null) return { ok: true, value: null }
   if (typeof value !== 'object' || Array.isArray(value)) {
-    return { ok: false, message: 'The state must be a JSON object, like {"step": "booking"} — or null to clear it.' }
+    return { ok: false, message: 'Write the details between braces, like {"step": "booking"} — or leave it empty to clear them.' }
   }
   return { ok: true, value: value as Record<string, unknown> }
 }

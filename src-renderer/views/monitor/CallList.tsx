@@ -41,12 +41,12 @@ export function CallList(props: Props) {
       <div className="call-head" aria-hidden="true">
         <div className="row row--head">
           <span className="cell">Dir.</span>
-          <span className="cell">Caller</span>
+          <span className="cell">Who</span>
           <span className="cell">Agent</span>
           <span className="cell">State</span>
           <span className="cell">Time</span>
           <span className="cell">Deadline</span>
-          <span className="cell">Caller said last</span>
+          <span className="cell">Said last</span>
         </div>
       </div>
       <div

@@ -51,21 +51,21 @@ function LiveCalls({ focusList }: { focusList: boolean }) {
         <h1 id="monitor-heading" ref={headingRef} tabIndex={-1}>
           Monitor
         </h1>
-        <span className="muted mono" aria-live="polite">
+        <span className="muted mono nowrap" aria-live="polite">
           {live} live · {waiting} waiting
         </span>
         <span className="header-spacer" />
         <NotifyButton />
         <PlaceCallButton />
         <span className="muted small monitor-keys">
-          <kbd>↑</kbd> <kbd>↓</kbd> select · <kbd>Enter</kbd> open · <kbd>w</kbd> oldest waiting turn · <kbd>?</kbd> all keys
+          <kbd>↑</kbd> or <kbd>↓</kbd> select · <kbd>Enter</kbd> open · <kbd>w</kbd> oldest waiting · <kbd>?</kbd> all keys
         </span>
       </div>
       <GapBanner />
       {calls.length === 0 ? (
         <EmptyState icon={PhoneCall} title="No live calls.">
           {sandbox ? (
-            <p>No live calls. In sandbox mode, dial the Sandbox Agent from the phone on the right.</p>
+            <p>Dial the Sandbox Agent from the sandbox phone on the right, or place a call (<kbd>c</kbd>).</p>
           ) : (
             <p>Calls to your agents' numbers show here as they ring; waiting turns sort to the top.</p>
           )}

@@ -5,6 +5,7 @@ import type { PhoneNumber } from '../../../src-preload/contract'
 import { EmptyState } from '../../components/EmptyState'
 import { formatPhone } from '../../lib/format'
 import type { ActionError } from '../../store/directory-slice'
+import { plural } from '../../lib/words'
 import { useAppStore } from '../../store/store-context'
 import { ActionErrorNote } from '../directory/ActionErrorNote'
 import type { Column } from '../directory/DataTable'
@@ -91,7 +92,7 @@ export function NumbersView() {
     <section className="view" aria-labelledby="numbers-heading" aria-busy={s.numbers.loading}>
       <div className="view-header">
         <h1 id="numbers-heading">Numbers</h1>
-        {items ? <span className="muted mono">{items.length} held</span> : null}
+        {items ? <span className="muted mono nowrap">{plural(items.length, 'number')}</span> : null}
         <span className="header-spacer" />
         <button type="button" className="button button--quiet" onClick={() => void s.loadNumbers()} disabled={s.numbers.loading} aria-label="Reload numbers">
           <RotateCw size={14} aria-hidden="true" className={s.numbers.loading ? 'dir-spin' : undefined} />

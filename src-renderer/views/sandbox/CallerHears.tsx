@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef } from 'react'
 import { Ear } from 'lucide-react'
+import { keysWord, WORDS } from '../../lib/words'
 import { useAppStore } from '../../store/store-context'
 
 /** What the simulated caller heard from the agent, newest at the bottom. */
@@ -19,11 +20,15 @@ export function CallerHears() {
       <ol ref={listRef} className="hears-list" aria-labelledby="hears-heading">
         {lines?.map((l, i) => (
           <li key={i} className={l.interim ? 'heard heard--interim' : 'heard'}>
-            {l.interim ? <span className="tag tag--interim">interim</span> : null}
+            {l.interim ? (
+              <span className="tag tag--interim" title={WORDS.moreToComeWhy}>
+                {WORDS.moreToCome}
+              </span>
+            ) : null}
             {l.text ? <span>{l.text}</span> : null}
-            {l.digits ? <span className="mono muted"> (keys {l.digits})</span> : null}
-            {l.action === 'transfer' ? <span className="muted"> — transferring</span> : null}
-            {l.hangup ? <span className="muted"> — hung up</span> : null}
+            {l.digits ? <span className="muted"> ({keysWord(l.digits)})</span> : null}
+            {l.action === 'transfer' ? <span className="muted"> — the agent transfers you</span> : null}
+            {l.hangup ? <span className="muted"> — the agent hung up</span> : null}
           </li>
         ))}
       </ol>

@@ -1,5 +1,6 @@
-import { MessageSquare } from 'lucide-react'
+import { CircleAlert, Loader, MessageSquare, RotateCw } from 'lucide-react'
 import { useLayoutEffect, useRef, useState } from 'react'
+import type { ContactText } from '../../store/messages-types'
 import { useShallow } from 'zustand/react/shallow'
 import { formatPhone } from '../../lib/format'
 import { useAppStore } from '../../store/store-context'
@@ -20,21 +21,18 @@ export function ContactTexts() {
     }))
   )
   const [text, setText] = useState('')
-  const [sending, setSending] = useState(false)
   const listRef = useRef<HTMLOListElement>(null)
   useLayoutEffect(() => {
     const el = listRef.current
     if (el) el.scrollTop = el.scrollHeight
   }, [texts.length])
 
-  const submit = async (): Promise<void> => {
+  const submit = (): void => {
     const body = text.trim()
-    if (!body || !agentNumber || sending) return
-    setSending(true)
-    const ok = await send(agentNumber, body)
-    setSending(false)
-    // Only clear what went out: the person may have typed on while it was sending.
-    if (ok) setText((t) => (t.trim() === body ? '' : t))
+    if (!body || !agentNumber) return
+    // The text moves from the box into a bubble at once; the bubble says how sending goes.
+    setText('')
+    void send(agentNumber, body)
   }
 
   return (
@@ -48,10 +46,10 @@ export function ContactTexts() {
       </p>
       <ol ref={listRef} className="texts-list" aria-label="Texts with the agent">
         {texts.map((t) => (
-          <li key={t.id} className={`text-bubble text-bubble--${t.side}`}>
+          <li key={t.id} className={`text-bubble text-bubble--${t.side}${t.state === 'failed' ? ' text-bubble--failed' : ''}`}>
             <span className="sr-only">{t.side === 'contact' ? 'You: ' : 'Agent: '}</span>
             {t.body}
-            <span className="mono muted text-time">{formatWhen(t.at)}</span>
+            <TextState text={t} />
           </li>
         ))}
       </ol>
@@ -60,18 +58,42 @@ export function ContactTexts() {
         className="inline"
         onSubmit={(e) => {
           e.preventDefault()
-          void submit()
+          submit()
         }}
       >
         <label className="sr-only" htmlFor="phone-text">
           Text as the contact
         </label>
         <input id="phone-text" className="input" placeholder="Text the agent…" value={text} maxLength={1600} onChange={(e) => setText(e.target.value)} />
-        <button type="submit" className="button button--primary" disabled={!text.trim() || !agentNumber || sending}>
-          {sending ? 'Sending…' : 'Send text'}
+        <button type="submit" className="button button--primary" disabled={!text.trim() || !agentNumber}>
+          Send text
         </button>
       </form>
       <TesterFaults />
     </section>
   )
+}
+
+/** Under each of the contact's texts: sending, sent (with the time), or not sent with why and Retry. */
+function TextState({ text: t }: { text: ContactText }) {
+  const retry = useAppStore((s) => s.retryContactText)
+  if (t.side === 'agent') return <span className="mono muted text-time">{formatWhen(t.at)}</span>
+  if (t.state === 'sending') {
+    return (
+      <span className="muted text-time">
+        <Loader size={11} aria-hidden="true" /> Sending…
+      </span>
+    )
+  }
+  if (t.state === 'failed') {
+    return (
+      <span className="text-time text-failed" role="alert">
+        <CircleAlert size={11} aria-hidden="true" /> Not sent: {t.error ?? 'refused'}{' '}
+        <button type="button" className="link-button" onClick={() => void retry(t.id)}>
+          <RotateCw size={11} aria-hidden="true" /> Retry
+        </button>
+      </span>
+    )
+  }
+  return <span className="mono muted text-time">Sent {formatWhen(t.at)}</span>
 }

@@ -1,11 +1,12 @@
 import { Play } from 'lucide-react'
-import { useId } from 'react'
+import { useId, useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { chimePlayer } from '../../lib/attention/start-attention'
 import { formatClock } from '../../lib/format'
 import { requestNotifyPermission } from '../../lib/notifications'
 import { isMuted } from '../../store/alerts-slice'
 import { useAppStore, useAppStoreApi } from '../../store/store-context'
+import { SaveResult } from './Field'
 
 const PERMISSION_WORDS = {
   granted: null,
@@ -21,9 +22,15 @@ const PERMISSION_WORDS = {
  */
 export function AlertsSection() {
   const store = useAppStoreApi()
-  const { prefs, setPrefs, permission, mutedUntil } = useAppStore(
-    useShallow((s) => ({ prefs: s.alertPrefs, setPrefs: s.setAlertPrefs, permission: s.notifyPermission, mutedUntil: s.status?.alertsMutedUntil ?? null }))
+  const { prefs, setAlertPrefs, permission, mutedUntil } = useAppStore(
+    useShallow((s) => ({ prefs: s.alertPrefs, setAlertPrefs: s.setAlertPrefs, permission: s.notifyPermission, mutedUntil: s.status?.alertsMutedUntil ?? null }))
   )
+  const [saved, setSaved] = useState<string | null>(null)
+  // Each change is kept at once; the line under the section says so.
+  const setPrefs = (patch: Parameters<typeof setAlertPrefs>[0], what: string): void => {
+    setAlertPrefs(patch)
+    setSaved(`Saved in this browser: ${what}.`)
+  }
   const volumeId = useId()
   const player = chimePlayer()
   const volume = Math.round(prefs.volume * 100)
@@ -32,7 +39,7 @@ export function AlertsSection() {
     <fieldset className="st-body st-fieldset">
       <legend className="small muted">When a caller starts waiting for you</legend>
       <label className="st-check">
-        <input type="checkbox" checked={prefs.chime} onChange={(e) => setPrefs({ chime: e.target.checked })} />
+        <input type="checkbox" checked={prefs.chime} onChange={(e) => setPrefs({ chime: e.target.checked }, e.target.checked ? 'the chime is on' : 'the chime is off')} />
         Play a short chime
       </label>
       <div className="alerts-volume">
@@ -46,7 +53,7 @@ export function AlertsSection() {
           value={volume}
           disabled={!prefs.chime}
           aria-valuetext={`${volume} percent`}
-          onChange={(e) => setPrefs({ volume: Number(e.target.value) / 100 })}
+          onChange={(e) => setPrefs({ volume: Number(e.target.value) / 100 }, `chime volume ${e.target.value}%`)}
         />
         <span className="mono small" aria-hidden="true">
           {volume}%
@@ -56,7 +63,7 @@ export function AlertsSection() {
         </button>
       </div>
       <label className="st-check">
-        <input type="checkbox" checked={prefs.desktop} onChange={(e) => setPrefs({ desktop: e.target.checked })} />
+        <input type="checkbox" checked={prefs.desktop} onChange={(e) => setPrefs({ desktop: e.target.checked }, e.target.checked ? 'desktop notifications on' : 'desktop notifications off')} />
         Show desktop notifications
       </label>
       {prefs.desktop && permissionNote ? (
@@ -74,6 +81,7 @@ export function AlertsSection() {
           ? `Muted until ${formatClock(mutedUntil as string)}: no chime and no desktop notifications in any window. The alert above the view still shows.`
           : 'Mute alerts from the header (15 minutes or an hour) to silence the chime and notifications in every window; the alert above the view keeps showing.'}
       </p>
+      <SaveResult result={saved ? { ok: true, text: saved } : null} />
     </fieldset>
   )
 }

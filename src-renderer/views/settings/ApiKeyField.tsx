@@ -1,5 +1,6 @@
 import { useId, useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
+import { useUnsaved } from '../../lib/leave-guard'
 import { useAppStore } from '../../store/store-context'
 import { SaveResult } from './Field'
 import { SecretKeyRow } from './SecretKeyRow'
@@ -16,6 +17,7 @@ export function ApiKeyField() {
   )
   const [key, setKey] = useState('')
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null)
+  useUnsaved('api-key', 'the API key', key.trim() !== '')
 
   const save = async (): Promise<void> => {
     const problem = validateApiKey(key)
@@ -23,11 +25,11 @@ export function ApiKeyField() {
     const error = await configure({ apiKey: key.trim() }, 'Saving the API key…')
     if (error) return setResult({ ok: false, text: `The key was not saved: ${error}` })
     setKey('')
-    setResult({ ok: true, text: 'The API key is saved.' })
+    setResult({ ok: true, text: 'Saved: the API key is stored, encrypted.' })
   }
   const remove = async (): Promise<void> => {
     const error = await configure({ apiKey: null }, 'Removing the API key…')
-    setResult(error ? { ok: false, text: `The key was not removed: ${error}` } : { ok: true, text: 'The API key is removed.' })
+    setResult(error ? { ok: false, text: `The key was not removed: ${error}` } : { ok: true, text: 'Removed: no API key is stored now.' })
   }
 
   return (
@@ -38,7 +40,10 @@ export function ApiKeyField() {
         hasKey={hasKey}
         note="kept encrypted on this computer; it is never shown again."
         value={key}
-        onValue={setKey}
+        onValue={(v) => {
+          setKey(v)
+          setResult(null)
+        }}
         placeholder={hasKey ? 'Paste a new key to replace it' : 'Paste the key from the AgentPhone dashboard'}
         onEnter={() => void save()}
       >

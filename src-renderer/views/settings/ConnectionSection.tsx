@@ -2,6 +2,7 @@ import { Info, Loader2 } from 'lucide-react'
 import { useState } from 'react'
 import type { CommandParams } from '../../../src-preload/contract'
 import { useShallow } from 'zustand/react/shallow'
+import { useUnsaved } from '../../lib/leave-guard'
 import { useAppStore } from '../../store/store-context'
 import { portOf } from '../webhooks/receiver-port'
 import { ApiKeyField } from './ApiKeyField'
@@ -28,7 +29,13 @@ export function ConnectionSection() {
   const edit = (k: keyof ConnectionDraft) => (v: string) => {
     setDraft((d) => ({ ...d, [k]: v }))
     setErrors((e) => ({ ...e, [k]: undefined }))
+    setResult(null)
   }
+  const changed =
+    draft.baseUrl.trim() !== (status?.baseUrl ?? DEFAULT_BASE_URL) ||
+    (draft.receiverPort.trim() !== '' && draft.receiverPort.trim() !== currentPort) ||
+    (draft.tunnelUrl.trim() || null) !== (status?.tunnelUrl ?? null)
+  useUnsaved('connection', 'Connection', changed)
 
   const save = async (): Promise<void> => {
     const found = validateConnection(draft)
@@ -39,10 +46,10 @@ export function ConnectionSection() {
     if (draft.receiverPort.trim() && draft.receiverPort.trim() !== currentPort) params.receiverPort = Number(draft.receiverPort)
     const tunnel = draft.tunnelUrl.trim() || null
     if (tunnel !== (status?.tunnelUrl ?? null)) params.tunnelUrl = tunnel
-    if (Object.keys(params).length === 0) return setResult({ ok: true, text: 'Nothing changed.' })
+    if (Object.keys(params).length === 0) return setResult({ ok: true, text: 'Nothing to save: these are the settings in use.' })
     const restarts = params.receiverPort !== undefined || (status?.mode === 'live' && params.baseUrl !== undefined)
     const error = await configure(params, restarts ? 'Saving… the core restarts to apply it.' : 'Saving…')
-    setResult(error ? { ok: false, text: `Not saved: ${error}` } : { ok: true, text: 'Connection settings saved.' })
+    setResult(error ? { ok: false, text: `Not saved: ${error}` } : { ok: true, text: 'Saved: the connection settings are in use.' })
   }
 
   return (
@@ -86,13 +93,13 @@ export function ConnectionSection() {
           spellCheck={false}
         />
         <Field
-          label="Receiver port"
+          label="Port for incoming webhooks"
           inputMode="numeric"
           value={draft.receiverPort}
           onValue={edit('receiverPort')}
           error={errors.receiverPort}
           placeholder={currentPort}
-          hint={<>Where webhooks arrive on this computer; now <span className="mono">{status?.receiverUrl ?? '—'}</span>. Leave empty to keep it.</>}
+          hint={<>AgentPhone’s webhooks (calls and texts) reach Switchboard here, through your tunnel; now <span className="mono">{status?.receiverUrl ?? '—'}</span>. Leave empty to keep it.</>}
         />
         <Field
           label="Public tunnel URL"
@@ -100,7 +107,7 @@ export function ConnectionSection() {
           onValue={edit('tunnelUrl')}
           error={errors.tunnelUrl}
           placeholder="https://abc123.ngrok.app"
-          hint="The public address of your tunnel to the receiver; Webhooks › Connect registers it with AgentPhone."
+          hint="The public address of your tunnel (ngrok, cloudflared…) to that port; Webhooks › Connect tells AgentPhone about it."
           spellCheck={false}
         />
         <div className="st-actions">

@@ -1,6 +1,7 @@
 import { CheckCircle2, CircleAlert, FlaskConical, Loader2 } from 'lucide-react'
 import { useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
+import { useUnsaved } from '../../lib/leave-guard'
 import type { CopilotMode, CopilotStatus, CopilotTestResult } from '../../../src-preload/contract'
 import { useAppStore } from '../../store/store-context'
 import { AutopilotAgents } from './AutopilotAgents'
@@ -47,6 +48,9 @@ function CopilotForm({ copilot }: { copilot: CopilotStatus }) {
   const [testing, setTesting] = useState(false)
   const [tested, setTested] = useState<CopilotTestResult | null>(null)
   const urlError = baseUrlProblem(baseUrl)
+  // What was last saved from here (or loaded): typed changes to it, or a key not saved, ask before leaving.
+  const [stored, setStored] = useState({ baseUrl: copilot.baseUrl, model: copilot.model })
+  useUnsaved('copilot', 'Copilot', baseUrl.trim() !== stored.baseUrl.trim() || model.trim() !== stored.model.trim() || key.trim() !== '')
 
   const setMode = async (mode: CopilotMode): Promise<void> => {
     const error = await configure({ mode })
@@ -55,6 +59,7 @@ function CopilotForm({ copilot }: { copilot: CopilotStatus }) {
   const save = async (): Promise<void> => {
     if (urlError) return setSaved({ ok: false, text: 'Nothing was saved: fix the base URL.' })
     const error = await configure({ baseUrl: baseUrl.trim(), model: model.trim() })
+    if (!error) setStored({ baseUrl: baseUrl.trim(), model: model.trim() })
     setSaved(error ? { ok: false, text: `Not saved: ${error}` } : { ok: true, text: 'Saved.' })
   }
   const runTest = async (): Promise<void> => {

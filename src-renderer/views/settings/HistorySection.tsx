@@ -2,6 +2,7 @@ import { Trash2 } from 'lucide-react'
 import { useEffect, useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import type { Settings } from '../../../src-preload/contract'
+import { useUnsaved } from '../../lib/leave-guard'
 import { useAppStore } from '../../store/store-context'
 import { ConfirmDialog } from '../directory/ConfirmDialog'
 import { Field, SaveResult } from './Field'
@@ -25,6 +26,7 @@ export function HistorySection({ settings }: { settings: Settings }) {
   const [error, setError] = useState<string | undefined>()
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null)
   const [confirming, setConfirming] = useState(false)
+  useUnsaved('history', 'History', days.trim() !== String(settings.historyRetentionDays))
   useEffect(() => {
     void loadHistory()
   }, [loadHistory])
@@ -33,7 +35,7 @@ export function HistorySection({ settings }: { settings: Settings }) {
     const n = Number(days.trim())
     if (!Number.isInteger(n) || n < 1 || n > 3650) return setError('Keep history for a whole number of days from 1 to 3650.')
     const refused = await save({ historyRetentionDays: n })
-    setResult(refused ? { ok: false, text: `Not saved: ${refused}` } : { ok: true, text: `History is kept for ${n} days.` })
+    setResult(refused ? { ok: false, text: `Not saved: ${refused}` } : { ok: true, text: `Saved: history is kept for ${n === 1 ? '1 day' : `${n} days`}.` })
     if (!refused) void loadHistory()
   }
 
@@ -54,6 +56,7 @@ export function HistorySection({ settings }: { settings: Settings }) {
           onValue={(v) => {
             setDays(v)
             setError(undefined)
+            setResult(null)
           }}
           error={error}
           hint="Calls, transcripts and webhook deliveries older than this are removed from the data folder, a day at a time."
@@ -74,9 +77,11 @@ export function HistorySection({ settings }: { settings: Settings }) {
             ? `The history could not be read: ${historyError}`
             : 'Reading the history…'}
       </p>
-      <button type="button" className="button button--danger" onClick={() => setConfirming(true)}>
-        <Trash2 size={14} aria-hidden="true" /> Clear history…
-      </button>
+      <div className="st-actions">
+        <button type="button" className="button button--danger" onClick={() => setConfirming(true)}>
+          <Trash2 size={14} aria-hidden="true" /> Clear history…
+        </button>
+      </div>
       {confirming ? (
         <ConfirmDialog
           title="Clear history?"

@@ -18,7 +18,7 @@ export function NotificationsSection({ settings }: { settings: Settings }) {
     setPending(key)
     const error = await save({ notifications: { ...settings.notifications, [key]: on } })
     setPending(null)
-    setResult(error ? { ok: false, text: `Not saved: ${error}` } : null)
+    setResult(error ? { ok: false, text: `Not saved: ${error}` } : { ok: true, text: `Saved: ${TOGGLES.find((t) => t.key === key)?.label.toLowerCase()} — ${on ? 'notifies' : 'stays quiet'}.` })
   }
   return (
     <fieldset className="st-body st-fieldset">

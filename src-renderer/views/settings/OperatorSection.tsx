@@ -1,6 +1,8 @@
 import { useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
+import { useUnsaved } from '../../lib/leave-guard'
 import { useAppStore } from '../../store/store-context'
+import { Field, SaveResult } from './Field'
 
 const ROLE_WORD = { operator: 'an operator', admin: 'an admin', owner: 'the owner' } as const
 
@@ -12,7 +14,10 @@ const ROLE_WORD = { operator: 'an operator', admin: 'an admin', owner: 'the owne
 export function OperatorSection() {
   const { me, operator, setOperator } = useAppStore(useShallow((s) => ({ me: s.me, operator: s.operator, setOperator: s.setOperator })))
   const [name, setName] = useState(operator)
-  const trimmed = name.trim()
+  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null)
+  const trimmed = name.trim().slice(0, 100)
+  // On a hub the name is not edited here, so nothing can be left unsaved.
+  useUnsaved('operator', 'your name', !me?.hub && trimmed !== '' && trimmed !== operator)
   if (me?.hub) {
     return (
       <div className="st-body">
@@ -28,19 +33,31 @@ export function OperatorSection() {
   }
   return (
     <form
-      className="st-body inline"
+      className="st-body st-form"
+      noValidate
       onSubmit={(e) => {
         e.preventDefault()
+        if (!trimmed) return setResult({ ok: false, text: 'Not saved: type a name.' })
         setOperator(trimmed)
+        setName(trimmed)
+        setResult({ ok: true, text: `Saved: teammates see you as ${trimmed}.` })
       }}
     >
-      <label className="label" htmlFor="st-operator">
-        Your name
-      </label>
-      <input id="st-operator" className="input" maxLength={100} value={name} onChange={(e) => setName(e.target.value)} />
-      <button type="submit" className="button" disabled={!trimmed || trimmed === operator}>
-        Save name
-      </button>
+      <Field
+        label="Your name"
+        maxLength={100}
+        value={name}
+        onValue={(v) => {
+          setName(v)
+          setResult(null)
+        }}
+      />
+      <div className="st-actions">
+        <button type="submit" className="button button--primary" disabled={!trimmed || trimmed === operator}>
+          Save name
+        </button>
+        <SaveResult result={result} />
+      </div>
       <p className="small muted">Shown in this window; on a shared hub each person’s name comes with their link.</p>
     </form>
   )

@@ -1,5 +1,6 @@
 import { ArrowDown, ArrowUp, Plus, Trash2 } from 'lucide-react'
 import { useRef, useState } from 'react'
+import { useUnsaved } from '../../lib/leave-guard'
 import { useAppStore } from '../../store/store-context'
 import { SaveResult } from './Field'
 import { MAX_QUICK_REPLIES, validateQuickReplies } from './settings-validation'
@@ -18,6 +19,9 @@ export function QuickRepliesEditor({ initial }: { initial: readonly string[] }) 
   const [errors, setErrors] = useState<Record<number, string>>({})
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null)
   const full = items.length >= MAX_QUICK_REPLIES
+  const saved = useAppStore((s) => s.settings?.quickReplies ?? initial)
+  const changed = adding.trim() !== '' || items.length !== saved.length || items.some((it, i) => it.text !== saved[i])
+  useUnsaved('quick-replies', 'Quick replies', changed)
 
   const update = (next: Item[]): void => {
     setItems(next)
@@ -43,8 +47,14 @@ export function QuickRepliesEditor({ initial }: { initial: readonly string[] }) 
     const found = validateQuickReplies(items.map((i) => i.text))
     setErrors(found)
     if (Object.keys(found).length > 0) return setResult({ ok: false, text: 'Nothing was saved: fix the replies marked above.' })
-    const error = await save({ quickReplies: items.map((i) => i.text.trim()) })
-    setResult(error ? { ok: false, text: `Not saved: ${error}` } : { ok: true, text: 'Quick replies saved.' })
+    // A reply still in the "new" box goes in too: pressing Save means "keep what I typed".
+    const list = [...items.map((i) => i.text.trim()), ...(adding.trim() && !full ? [adding.trim()] : [])]
+    const error = await save({ quickReplies: list })
+    if (!error) {
+      setItems(list.map((text) => ({ key: nextKey.current++, text })))
+      setAdding('')
+    }
+    setResult(error ? { ok: false, text: `Not saved: ${error}` } : { ok: true, text: `Saved: ${list.length} quick ${list.length === 1 ? 'reply' : 'replies'}.` })
   }
 
   return (
@@ -85,7 +95,10 @@ export function QuickRepliesEditor({ initial }: { initial: readonly string[] }) 
           value={adding}
           disabled={full}
           placeholder={full ? `The limit is ${MAX_QUICK_REPLIES} replies` : 'Type a reply and press Enter'}
-          onChange={(e) => setAdding(e.target.value)}
+          onChange={(e) => {
+            setAdding(e.target.value)
+            setResult(null)
+          }}
           onKeyDown={(e) => {
             if (e.key === 'Enter') {
               e.preventDefault()

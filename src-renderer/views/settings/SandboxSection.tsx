@@ -22,12 +22,12 @@ export function SandboxSection() {
         The sandbox’s agents, numbers, calls, conversations, contacts, usage and balance are kept in the data folder and come back
         after a restart. Resetting empties them and makes a new Sandbox Agent with a new number; the Monitor’s history stays.
       </p>
-      <div className="inline">
+      <div className="st-actions">
         <button type="button" className="button button--danger" onClick={() => setConfirming(true)}>
           <RotateCcw size={14} aria-hidden="true" /> Reset sandbox…
         </button>
+        <SaveResult result={result} />
       </div>
-      <SaveResult result={result} />
       {confirming ? (
         <ConfirmDialog
           title="Reset the sandbox?"

@@ -20,13 +20,21 @@ import { VoiceTurnsSection } from './VoiceTurnsSection'
 
 const headingId = (id: SettingsSectionId): string => `settings-${id}-heading`
 
-function Section({ id, title, children }: { id: SettingsSectionId; title: string; children: ReactNode }) {
+/**
+ * One layout for every section: a title, one line on what it is for and where it is kept, then the
+ * fields, then (where something is typed) a Save button with what happened beside it. A section
+ * with typed edits registers them (useUnsaved), so leaving Settings asks first.
+ */
+export function Section({ id, title, about, children }: { id: SettingsSectionId; title: string; about: string; children: ReactNode }) {
   return (
-    <section className="st-section" aria-labelledby={headingId(id)}>
+    <section className="st-section" aria-labelledby={headingId(id)} aria-describedby={`${headingId(id)}-about`}>
       {/* Focusable so the header's mode badge can bring a keyboard user straight here. */}
       <h2 id={headingId(id)} tabIndex={-1} className="st-section-title">
         {title}
       </h2>
+      <p id={`${headingId(id)}-about`} className="st-about muted small">
+        {about}
+      </p>
       {children}
     </section>
   )
@@ -67,22 +75,22 @@ export function SettingsView() {
           </p>
         )}
         {admin ? (
-          <Section id="connection" title="Connection">
+          <Section id="connection" title="Connection" about="Sandbox (the built-in simulator) or your AgentPhone account, and where its webhooks reach this computer.">
             <ConnectionSection />
           </Section>
         ) : null}
         {!admin ? null : settings ? (
           <>
-            <Section id="voice" title="Voice turns">
+            <Section id="voice" title="Voice turns" about="What a caller hears while someone types, and when nobody answers in time. Kept with Switchboard’s data, for everyone on this hub.">
               <VoiceTurnsSection settings={settings} />
             </Section>
-            <Section id="quick-replies" title="Quick replies">
+            <Section id="quick-replies" title="Quick replies" about="Lines sent with one key (Alt+1…9) in the Call view. Kept for everyone on this hub.">
               <QuickRepliesEditor initial={settings.quickReplies} />
             </Section>
-            <Section id="notifications" title="Notifications">
+            <Section id="notifications" title="Notifications" about="Which events show a desktop notification. Each switch is saved as you change it.">
               <NotificationsSection settings={settings} />
             </Section>
-            <Section id="history" title="History">
+            <Section id="history" title="History" about="How long ended calls, transcripts and webhook deliveries are kept on this computer.">
               <HistorySection settings={settings} />
             </Section>
           </>
@@ -100,25 +108,25 @@ export function SettingsView() {
         )}
         {admin ? (
           <>
-            <Section id="sandbox" title="Sandbox">
+            <Section id="sandbox" title="Sandbox" about="The simulator’s own agents, numbers, calls and texts.">
               <SandboxSection />
             </Section>
-            <Section id="copilot" title="Copilot">
+            <Section id="copilot" title="Copilot" about="An AI that drafts replies for you, or answers turns itself on autopilot.">
               <CopilotSection />
             </Section>
-            <Section id="team" title="Team">
+            <Section id="team" title="Team" about="Who may open this hub, with which role, and what they did.">
               <TeamSection />
               <TeamActivity />
             </Section>
           </>
         ) : null}
-        <Section id="alerts" title="Alerts">
+        <Section id="alerts" title="Alerts" about="How this browser gets your attention when a caller starts waiting. Kept in this browser, saved as you change it.">
           <AlertsSection />
         </Section>
-        <Section id="operator" title="You">
+        <Section id="operator" title="You" about="The name teammates see on a shared hub when you start answering a turn. Kept in this browser.">
           <OperatorSection />
         </Section>
-        <Section id="appearance" title="Appearance">
+        <Section id="appearance" title="Appearance" about="Light, dark, or the system’s choice. Kept in this browser, applied as you pick it.">
           <AppearanceSection />
         </Section>
       </div>

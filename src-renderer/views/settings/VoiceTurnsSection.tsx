@@ -1,5 +1,7 @@
 import { useState } from 'react'
 import type { Settings } from '../../../src-preload/contract'
+import { useUnsaved } from '../../lib/leave-guard'
+import { WORDS } from '../../lib/words'
 import { useAppStore } from '../../store/store-context'
 import { Field, SaveResult } from './Field'
 import { validateVoice, voiceDraftOf, type Errors, type VoiceDraft } from './settings-validation'
@@ -14,7 +16,9 @@ export function VoiceTurnsSection({ settings }: { settings: Settings }) {
   const edit = <K extends keyof VoiceDraft>(k: K) => (v: VoiceDraft[K]) => {
     setDraft((d) => ({ ...d, [k]: v }))
     setErrors((e) => ({ ...e, [k]: undefined }))
+    setResult(null)
   }
+  useUnsaved('voice', 'Voice turns', JSON.stringify(draft) !== JSON.stringify(voiceDraftOf(settings)))
 
   const submit = async (): Promise<void> => {
     const checked = validateVoice(draft)
@@ -40,15 +44,15 @@ export function VoiceTurnsSection({ settings }: { settings: Settings }) {
     >
       <label className="st-check">
         <input type="checkbox" checked={draft.fillerEnabled} onChange={(e) => edit('fillerEnabled')(e.target.checked)} />
-        Say a filler line while the caller waits
+        Say a holding line while the caller waits
       </label>
       <Field
-        label="Filler line"
+        label={WORDS.holdingLine}
         multiline
         value={draft.fillerText}
         onValue={edit('fillerText')}
         error={errors.fillerText}
-        hint="Spoken at once when a caller's turn arrives, so the line is not silent while someone types."
+        hint="Said at once when a caller finishes speaking, so they do not hear silence while someone types."
       />
       <Field
         label="Fallback line"
@@ -56,24 +60,24 @@ export function VoiceTurnsSection({ settings }: { settings: Settings }) {
         value={draft.fallbackText}
         onValue={edit('fallbackText')}
         error={errors.fallbackText}
-        hint="Spoken when nobody answers before the deadline."
+        hint="Said when nobody answers in time; it ends the caller’s turn."
       />
       <div className="st-row">
         <Field
-          label="Deadline margin (seconds)"
+          label={WORDS.deadlineMargin}
           inputMode="decimal"
           value={draft.deadlineMarginSeconds}
           onValue={edit('deadlineMarginSeconds')}
           error={errors.deadlineMarginSeconds}
-          hint="How long before the webhook timeout the fallback speaks."
+          hint="Before AgentPhone stops waiting, so the fallback line is heard in time."
         />
         <Field
-          label="Webhook timeout (seconds)"
+          label={WORDS.webhookTimeout}
           inputMode="numeric"
           value={draft.webhookTimeoutSeconds}
           onValue={edit('webhookTimeoutSeconds')}
           error={errors.webhookTimeoutSeconds}
-          hint="How long AgentPhone waits for an answer (set at registration)."
+          hint="Set when Switchboard is connected to AgentPhone (Webhooks › Connect); 30 by default."
         />
       </div>
       <div className="st-actions">

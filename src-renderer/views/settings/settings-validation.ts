@@ -27,20 +27,20 @@ export function voiceDraftOf(s: Settings): VoiceDraft {
 /** Checks a Voice turns draft; answers the patch to save, or the message for each wrong field. */
 export function validateVoice(d: VoiceDraft): { patch: Partial<Settings> } | { errors: Errors<keyof VoiceDraft> } {
   const errors: Errors<keyof VoiceDraft> = {}
-  if (d.fillerEnabled && !d.fillerText.trim()) errors.fillerText = 'Write a filler line, or turn the filler off.'
-  if (d.fillerText.length > MAX_LINE) errors.fillerText = `The filler line is ${d.fillerText.length} characters; the limit is ${MAX_LINE}.`
+  if (d.fillerEnabled && !d.fillerText.trim()) errors.fillerText = 'Write a holding line, or turn it off.'
+  if (d.fillerText.length > MAX_LINE) errors.fillerText = `The holding line is ${d.fillerText.length} characters; the limit is ${MAX_LINE}.`
   if (!d.fallbackText.trim()) errors.fallbackText = 'The fallback line is what the caller hears when nobody answers in time: it cannot be empty.'
   if (d.fallbackText.length > MAX_LINE) errors.fallbackText = `The fallback line is ${d.fallbackText.length} characters; the limit is ${MAX_LINE}.`
   const margin = Number(d.deadlineMarginSeconds.trim())
   if (!d.deadlineMarginSeconds.trim() || !Number.isFinite(margin) || margin < 1 || margin > 30) {
-    errors.deadlineMarginSeconds = 'The deadline margin must be a number of seconds from 1 to 30.'
+    errors.deadlineMarginSeconds = 'Say how many seconds early the fallback line speaks: a number from 1 to 30.'
   }
   const timeout = Number(d.webhookTimeoutSeconds.trim())
   if (!d.webhookTimeoutSeconds.trim() || !Number.isInteger(timeout) || timeout < 5 || timeout > 120) {
-    errors.webhookTimeoutSeconds = 'The webhook timeout must be a whole number of seconds from 5 to 120.'
+    errors.webhookTimeoutSeconds = 'Say how long AgentPhone waits: a whole number of seconds from 5 to 120.'
   }
   if (!errors.deadlineMarginSeconds && !errors.webhookTimeoutSeconds && margin >= timeout) {
-    errors.deadlineMarginSeconds = 'The margin must be shorter than the webhook timeout, or no time is left to answer.'
+    errors.deadlineMarginSeconds = 'This must be shorter than how long AgentPhone waits, or no time is left to answer.'
   }
   if (Object.keys(errors).length > 0) return { errors }
   return {

@@ -39,8 +39,8 @@ function FullContent({ d }: { d: Delivery }) {
     <>
       {d.lines.length > 0 ? (
         <>
-          <h3 className="wh-subhead">Sent back (NDJSON)</h3>
-          <ol className="wh-lines" aria-label="NDJSON lines sent">
+          <h3 className="wh-subhead">Sent back, line by line</h3>
+          <ol className="wh-lines" aria-label="Lines sent back">
             {d.lines.map((l, i) => (
               <li key={i}>
                 <span className="mono muted wh-line-time">{formatOffset(l.atMs)}</span>
@@ -50,7 +50,7 @@ function FullContent({ d }: { d: Delivery }) {
           </ol>
         </>
       ) : d.channel === 'voice' && d.outcome === 'accepted' ? (
-        <p className="muted small">No NDJSON lines were written for this turn.</p>
+        <p className="muted small">Nothing was sent back for this turn.</p>
       ) : null}
       <h3 className="wh-subhead">Headers</h3>
       {headers.length ? (

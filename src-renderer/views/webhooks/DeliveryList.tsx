@@ -34,12 +34,12 @@ export function DeliveryList(props: Props) {
     <div className="wh-table">
       <div className="wh-row wh-row--head" aria-hidden="true">
         <span>Time</span>
-        <span>Event</span>
+        <span>What</span>
         <span>Channel</span>
-        <span>Call / conversation</span>
+        <span>Who</span>
         <span>Outcome</span>
-        <span>Status</span>
-        <span>TTFB</span>
+        <span>Answer</span>
+        <span>Took</span>
       </div>
       <div
         ref={setScrollBox}

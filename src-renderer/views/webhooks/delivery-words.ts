@@ -17,6 +17,15 @@ export function outcomeText(d: DeliverySummary): string {
   return reason ? `${OUTCOME_WORD[d.outcome]}: ${reason}` : OUTCOME_WORD[d.outcome]
 }
 
+/** What a delivery was, in words: "Caller spoke", "Text", "Call ended"; the event name otherwise. */
+export function eventWords(d: Pick<DeliverySummary, 'event' | 'channel'>): string {
+  if (d.event === 'agent.message') return d.channel === 'voice' ? 'Caller spoke' : d.channel === 'sms' ? 'Text' : 'Message'
+  if (d.event === 'agent.call_ended') return 'Call ended'
+  if (d.event === 'agent.reaction') return 'Reaction'
+  if (d.event === 'test' || d.event === 'webhook.test') return 'Test delivery'
+  return d.event ?? '—'
+}
+
 /** The call or conversation a delivery belongs to, whichever it has. */
 export function subjectId(d: DeliverySummary): string {
   return d.callId ?? d.conversationId ?? ''
@@ -29,13 +38,13 @@ export function formatTtfb(ms: number | null): string {
 
 /** A screen reader's whole row in one sentence, since the columns are visual only. */
 export function deliveryLabel(d: DeliverySummary, time: string): string {
-  const parts = [time, d.event ?? 'no event', d.channel ?? 'no channel']
-  const subject = subjectId(d)
+  const parts = [time, eventWords(d), d.channel ?? 'no channel']
+  const subject = d.party ?? subjectId(d)
   if (subject) parts.push(subject)
   parts.push(outcomeText(d))
   if (d.replayed) parts.push('replayed')
   if (d.unverified) parts.push('unverified')
-  parts.push(d.status ? `HTTP ${d.status}` : 'no answer yet')
+  parts.push(d.status ? `answered ${d.status}` : 'no answer yet')
   return parts.join(', ')
 }
 

@@ -38,6 +38,10 @@ describe('the archive and its search index', () => {
     expect(hit).toMatchObject({ callId: 'c1', lineIndex: 0, who: 'Caller' })
     expect(hit!.ranges.map(([a, b]) => hit!.snippet.slice(a, b))).toEqual(['café', 'ord'])
     expect(index.query('zebra', 10)).toEqual([])
+    // On a call the person placed, the far end is the person called, as the console names it live.
+    archive.putCall(call('c2', { direction: 'outbound', from: '+14155550100', to: '+14155550142' }))
+    archive.addLine(line('c2', 'Who is calling, please?'))
+    expect(index.query('who calling', 10)).toEqual([expect.objectContaining({ callId: 'c2', who: 'Person called', party: '+14155550142' })])
     // A word inside another word is no match (the index matches word starts).
     expect(matchRanges('reorder the order', queryTerms('order'))).toEqual([[12, 17]])
   })

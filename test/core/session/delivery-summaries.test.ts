@@ -2,20 +2,17 @@ import { mkdtemp } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { AppStatus, BridgeResult, Delivery, DeliverySummary, Page } from '../../../src-preload/contract'
+import type { AppStatus, Delivery, DeliverySummary, Page } from '../../../src-preload/contract'
+import { toDeliverySummary } from '../../../src-preload/delivery-summary'
 import { memoryStore } from '../../../src-main/core/ports'
 import { startSession, type Session } from '../../../src-main/core/session'
 import { EventRecorder } from './events'
+import { ok } from '../../helpers/bridge-result'
 
 const sessions: Session[] = []
 afterEach(async () => {
   await Promise.all(sessions.splice(0).map((s) => s.stop()))
 })
-
-function ok<T>(result: BridgeResult<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`)
-  return result.value
-}
 
 async function withTexts(texts: string[]) {
   const session = await startSession({ mode: 'sandbox', dataDir: await mkdtemp(path.join(os.tmpdir(), 'sb-summaries-')), settings: memoryStore() })
@@ -42,8 +39,12 @@ describe('webhook deliveries: summaries live, bodies on demand', () => {
     for (const d of listed.items) for (const field of ['headers', 'body', 'lines']) expect(d).not.toHaveProperty(field)
 
     const full = ok(await session.invoke('webhooks.delivery', { deliveryId: pushed.id })) as Delivery
-    expect(full).toMatchObject(pushed)
-    expect(JSON.parse(full.body)).toMatchObject({ event: 'agent.message', data: { message: 'Is my parcel on its way?' } })
+    expect(toDeliverySummary(full)).toEqual(pushed)
+    const body = JSON.parse(full.body) as { data: { from: string } }
+    expect(body).toMatchObject({ event: 'agent.message', data: { message: 'Is my parcel on its way?' } })
+    // The one fact a row shows from the body travels with the summary: who sent it.
+    expect(pushed.party).toMatch(/^\+\d{10,15}$/)
+    expect(pushed.party).toBe(body.data.from)
     expect(full.headers['x-webhook-id']).toBe(pushed.webhookId)
     expect(full.headers['x-webhook-signature']).toBe('sha256=…redacted')
   })

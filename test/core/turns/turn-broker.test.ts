@@ -132,7 +132,16 @@ describe('TurnBroker', () => {
     r.broker.reply(turnId, { turnId, digits: '12#', hangup: true, by: 'amy' })
     expect(await client.ended).toEqual(['{"digits":"12#","hangup":true}'])
     const line = r.events.find((e) => e.event === 'transcript.turn')?.data
-    expect(line).toMatchObject({ text: '', interim: false, digits: '12#', source: 'human' })
+    expect(line).toMatchObject({ text: '', interim: false, digits: '12#', source: 'human', action: 'hangup' })
+  })
+
+  it('a transfer with no words still says, in the transcript, that it transferred', async () => {
+    const r = await rig({ fillerEnabled: false })
+    const { client, turnId } = r.call()
+    expect(await client.status).toBe(200)
+    r.broker.reply(turnId, { turnId, action: 'transfer' })
+    expect(await client.ended).toEqual(['{"action":"transfer"}'])
+    expect(r.events.find((e) => e.event === 'transcript.turn')?.data).toMatchObject({ text: '', action: 'transfer' })
   })
 
   it('speaks the fallback at the deadline and then refuses a late reply', async () => {

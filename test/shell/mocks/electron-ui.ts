@@ -175,4 +175,9 @@ export const nativeTheme = singleton('nativeTheme', () => new MockNativeTheme())
 
 export const powerMonitor = singleton('powerMonitor', () => new EventEmitter())
 
-export const dialog = singleton('dialog', () => ({ showMessageBox: vi.fn(async () => ({ response: 0 })), showErrorBox: vi.fn() }))
+/** `showMessageBoxSync` answers the index of the button pressed; Escape answers `cancelId`. */
+export const dialog = singleton('dialog', () => ({
+  showMessageBox: vi.fn(async () => ({ response: 0 })),
+  showMessageBoxSync: vi.fn((_window: unknown, options: { cancelId?: number }) => options.cancelId ?? 0),
+  showErrorBox: vi.fn()
+}))

@@ -68,6 +68,16 @@ export class MockWebContents extends EventEmitter {
     this.emit(name, event, url)
     return event.defaultPrevented
   }
+  /**
+   * The page is closed or reloaded and its beforeunload handler cancels. Electron then emits
+   * `will-prevent-unload`; calling preventDefault on it ignores the handler, so the page unloads.
+   * Without a listener the unload is cancelled silently. Answers whether the page unloads.
+   */
+  unloadWithPageRefusing(): boolean {
+    const event = new MockEvent()
+    this.emit('will-prevent-unload', event)
+    return event.defaultPrevented
+  }
   /** The renderer process died (Electron: `render-process-gone` with details). */
   crash(reason = 'crashed'): void {
     this.emit('render-process-gone', {}, { reason, exitCode: 133 })
