@@ -2,7 +2,8 @@ import { TurnAnnouncer } from './components/attention/TurnAnnouncer'
 import { WaitingAlert } from './components/attention/WaitingAlert'
 import { ConnectionBanner } from './components/ConnectionBanner'
 import { Header } from './components/Header'
-import { NAV_ITEMS, NavBar } from './components/NavBar'
+import { AdminOnlyView } from './components/AdminOnlyView'
+import { mayOpen, NAV_ITEMS, NavBar } from './components/NavBar'
 import { Toasts } from './components/Toasts'
 import { NewMessageDialog } from './components/dialogs/NewMessageDialog'
 import { PlaceCallDialog } from './components/dialogs/PlaceCallDialog'
@@ -23,9 +24,10 @@ import { SandboxPhone } from './views/sandbox/SandboxPhone'
  */
 export function App() {
   const store = useAppStoreApi()
-  const { view, theme, showPhone } = useAppStore(
+  const { view, theme, showPhone, me } = useAppStore(
     useShallow((s) => ({
       view: s.view,
+      me: s.me,
       theme: s.theme,
       showPhone: s.status?.mode === 'sandbox' && s.sandboxPanelOpen
     }))
@@ -45,7 +47,13 @@ export function App() {
         <NavBar />
         <main className="main">
           <ViewBoundary key={view} name={view} label={`The ${viewLabel(view)} view`}>
-            {View ? <View /> : <PlaceholderView view={view as Exclude<typeof view, 'monitor'>} />}
+            {!mayOpen(view, me) ? (
+              <AdminOnlyView label={viewLabel(view)} name={me?.name ?? 'You'} />
+            ) : View ? (
+              <View />
+            ) : (
+              <PlaceholderView view={view as Exclude<typeof view, 'monitor'>} />
+            )}
           </ViewBoundary>
         </main>
         {showPhone ? (

@@ -1,4 +1,4 @@
-import { act, render, screen, within } from '@testing-library/react'
+import { act, render, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import type { TeamMember, WhoAmI } from '../../src-preload/contract'
 import { UnencryptedBanner } from '../../src-renderer/components/UnencryptedBanner'
@@ -81,6 +81,30 @@ describe('Settings › Team', { timeout: 20_000 }, () => {
     expect(screen.getByRole('heading', { name: 'You' }).parentElement?.textContent).toContain('You are Grace, an operator of this hub.')
     expect(bridge.methods()).not.toContain('team.list')
     expect(document.querySelector('.who-chip')?.textContent).toBe('Grace operator')
+  })
+})
+
+describe('views for admins only', { timeout: 20_000 }, () => {
+  it('leaves Webhooks and Scenarios out of an operator’s navigation, and says why at their address', async () => {
+    const app = await renderApp(teamBridge(GRACE))
+    const nav = screen.getByRole('navigation', { name: 'Main' })
+    // Once the hub has said who this is, the admin views leave the navigation.
+    await waitFor(() => expect(within(nav).queryByRole('button', { name: 'Webhooks' })).toBeNull())
+    expect(within(nav).queryByRole('button', { name: 'Scenarios' })).toBeNull()
+    expect(within(nav).getByRole('button', { name: 'History' })).toBeTruthy()
+
+    // Reached anyway (an address, a `g` shortcut): it says why, and shows none of the view's actions.
+    act(() => app.store.getState().setView('webhooks'))
+    expect(await screen.findByText('Webhooks is for this hub’s admins.')).toBeTruthy()
+    expect(screen.queryByRole('button', { name: /Connect/ })).toBeNull()
+    expect(app.bridge.methods()).not.toContain('webhooks.deliveries')
+  })
+
+  it('keeps them for an admin', async () => {
+    await renderApp(teamBridge(OWNER))
+    const nav = screen.getByRole('navigation', { name: 'Main' })
+    expect(await within(nav).findByRole('button', { name: 'Webhooks' })).toBeTruthy()
+    expect(within(nav).getByRole('button', { name: 'Scenarios' })).toBeTruthy()
   })
 })
 
