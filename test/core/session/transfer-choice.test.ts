@@ -2,20 +2,16 @@ import { mkdtemp } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { Agent, AppStatus, BridgeResult, CallInfo, Delivery } from '../../../src-preload/contract'
+import type { Agent, AppStatus, CallInfo, Delivery, DeliverySummary } from '../../../src-preload/contract'
 import { memoryStore } from '../../../src-main/core/ports'
 import { startSession } from '../../../src-main/core/session'
 import { EventRecorder } from './events'
+import { ok } from '../../helpers/bridge-result'
 
 const undo: Array<() => Promise<unknown> | unknown> = []
 afterEach(async () => {
   for (const u of undo.splice(0).reverse()) await u()
 })
-
-function ok<T>(result: BridgeResult<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`)
-  return result.value
-}
 
 async function waitingCall() {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'sb-transfer-'))
@@ -43,7 +39,9 @@ describe('turns.reply transfer: the person picks or types the number', () => {
     expect(ended.outcome).toMatchObject({ kind: 'transferred', detail: '+14155550177', label: 'Transferred to +14155550177' })
     expect((await agentOf(session, agentId)).transferNumber).toBe('+14155550177')
 
-    const voice = (ok(await session.invoke('webhooks.deliveries', { event: 'agent.message', channel: 'voice' })) as { items: Delivery[] }).items[0]!
+    // The list carries summaries; the lines sent back come with the delivery itself.
+    const listed = (ok(await session.invoke('webhooks.deliveries', { event: 'agent.message', channel: 'voice' })) as { items: DeliverySummary[] }).items[0]!
+    const voice = ok(await session.invoke('webhooks.delivery', { deliveryId: listed.id })) as Delivery
     const lines = voice.lines.map((l) => JSON.parse(l.line) as Record<string, unknown>)
     expect(lines.at(-1)).toEqual({ text: 'Putting you through.', action: 'transfer' })
   })
