@@ -33,6 +33,7 @@ import { CallPoller } from './live/call-poller'
 import { CallTracker } from './live/call-tracker'
 import { DeliveryLog } from './live/delivery-log'
 import { toDeliverySummary } from '../../src-preload/delivery-summary'
+import { TransferOverrides } from './live/transfer-overrides'
 import { GapFinder } from './live/gap-finder'
 import { HistoryKeeper } from './live/history-keeper'
 import { replayJournal } from './live/journal-replay'
@@ -175,6 +176,12 @@ export class Session implements SessionLike {
     })
     const { api, sandbox, baseUrl } = await connectApi(o, { clock, logger, secrets, store, ring, onStarted: onStop })
     const directory = new AgentDirectory(() => api.agents.listAll())
+    // The agent's own transfer number comes back once the call that needed another one has ended.
+    const transferOverrides = new TransferOverrides(async (agentId, number, expectedNow) => {
+      if ((directory.get(agentId)?.transferNumber ?? '') !== expectedNow) return
+      directory.remember(await api.agents.update(agentId, { transferNumber: number }))
+    }, logger)
+    onStop(this.onEvent(transferOverrides.onEvent))
     const tracker = new CallTracker({ api, board, journal, directory, clock, logger, nowIso })
     const track = (callId: string, hosted: boolean) => tracker.track(callId, hosted)
     const gaps = o.mode === 'live' ? new GapFinder({ api, board, store, clock, logger, emit: this.emit }) : null
@@ -248,6 +255,7 @@ export class Session implements SessionLike {
       history,
       afterwards,
       replyAuthors,
+      transferOverrides,
       sandbox,
       store,
       secrets,

@@ -109,7 +109,7 @@ describe('transfer', () => {
     await user.click(await screen.findByRole('button', { name: 'Transfer' }))
     const ask = screen.getByRole('alertdialog', { name: 'Transfer this call?' })
     await user.click(within(ask).getByRole('radio', { name: 'Another number' }))
-    expect(ask.textContent).toContain('this number becomes Sandbox Agent’s transfer number')
+    expect(ask.textContent).toContain('this number becomes Sandbox Agent’s transfer number for this transfer; Sandbox Agent’s own comes back when the call has ended')
     await user.type(within(ask).getByLabelText('Number to transfer to'), '+44 20 7946 0958')
     await user.click(within(ask).getByRole('button', { name: 'Transfer to +44 20 7946 0958' }))
     expect(sent(b)).toEqual([{ turnId: 'turn_o', action: 'transfer', transferTo: '+442079460958' }])

@@ -101,7 +101,8 @@ export function callHandlers(ctx: SessionContext, track: (callId: string, hosted
 /**
  * The number a transfer goes to. AgentPhone transfers to the agent's `transferNumber` (its reply
  * format has no number of its own, agentphone-api.md §4.2), so a different number chosen by the
- * person is made the agent's transferNumber first, through the documented agent update.
+ * person is made the agent's transferNumber first, through the documented agent update, and put
+ * back when the call has ended (TransferOverrides).
  */
 async function transferTarget(ctx: SessionContext, callId: string, params: ReplyParams, who: ClaimHolder | undefined): Promise<string | null> {
   const agentId = ctx.board.get(callId)?.agentId ?? null
@@ -116,6 +117,7 @@ async function transferTarget(ctx: SessionContext, callId: string, params: Reply
   // Refused now if the turn is gone or someone else answers it: the agent is left as it was.
   ctx.broker.assertCanReply(params.turnId, params, who)
   ctx.directory.remember(await ctx.api.agents.update(agentId, { transferNumber: wanted }))
+  ctx.transferOverrides.note(agentId, callId, preset, wanted)
   return wanted
 }
 

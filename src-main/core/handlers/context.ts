@@ -13,6 +13,7 @@ import type { ReplyAuthors } from '../history/reply-authors'
 import type { Receiver } from '../receiver/receiver'
 import type { Simulator } from '../sim/simulator'
 import type { TurnBroker } from '../turns/turn-broker'
+import type { TransferOverrides } from '../live/transfer-overrides'
 
 /** The sandbox account the in-process simulator runs for this session. */
 export interface SandboxHandle {
@@ -40,6 +41,8 @@ export interface SessionContext {
   afterwards?: HistoryService
   /** Who is sending the reply being written now, so the line carries the name. */
   replyAuthors: ReplyAuthors
+  /** Agents whose transfer number a transfer changed, put back when their calls end. */
+  transferOverrides: TransferOverrides
   sandbox: SandboxHandle | null
   /** Non-secret settings and state kept between starts. */
   store: KeyValueStore

@@ -21,7 +21,8 @@ type Props = {
 /**
  * Where to transfer, then a yes: the agent's own transfer number is the default, any other number
  * can be typed (checked as it is typed, E.164 through libphonenumber). AgentPhone transfers to the
- * agent's transfer number, so another number becomes the agent's; the dialog says so.
+ * agent's transfer number, so another number becomes the agent's until the call ends (the core
+ * then puts the agent's own back); the dialog says so.
  */
 export function TransferDialog({ call, sandbox, preset, onTransfer, onClose }: Props) {
   const [choice, setChoice] = useState<'preset' | 'other'>(preset ? 'preset' : 'other')
@@ -80,7 +81,7 @@ export function TransferDialog({ call, sandbox, preset, onTransfer, onClose }: P
         {choice === 'other' ? (
           <>
             <PhoneField id="transfer-number" label="Number to transfer to" value={typed} check={check} insist={insist} onChange={setTyped} autoFocus />
-            <p className="muted small">AgentPhone transfers to the agent’s transfer number, so this number becomes {agent}’s transfer number (change it in Agents).</p>
+            <p className="muted small">AgentPhone transfers to the agent’s transfer number, so this number becomes {agent}’s transfer number for this transfer; {agent}’s own comes back when the call has ended.</p>
           </>
         ) : null}
         <ErrorNotice>{refusal}</ErrorNotice>

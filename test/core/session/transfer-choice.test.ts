@@ -30,20 +30,29 @@ async function waitingCall() {
 const agentOf = async (session: Awaited<ReturnType<typeof waitingCall>>['session'], agentId: string) => ok(await session.invoke('agents.get', { agentId })) as Agent
 
 describe('turns.reply transfer: the person picks or types the number', () => {
-  it('a typed number becomes the agent’s transfer number, the call says "Transferred to" it, and the wire line holds only AgentPhone’s fields', async () => {
+  it('a typed number is the agent’s transfer number for the transfer, the call says "Transferred to" it, the wire line holds only AgentPhone’s fields, and the agent’s own number comes back', async () => {
     const { session, recorder, agentId, callId, turnId } = await waitingCall()
     ok(await session.invoke('agents.update', { agentId, transferNumber: '+14155550199' }))
 
     ok(await session.invoke('turns.reply', { turnId, text: 'Putting you through.', action: 'transfer', transferTo: '(415) 555-0177' }))
     const ended = await recorder.waitFor('call.ended', (c) => c.id === callId)
     expect(ended.outcome).toMatchObject({ kind: 'transferred', detail: '+14155550177', label: 'Transferred to +14155550177' })
-    expect((await agentOf(session, agentId)).transferNumber).toBe('+14155550177')
+    await expect.poll(async () => (await agentOf(session, agentId)).transferNumber).toBe('+14155550199')
 
     // The list carries summaries; the lines sent back come with the delivery itself.
     const listed = (ok(await session.invoke('webhooks.deliveries', { event: 'agent.message', channel: 'voice' })) as { items: DeliverySummary[] }).items[0]!
     const voice = ok(await session.invoke('webhooks.delivery', { deliveryId: listed.id })) as Delivery
     const lines = voice.lines.map((l) => JSON.parse(l.line) as Record<string, unknown>)
     expect(lines.at(-1)).toEqual({ text: 'Putting you through.', action: 'transfer' })
+  })
+
+  // The simulator transfers only when the agent has a number as the line arrives: the end proves the typed one was set.
+  it('an agent that had no transfer number has none again once the transferred call has ended', async () => {
+    const { session, recorder, agentId, callId, turnId } = await waitingCall()
+    expect((await agentOf(session, agentId)).transferNumber ?? null).toBeNull()
+    ok(await session.invoke('turns.reply', { turnId, action: 'transfer', transferTo: '+14155550177' }))
+    await recorder.waitFor('call.ended', (c) => c.id === callId)
+    await expect.poll(async () => (await agentOf(session, agentId)).transferNumber ?? null).toBeNull()
   })
 
   it('without a number it uses the agent’s own, and refuses when the agent has none (the turn stays open)', async () => {
