@@ -89,6 +89,24 @@ export function statusWords(status: number): string {
   return `${word} (${status})`
 }
 
+/**
+ * A webhook server's answer in words (Switchboard's receiver, or the server a scenario or resend
+ * reached): the same numbers as AgentPhone's, but nothing here is AgentPhone's doing.
+ */
+export function answerWords(status: number): string {
+  const word =
+    status >= 200 && status < 300 ? 'OK'
+    : status === 401 || status === 403 ? 'refused: not allowed'
+    : status === 404 ? 'nothing at that address'
+    : status === 408 || status === 504 ? 'too slow'
+    : status === 413 ? 'too large'
+    : status === 429 ? 'too many requests'
+    : status >= 500 ? 'the server had a problem'
+    : status >= 400 ? 'refused'
+    : 'unexpected answer'
+  return `${word} (${status})`
+}
+
 /** A refusal of a send, with the status in words when there is one. */
 export function notSent(message: string, status?: number | null): string {
   return status ? `Not sent — ${statusWords(status)}: ${message}` : `Not sent: ${message}`

@@ -157,6 +157,6 @@ describe('Edit and resend (Inspector)', () => {
     expect(sent.deliveryId).toBe(d.id)
     expect(JSON.parse(sent.body).data.message).toBe('changed')
     expect(sent.url).toBe('http://127.0.0.1:3000/webhook')
-    expect(await within(form).findByRole('status')).toHaveProperty('textContent', expect.stringContaining('HTTP 202 · 7 ms'))
+    expect(await within(form).findByRole('status')).toHaveProperty('textContent', expect.stringContaining('Answered OK (202) · 7 ms'))
   })
 })

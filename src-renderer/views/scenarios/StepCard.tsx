@@ -1,4 +1,5 @@
 import { CircleAlert, CircleCheck, LoaderCircle, TriangleAlert } from 'lucide-react'
+import { answerWords } from '../../lib/words'
 import type { LiveStep } from '../../store/scenarios-types'
 
 const ms = (v: number | null): string => (v === null ? '—' : `${Math.round(v)} ms`)
@@ -8,7 +9,7 @@ export function StepCard({ step }: { step: LiveStep }) {
   const r = step.result
   const state = !r ? 'sending' : r.passed ? 'passed' : 'failed'
   const Icon = !r ? LoaderCircle : r.passed ? CircleCheck : CircleAlert
-  const status = r ? (r.response.status === null ? (r.response.error ?? 'no answer') : `HTTP ${r.response.status}`) : 'waiting for the answer…'
+  const status = r ? (r.response.status === null ? (r.response.error ?? 'no answer') : `answered ${answerWords(r.response.status)}`) : 'waiting for the answer…'
   return (
     <li className={`sc-step sc-step--${state}`}>
       <div className="sc-step-head">

@@ -5,7 +5,7 @@ import { formatClock } from '../../lib/format'
 import type { OpenedDelivery } from '../../store/webhooks-types'
 import { DeliveryContent } from './DeliveryContent'
 import { formatTtfb, subjectId } from './delivery-words'
-import { statusWords } from '../../lib/words'
+import { answerWords } from '../../lib/words'
 import { OutcomeBadge, ReplayedTag, UnverifiedTag } from './OutcomeBadge'
 import { ResendPanel } from './ResendPanel'
 import { ConfirmDialog } from '../directory/ConfirmDialog'
@@ -54,7 +54,7 @@ export function DeliveryDetail({ delivery: d, opened, onRetry, replaying, onRepl
         <dd className="mono">{d.webhookId ?? '—'}</dd>
         <dt>Answer</dt>
         <dd className="mono">
-          {d.status ? `Answered ${statusWords(d.status)}` : 'not answered yet'} · first reply after {formatTtfb(d.ttfbMs)}
+          {d.status ? `Answered ${answerWords(d.status)}` : 'not answered yet'} · first reply after {formatTtfb(d.ttfbMs)}
         </dd>
       </dl>
       {confirming ? (

@@ -1,7 +1,7 @@
 import { memo } from 'react'
 import type { DeliverySummary } from '../../../src-preload/contract'
 import { formatClock, formatPhone } from '../../lib/format'
-import { statusWords } from '../../lib/words'
+import { answerWords } from '../../lib/words'
 import { deliveryLabel, eventWords, formatTtfb, subjectId } from './delivery-words'
 import { OutcomeBadge, ReplayedTag, UnverifiedTag } from './OutcomeBadge'
 
@@ -36,7 +36,7 @@ export const DeliveryRow = memo(function DeliveryRow({ delivery: d, selected, on
         {d.replayed ? <ReplayedTag /> : null}
         {d.unverified ? <UnverifiedTag /> : null}
       </span>
-      <span className="mono" title={d.status ? statusWords(d.status) : 'not answered yet'}>
+      <span className="mono" title={d.status ? answerWords(d.status) : 'not answered yet'}>
         {d.status || '…'}
       </span>
       <span className="mono">{formatTtfb(d.ttfbMs)}</span>

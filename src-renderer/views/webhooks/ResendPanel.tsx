@@ -1,4 +1,5 @@
 import { LoaderCircle, PencilLine, Send } from 'lucide-react'
+import { answerWords } from '../../lib/words'
 import { useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import type { Delivery } from '../../../src-preload/contract'
@@ -59,7 +60,7 @@ export function ResendPanel({ delivery }: { delivery: Delivery | null }) {
       </div>
       {result ? (
         <p className="small mono" role="status">
-          {result.status === null ? `Not answered: ${result.error}` : `HTTP ${result.status}`} · {result.latencyMs === null ? '—' : `${Math.round(result.latencyMs)} ms`} · {result.url}
+          {result.status === null ? `Not answered: ${result.error}` : `Answered ${answerWords(result.status)}`} · {result.latencyMs === null ? '—' : `${Math.round(result.latencyMs)} ms`} · {result.url}
           {result.lines.length > 0 ? ` · heard: ${result.lines.filter((l) => l.spoken).map((l) => l.text).join(' ')}` : ''}
         </p>
       ) : null}
