@@ -64,10 +64,12 @@ describe('actions that cannot be undone ask first, in a real browser', () => {
     expect(ended.outcome).toMatchObject({ kind: 'transferred', detail: '+14155550177' })
     await page.getByRole('log', { name: 'Transcript' }).getByText('Transferred to +1 415 555 0177').waitFor()
     await expect.poll(heard).toEqual(expect.arrayContaining([expect.stringContaining('the agent transfers you')]))
-    // The number typed became the agent's transfer number: the next transfer offers it first.
-    const status = await driver.call<{ sandbox: { agent: { id: string } } }>('app.status')
-    expect((await driver.call<{ transferNumber: string }>('agents.get', { agentId: status.sandbox.agent.id })).transferNumber).toBe('+14155550177')
     await page.getByRole('button', { name: /Back to Monitor/ }).click()
+    // The typed number was the agent's for this transfer only: once the call has ended the agent
+    // has its own again (none), so the next transfer asks for a number as before.
+    const status = await driver.call<{ sandbox: { agent: { id: string } } }>('app.status')
+    const transferNumber = async () => (await driver.call<{ transferNumber: string | null }>('agents.get', { agentId: status.sandbox.agent.id })).transferNumber ?? null
+    await expect.poll(transferNumber).toBeNull()
   })
 
   it('says a line and hangs up only after a yes', async () => {
