@@ -84,6 +84,13 @@ describe('Settings › Team', { timeout: 20_000 }, () => {
   })
 })
 
+describe('who this tab is', () => {
+  it('names the link and its role, without saying "Owner owner" for the owner’s unnamed link', async () => {
+    await renderApp(teamBridge({ ...OWNER, name: 'Owner' }))
+    await waitFor(() => expect(document.querySelector('.who-chip')?.textContent).toBe('Owner'))
+  })
+})
+
 describe('views for admins only', { timeout: 20_000 }, () => {
   it('leaves Webhooks and Scenarios out of an operator’s navigation, and says why at their address', async () => {
     const app = await renderApp(teamBridge(GRACE))
