@@ -1,4 +1,4 @@
-// npm run dist [-- electron-builder options]: the installers for this platform (electron-builder.yml)
+// npm run dist [-- electron-builder options]: the installers for this platform (resources/electron-builder.yml)
 // in out/installers. Where the Electron runtime cannot be downloaded it says so in one sentence
 // and exits 1; it never publishes unless asked (`--publish always`, as the release workflow does).
 import { spawnSync } from 'node:child_process'
@@ -15,6 +15,12 @@ import { signingEnvironment } from './signing-env.mjs'
 const PLATFORM_FLAGS = { linux: ['--linux', '-l'], darwin: ['--mac', '--macos', '-m', '-o'], win32: ['--win', '--windows', '-w'] }
 const ARCHES = ['x64', 'arm64', 'ia32', 'armv7l', 'universal']
 const CONFIG_KEYS = { linux: 'linux', darwin: 'mac', win32: 'win' }
+/**
+ * The builder's configuration, kept with the build resources because the repository's top level is
+ * fixed. Paths inside it (output, files, icons, the afterPack hook) are relative to the project
+ * folder, which is the builder's working directory here, so the file's own folder does not matter.
+ */
+export const BUILDER_CONFIG = path.join('resources', 'electron-builder.yml')
 
 /** Which Electron zips electron-builder will need for these arguments. */
 export function runtimeTargets(args, config, host = { platform: process.platform, arch: process.arch }) {
@@ -30,9 +36,15 @@ export function runtimeTargets(args, config, host = { platform: process.platform
   return targets.filter((t, i) => targets.findIndex((u) => u.platform === t.platform && u.arch === t.arch) === i)
 }
 
+/** What electron-builder is given: ours, plus our config file and no publishing unless the arguments say otherwise. */
+export function builderArgs(args) {
+  const given = (long, short) => args.some((a) => a === long || a === short || a.startsWith(`${long}=`))
+  return [...args, ...(given('--config', '-c') ? [] : ['--config', BUILDER_CONFIG]), ...(given('--publish', '-p') ? [] : ['--publish', 'never'])]
+}
+
 async function main() {
   const args = process.argv.slice(2)
-  const config = parse(readFileSync(path.join(root, 'electron-builder.yml'), 'utf8'))
+  const config = parse(readFileSync(path.join(root, BUILDER_CONFIG), 'utf8'))
   const require = createRequire(import.meta.url)
   const version = JSON.parse(readFileSync(require.resolve('electron/package.json'), 'utf8')).version
   const check = config.electronDist ? { ok: true } : await checkElectronRuntime({ version, targets: runtimeTargets(args, config) })
@@ -43,8 +55,7 @@ async function main() {
   if (needsBuild()) build()
   const { env, summary } = signingEnvironment(process.env)
   console.log(`[switchboard] packaging Switchboard (${summary})`)
-  const builderArgs = args.some((a) => a === '--publish' || a === '-p' || a.startsWith('--publish=')) ? args : [...args, '--publish', 'never']
-  const result = spawnSync(process.execPath, [binScript('electron-builder'), ...builderArgs], { cwd: root, env, stdio: 'inherit' })
+  const result = spawnSync(process.execPath, [binScript('electron-builder'), ...builderArgs(args)], { cwd: root, env, stdio: 'inherit' })
   if (result.error) {
     console.error(`[switchboard] electron-builder could not run: ${result.error.message}`)
     return 1

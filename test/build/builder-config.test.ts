@@ -1,5 +1,5 @@
 /**
- * electron-builder.yml against electron-builder's own JSON schema (app-builder-lib/scheme.json,
+ * resources/electron-builder.yml against electron-builder's own JSON schema (app-builder-lib/scheme.json,
  * the file electron-builder validates with before every build), plus what the schema cannot know:
  * the targets the issue asks for, icons that exist, and names that agree with the app's identity.
  */
@@ -10,10 +10,11 @@ import Ajv from 'ajv'
 import { parse } from 'yaml'
 import { describe, expect, it } from 'vitest'
 import { APP_USER_MODEL_ID, PRODUCT_NAME } from '../../src-main/shell/app-identity'
+import { BUILDER_CONFIG } from '../../src-main/build/dist.mjs'
 
 const require = createRequire(import.meta.url)
 const schema = JSON.parse(readFileSync(require.resolve('app-builder-lib/scheme.json'), 'utf8')) as object
-const config = parse(readFileSync('electron-builder.yml', 'utf8')) as Record<string, unknown> & {
+const config = parse(readFileSync(BUILDER_CONFIG, 'utf8')) as Record<string, unknown> & {
   linux: { target: string[]; icon: string }
   mac: { target: Array<{ target: string; arch: string[] }>; icon: string }
   win: { target: Array<{ target: string; arch: string[] }>; icon: string }

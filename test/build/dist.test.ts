@@ -4,18 +4,18 @@
  * read (unsigned, never a half-configured signature).
  */
 import { execFile } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { parse } from 'yaml'
 import { afterEach, describe, expect, it } from 'vitest'
-import { runtimeTargets } from '../../src-main/build/dist.mjs'
+import { BUILDER_CONFIG, builderArgs, runtimeTargets } from '../../src-main/build/dist.mjs'
 import { checkElectronRuntime } from '../../src-main/build/runtime-check.mjs'
 import { signingEnvironment } from '../../src-main/build/signing-env.mjs'
 
-const config = parse(readFileSync('electron-builder.yml', 'utf8')) as Record<string, unknown>
+const config = parse(readFileSync(BUILDER_CONFIG, 'utf8')) as Record<string, unknown>
 const servers: Server[] = []
 afterEach(() => {
   for (const server of servers.splice(0)) server.close()
@@ -100,6 +100,16 @@ describe('which runtimes a build needs', () => {
     expect(runtimeTargets(['-w'], config, host)).toEqual([{ platform: 'win32', arch: 'x64' }])
     expect(runtimeTargets(['--linux', '--arm64'], config, host)).toEqual([{ platform: 'linux', arch: 'arm64' }])
     expect(runtimeTargets(['--mac', '--universal'], config, host)).toEqual([{ platform: 'darwin', arch: 'x64' }, { platform: 'darwin', arch: 'arm64' }])
+  })
+})
+
+describe('what electron-builder is given', () => {
+  it('our configuration file (kept under resources/) and never a publish, unless the command line says otherwise', () => {
+    expect(builderArgs(['--linux'])).toEqual(['--linux', '--config', BUILDER_CONFIG, '--publish', 'never'])
+    expect(builderArgs(['--publish', 'always'])).toEqual(['--publish', 'always', '--config', BUILDER_CONFIG])
+    expect(builderArgs(['--config=other.yml', '-p', 'onTag'])).toEqual(['--config=other.yml', '-p', 'onTag'])
+    expect(existsSync(BUILDER_CONFIG)).toBe(true)
+    expect(existsSync('electron-builder.yml')).toBe(false)
   })
 })
 
