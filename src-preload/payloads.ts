@@ -153,6 +153,8 @@ export const DeliverySchema = z.object({
   replayed: z.boolean(),
   /** A replay, confirmed by the person, of a delivery that was refused: its content was never verified. */
   unverified: z.boolean().optional(),
+  /** The number of the person the delivery is about (read from its body by the receiver), when it names one. */
+  party: z.string().nullable(),
   headers: z.record(z.string(), z.string()),
   body: z.string(),
   lines: z.array(z.object({ atMs: z.number(), line: z.string() }))
@@ -162,13 +164,9 @@ export type Delivery = z.infer<typeof DeliverySchema>
 /**
  * A delivery without its headers, body and NDJSON lines: what `webhook.delivery` events and the
  * inspector's list carry, so a busy receiver does not send every body to every window. The
- * inspector fetches the rest (`webhooks.delivery`) when a delivery is opened; `party` is the one
- * fact from the body a row shows.
+ * inspector fetches the rest (`webhooks.delivery`) when a delivery is opened.
  */
-export const DeliverySummarySchema = DeliverySchema.omit({ headers: true, body: true, lines: true }).extend({
-  /** The number of the person the delivery is about (read from its body by the core), when it names one. */
-  party: z.string().nullable()
-})
+export const DeliverySummarySchema = DeliverySchema.omit({ headers: true, body: true, lines: true })
 export type DeliverySummary = z.infer<typeof DeliverySummarySchema>
 
 export const ErrorCodeSchema = z.enum([

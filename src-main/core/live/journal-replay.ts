@@ -1,6 +1,7 @@
 import type { BridgeEvent, CallInfo, Delivery, TranscriptTurn } from '../../../src-preload/contract'
 import type { Journal, JournalRecord } from '../journal/journal'
 import { DEFAULT_STORED_BODY_BYTES, storedBody } from '../receiver/delivery-log'
+import { factsOf } from '../receiver/parse-webhook'
 import type { AgentDirectory } from './agent-directory'
 import type { CallBoard } from './call-board'
 import type { CallEnd } from './call-outcome'
@@ -49,8 +50,8 @@ export async function replayJournal(
  */
 function deliveryFromJournal(record: JournalRecord): Delivery {
   const data = record.data as { webhookId?: string | null; event?: string | null; channel?: string | null; payload?: WebhookEnvelope; receivedAt?: string; replayed?: boolean; unverified?: boolean }
-  const inner = data.payload?.data ?? {}
-  const text = (key: string) => (typeof inner[key] === 'string' ? (inner[key] as string) : null)
+  // The same facts the receiver read from the body when it arrived.
+  const facts = factsOf((data.payload ?? {}) as Record<string, unknown>)
   return {
     id: `dlv_journal_${record.seq}`,
     receivedAt: data.receivedAt ?? record.at,
@@ -59,14 +60,15 @@ function deliveryFromJournal(record: JournalRecord): Delivery {
     webhookId: data.webhookId ?? null,
     event: data.event ?? null,
     channel: data.channel ?? null,
-    callId: text('callId'),
-    conversationId: text('conversationId'),
+    callId: facts.callId,
+    conversationId: facts.conversationId,
     outcome: 'accepted',
     reason: null,
     status: 200,
     ttfbMs: null,
     replayed: data.replayed === true,
     ...(data.unverified ? { unverified: true } : {}),
+    party: facts.party,
     headers: {},
     body: storedBody(Buffer.from(JSON.stringify(data.payload ?? {})), DEFAULT_STORED_BODY_BYTES),
     lines: []

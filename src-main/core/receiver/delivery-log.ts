@@ -73,6 +73,7 @@ export class DeliveryRecorder {
       ttfbMs: null,
       replayed: start.replayed,
       ...(start.unverified ? { unverified: true } : {}),
+      party: null,
       headers: start.headers,
       body: '',
       lines: []
@@ -88,6 +89,7 @@ export class DeliveryRecorder {
     this.delivery.channel = facts.channel
     this.delivery.callId = facts.callId
     this.delivery.conversationId = facts.conversationId
+    this.delivery.party = facts.party
   }
 
   /** Records how the request was answered and publishes it; `nowMs` is when the status went out. */

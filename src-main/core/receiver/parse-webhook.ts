@@ -5,6 +5,8 @@ export interface WebhookFacts {
   callId: string | null
   conversationId: string | null
   transcript: string | null
+  /** Whose number the delivery is about: the caller, or on an outbound call the person called. */
+  party: string | null
 }
 
 export type ParseResult =
@@ -76,8 +78,15 @@ export function factsOf(envelope: Record<string, unknown>): WebhookFacts {
     channel: str(envelope.channel),
     callId: str(data.callId),
     conversationId: str(data.conversationId),
-    transcript: str(data.transcript)
+    transcript: str(data.transcript),
+    party: partyOf(data)
   }
+}
+
+/** Read here, where the body is already parsed, so a list of deliveries never parses bodies again. */
+function partyOf(data: Record<string, unknown>): string | null {
+  const n = data.direction === 'outbound' ? (data.to ?? data.toNumber) : (data.from ?? data.fromNumber)
+  return typeof n === 'string' && n !== '' ? n : null
 }
 
 /** A voice turn wants a spoken answer (§3.2); every other event only wants a 2xx. */

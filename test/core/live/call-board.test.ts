@@ -94,6 +94,7 @@ describe('DeliveryLog', () => {
         status: i === 4 ? 401 : 200,
         ttfbMs: 1,
         replayed: false,
+        party: null,
         headers: {},
         body: `{"n":${i}}`,
         lines: []

@@ -135,6 +135,7 @@ describe('receiver and inspector memory', () => {
       status: 200,
       ttfbMs: 1,
       replayed: false,
+      party: null,
       headers: {},
       body: 'b'.repeat(bodyBytes),
       lines: []

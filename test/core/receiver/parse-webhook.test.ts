@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { nestingExceeds, parseWebhookBody } from '../../../src-main/core/receiver/parse-webhook'
+import { factsOf, nestingExceeds, parseWebhookBody } from '../../../src-main/core/receiver/parse-webhook'
 import { RecentIds } from '../../../src-main/core/receiver/recent-ids'
 
 describe('parseWebhookBody', () => {
@@ -21,6 +21,14 @@ describe('parseWebhookBody', () => {
     expect(ok).toMatchObject({ ok: true, facts: { event: 'agent.message', channel: 'voice', callId: 'c1', transcript: 'hi', conversationId: null } })
     const odd = parseWebhookBody(Buffer.from('{"event":5,"data":"x"}'), 64)
     expect(odd).toMatchObject({ ok: true, facts: { event: null, callId: null } })
+  })
+
+  it('names the person a delivery is about: the caller, or on an outbound call the person called', () => {
+    const facts = (data: Record<string, unknown>) => factsOf({ event: 'agent.message', data })
+    expect(facts({ from: '+14155550100', to: '+14155550200' }).party).toBe('+14155550100')
+    expect(facts({ direction: 'outbound', from: '+14155550100', to: '+14155550200' }).party).toBe('+14155550200')
+    expect(facts({ fromNumber: '+14155550111' }).party).toBe('+14155550111')
+    expect(facts({ from: '' }).party).toBeNull()
   })
 
   it('refuses bytes that are not UTF-8 instead of replacing them', () => {

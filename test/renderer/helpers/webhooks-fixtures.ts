@@ -57,6 +57,7 @@ export function makeDelivery(over: Partial<Delivery> = {}, agoMs = 0): Delivery 
     status: 200,
     ttfbMs: 4,
     replayed: false,
+    party: null,
     headers: { 'content-type': 'application/json', 'x-webhook-signature': '…redacted' },
     body: JSON.stringify({ event: 'agent.message', channel: 'sms', data: { message: `hello ${seq}` } }),
     lines: [],
