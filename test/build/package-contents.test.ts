@@ -13,6 +13,7 @@ import { promisify } from 'node:util'
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses'
 import { parse } from 'yaml'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { builderArgs } from '../../src-main/build/dist.mjs'
 
 const require = createRequire(import.meta.url)
 const builderCli = path.join(path.dirname(require.resolve('electron-builder/package.json')), 'cli.js')
@@ -36,7 +37,8 @@ beforeAll(async () => {
   writeFileSync(path.join(dist, 'electron'), Buffer.concat([Buffer.from('#!/bin/false\n'), Buffer.from('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'), Buffer.from([1, 9]), Buffer.from('101100011')]))
   chmodSync(path.join(dist, 'electron'), 0o755)
   writeFileSync(path.join(dist, 'version'), '40.9.3')
-  const args = ['--linux', 'dir', '--x64', '--publish', 'never', `-c.electronDist=${dist}`, `-c.directories.output=${path.join(work, 'installers')}`, '-c.publish.owner=example-org', '-c.publish.repo=switchboard']
+  // The same arguments npm run dist gives the builder (our config file, no publishing), plus this test's overrides.
+  const args = builderArgs(['--linux', 'dir', '--x64', `-c.electronDist=${dist}`, `-c.directories.output=${path.join(work, 'installers')}`, '-c.publish.owner=example-org', '-c.publish.repo=switchboard'])
   await promisify(execFile)(process.execPath, [builderCli, ...args], { env: { ...process.env, CSC_IDENTITY_AUTO_DISCOVERY: 'false' }, maxBuffer: 16 * 1024 * 1024 })
   files = asar.listPackage(archive, { isPack: false })
 }, 300_000)
